@@ -1,0 +1,115 @@
+import type { ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import type { AddressInfo } from 'node:net';
+import type { DestinationStream } from 'pino';
+import { createBotEndpoint } from './bot/endpoint.js';
+import { loadConfig, type AppConfig } from './config/config.js';
+import { migrate } from './db/migrate.js';
+import { openDatabase } from './db/open.js';
+import type { Database } from './db/port.js';
+import { seedDemo } from './db/seed-demo.js';
+import { upsertReferenceData } from './db/sql/reference.js';
+import { createHttpServer } from './http/server.js';
+import { createLogger, type Logger } from './logging.js';
+import { schedulerHealthy, startScheduler, type Scheduler } from './scheduler/scheduler.js';
+
+export interface StartOptions {
+  env?: Record<string, string | undefined>;
+  port?: number;
+  logLevel?: string;
+  logDestination?: DestinationStream;
+  /** An already open database (tests: one Postgres schema each). The app closes it. */
+  database?: Database;
+  schedulerSchema?: string;
+  now?: () => Date;
+  botAuthOverrides?: Partial<ConfigurationBotFrameworkAuthenticationOptions>;
+}
+
+export interface RunningApp {
+  url: string;
+  config: AppConfig;
+  db: Database;
+  scheduler: Scheduler;
+  log: Logger;
+  close(): Promise<void>;
+}
+
+export async function startApp(options: StartOptions = {}): Promise<RunningApp> {
+  const config = loadConfig({
+    ...(options.env ?? process.env),
+    ...(options.port !== undefined ? { PORT: String(options.port) } : {}),
+    ...(options.logLevel ? { LOG_LEVEL: options.logLevel } : {}),
+  });
+  const log = createLogger(config.logLevel, options.logDestination);
+  const now = options.now ?? (() => new Date());
+
+  const db = options.database ?? (await openDatabase(config));
+  let scheduler: Scheduler | undefined;
+  try {
+    await migrate(db);
+    await upsertReferenceData(db);
+    if (config.seedDemo) {
+      const seeded = await seedDemo(db, now());
+      log.info({ seeded }, seeded === 'created' ? 'Demodata opprettet' : 'Demodata finnes fra før');
+    }
+    scheduler = await startScheduler(db, log, { schema: options.schedulerSchema });
+  } catch (error) {
+    await db.close().catch(() => undefined);
+    throw error;
+  }
+  const boss = scheduler;
+
+  const bot = createBotEndpoint(config, { db, log, mode: config.mode, now }, options.botAuthOverrides);
+  const http = createHttpServer({
+    mode: config.mode,
+    db,
+    bot,
+    log,
+    async health() {
+      const dbOk = await db.query('SELECT 1').then(
+        () => true,
+        () => false,
+      );
+      const schedulerOk = await schedulerHealthy(boss);
+      return {
+        healthy: dbOk && schedulerOk,
+        body: {
+          status: dbOk && schedulerOk ? 'ok' : 'feil',
+          mode: config.mode,
+          database: { kind: db.kind, ok: dbOk },
+          scheduler: { kind: 'pg-boss', ok: schedulerOk },
+        },
+      };
+    },
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    http.server.once('error', reject);
+    http.server.listen(config.port, config.host, () => resolve());
+  });
+  const address = http.server.address() as AddressInfo;
+  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${address.port}`;
+  if (config.mode === 'local') {
+    log.warn({ url }, 'Lokal modus: lytter bare på 127.0.0.1, og innkommende tokens blir IKKE sjekket');
+  }
+  log.info({ url, database: db.kind }, 'Samlingspunkt kjører');
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    config,
+    db,
+    scheduler: boss,
+    log,
+    close() {
+      closing ??= (async () => {
+        await http.drain(10_000);
+        await boss.stop({ graceful: true, wait: true, timeout: 10_000 }).catch((err: unknown) => {
+          log.warn({ err }, 'pg-boss stoppet ikke rent');
+        });
+        await db.close();
+        log.info('Samlingspunkt stoppet');
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,10 @@
+import type { AppMode } from '../config/config.js';
+import type { Database } from '../db/port.js';
+import type { Logger } from '../logging.js';
+
+export interface BotDeps {
+  db: Database;
+  log: Logger;
+  mode: AppMode;
+  now(): Date;
+}

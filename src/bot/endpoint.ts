@@ -1,0 +1,54 @@
+import type { ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { AppConfig } from '../config/config.js';
+import { createCloudAdapter } from './adapter.js';
+import { describeActivityProblems, inboundActivitySchema } from './activity-schema.js';
+import { createTurnLogic } from './bot.js';
+import type { BotDeps } from './deps.js';
+
+/** The slice of an HTTP request/response the bot needs; the HTTP adapter supplies it. */
+export interface BotRequest {
+  body?: unknown;
+  headers: IncomingHttpHeaders;
+  method?: string;
+}
+
+export interface BotResponse {
+  socket: unknown;
+  end(...args: unknown[]): unknown;
+  header(name: string, value: unknown): unknown;
+  send(...args: unknown[]): unknown;
+  status(code: number): unknown;
+}
+
+export type BotRejection = { status: 400 | 401; code: string; message: string };
+
+export interface BotEndpoint {
+  /** Returns a rejection for the HTTP layer to render, or undefined when botbuilder answered. */
+  handle(req: BotRequest, res: BotResponse): Promise<BotRejection | undefined>;
+}
+
+export function createBotEndpoint(
+  config: Pick<AppConfig, 'bot' | 'mode'>,
+  deps: BotDeps,
+  authOverrides?: Partial<ConfigurationBotFrameworkAuthenticationOptions>,
+): BotEndpoint {
+  const adapter = createCloudAdapter(config.bot, deps.log, authOverrides);
+  const logic = createTurnLogic(deps);
+  const authRequired = config.bot !== undefined;
+  return {
+    async handle(req, res) {
+      // Refuse the obviously unauthenticated before looking at the body; botbuilder then
+      // validates the token itself before any turn logic runs.
+      if (authRequired && !/^Bearer\s+\S+/i.test(req.headers.authorization ?? '')) {
+        return { status: 401, code: 'mangler-token', message: 'Forespørselen mangler et gyldig Bot Framework-token.' };
+      }
+      const parsed = inboundActivitySchema.safeParse(req.body);
+      if (!parsed.success) {
+        return { status: 400, code: 'ugyldig-aktivitet', message: describeActivityProblems(parsed.error) };
+      }
+      await adapter.process(req as never, res as never, logic);
+      return undefined;
+    },
+  };
+}

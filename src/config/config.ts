@@ -1,0 +1,117 @@
+import { z } from 'zod';
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const envSchema = z.object({
+  APP_MODE: z.enum(['local', 'production'], { error: 'må være «local» eller «production»' }).default('local'),
+  PORT: z.coerce
+    .number({ error: 'må være et tall' })
+    .int('må være et heltall')
+    .min(0, 'må være mellom 0 og 65535')
+    .max(65535, 'må være mellom 0 og 65535')
+    .default(3978),
+  HOST: optionalText,
+  DATA_DIR: z.string().trim().min(1, 'kan ikke være tom').default('./data'),
+  DATABASE_URL: optionalText.refine(
+    (v) => v === undefined || /^postgres(ql)?:\/\//.test(v),
+    'må starte med postgres:// eller postgresql://',
+  ),
+  MicrosoftAppId: optionalText,
+  MicrosoftAppPassword: optionalText,
+  MicrosoftAppTenantId: optionalText,
+  MicrosoftAppType: z
+    .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], {
+      error: 'må være MultiTenant, SingleTenant eller UserAssignedMSI',
+    })
+    .default('MultiTenant'),
+  AAD_APP_CLIENT_ID: optionalText,
+  ALLOWED_TENANT_IDS: optionalText,
+  TAB_DOMAIN: optionalText,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SEED_DEMO: z.enum(['true', 'false']).optional(),
+});
+
+export type AppMode = 'local' | 'production';
+
+export interface BotCredentials {
+  appId: string;
+  password: string | undefined;
+  tenantId: string | undefined;
+  appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+}
+
+export interface AppConfig {
+  mode: AppMode;
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  bot: BotCredentials | undefined;
+  sso: { clientId: string | undefined; tabDomain: string | undefined; allowedTenantIds: string[] };
+  logLevel: string;
+  seedDemo: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Ugyldig konfigurasjon:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and checks the environment once at start; every later layer gets typed values. */
+export function loadConfig(env: Record<string, string | undefined>): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(miljø)'}: ${issue.message}`),
+    );
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+
+  let bot: BotCredentials | undefined;
+  if (e.MicrosoftAppId) {
+    bot = {
+      appId: e.MicrosoftAppId,
+      password: e.MicrosoftAppPassword,
+      tenantId: e.MicrosoftAppTenantId,
+      appType: e.MicrosoftAppType,
+    };
+  }
+
+  if (e.APP_MODE === 'production') {
+    if (!e.MicrosoftAppId) problems.push('MicrosoftAppId: mangler (påkrevd i production-modus)');
+    if (e.MicrosoftAppType !== 'UserAssignedMSI' && !e.MicrosoftAppPassword) {
+      problems.push('MicrosoftAppPassword: mangler (påkrevd i production-modus med MultiTenant/SingleTenant)');
+    }
+    if (e.MicrosoftAppType !== 'MultiTenant' && !e.MicrosoftAppTenantId) {
+      problems.push('MicrosoftAppTenantId: mangler (påkrevd for SingleTenant og UserAssignedMSI)');
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    mode: e.APP_MODE,
+    port: e.PORT,
+    // Local mode never checks inbound tokens, so it must not be reachable from the network.
+    host: e.APP_MODE === 'local' ? '127.0.0.1' : (e.HOST ?? '0.0.0.0'),
+    dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
+    bot,
+    sso: {
+      clientId: e.AAD_APP_CLIENT_ID,
+      tabDomain: e.TAB_DOMAIN,
+      allowedTenantIds: (e.ALLOWED_TENANT_IDS ?? '')
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+    },
+    logLevel: e.LOG_LEVEL,
+    seedDemo: e.SEED_DEMO ? e.SEED_DEMO === 'true' : e.APP_MODE === 'local',
+  };
+}

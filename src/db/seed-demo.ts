@@ -1,0 +1,29 @@
+import { DEMO_TENANT_ID, demoData } from '../domain/demo.js';
+import type { Database } from './port.js';
+import { addNetworkMunicipalities, insertNetwork, upsertRegion } from './sql/networks.js';
+import { addNetworkMember, addRegionCoordinator, upsertMember } from './sql/members.js';
+import { insertPlanItem } from './sql/plan.js';
+
+/**
+ * Creates the USHT Viken demo network once. Later starts find it and change nothing, so a
+ * demo that people have edited is never reset behind their backs.
+ */
+export async function seedDemo(db: Database, now: Date = new Date()): Promise<'created' | 'exists'> {
+  const demo = demoData(now);
+  return db.transaction(async (tx) => {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('samlingspunkt.seed.' || current_schema()))`);
+    const existing = await tx.query('SELECT 1 FROM network WHERE slug = $1', [demo.network.slug]);
+    if (existing.rowCount > 0) return 'exists';
+
+    const regionId = await upsertRegion(tx, demo.region.slug, demo.region.name);
+    const networkId = await insertNetwork(tx, { ...demo.network, regionId });
+    await addNetworkMunicipalities(tx, networkId, demo.municipalityNumbers);
+    for (const m of demo.members) {
+      const memberId = await upsertMember(tx, { ...m, tenantId: DEMO_TENANT_ID });
+      if (m.role === 'koordinator') await addRegionCoordinator(tx, regionId, memberId);
+      else await addNetworkMember(tx, networkId, memberId, m.role, m.municipalityNumber);
+    }
+    for (const item of demo.planItems) await insertPlanItem(tx, networkId, item);
+    return 'created';
+  });
+}

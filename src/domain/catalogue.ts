@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+export const reformCatalogueSchema = z.object({
+  code: z.string().regex(/^[a-z0-9-]{2,60}$/),
+  name: z.string().min(1),
+  source: z.string().optional(),
+  focusAreas: z
+    .array(
+      z.object({
+        code: z.string().regex(/^[a-z0-9-]{2,60}$/),
+        name: z.string().min(1),
+        solutions: z.array(z.string().min(1)).min(1),
+      }),
+    )
+    .min(1),
+});
+
+export type ReformCatalogue = z.infer<typeof reformCatalogueSchema>;
+
+export interface CatalogueSolutionRow {
+  focusAreaCode: string;
+  code: string;
+  name: string;
+  position: number;
+}
+
+/** Solution codes are derived from their focus area and position, so the data file stays prose. */
+export function catalogueSolutions(catalogue: ReformCatalogue): CatalogueSolutionRow[] {
+  return catalogue.focusAreas.flatMap((area) =>
+    area.solutions.map((name, index) => ({
+      focusAreaCode: area.code,
+      code: `${area.code}-${index + 1}`,
+      name,
+      position: index + 1,
+    })),
+  );
+}
+
+export const municipalityFileSchema = z
+  .array(
+    z.object({
+      nummer: z.string().regex(/^\d{4}$/),
+      navn: z.string().min(1),
+      fylkesnummer: z.string().regex(/^\d{2}$/),
+      fylkesnavn: z.string().min(1),
+    }),
+  )
+  .min(1);

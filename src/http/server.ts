@@ -1,0 +1,134 @@
+import { existsSync } from 'node:fs';
+import restify, { type Request, type Response, type Server } from 'restify';
+import { authenticateCaller, type Caller } from '../api/caller.js';
+import { statusOf, type Result } from '../api/errors.js';
+import { getNetworks, getPlan } from '../api/tab-api.js';
+import type { BotEndpoint } from '../bot/endpoint.js';
+import type { AppMode } from '../config/config.js';
+import type { Database } from '../db/port.js';
+import type { Logger } from '../logging.js';
+import { tabDistDir } from '../paths.js';
+
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export interface HttpDeps {
+  mode: AppMode;
+  db: Database;
+  bot: BotEndpoint;
+  log: Logger;
+  health(): Promise<{ healthy: boolean; body: Record<string, unknown> }>;
+}
+
+export interface HttpServer {
+  server: Server;
+  inFlight(): number;
+  /** Stops accepting connections and resolves when in-flight requests have finished. */
+  drain(timeoutMs: number): Promise<void>;
+}
+
+function sendError(res: Response, status: number, code: string, message: string): void {
+  res.status(status);
+  res.json({ error: { code, message } });
+}
+
+function sendResult<T>(res: Response, result: Result<T>): void {
+  if (result.ok) res.json(200, result.value);
+  else sendError(res, statusOf[result.error.code], result.error.code, result.error.message);
+}
+
+// restify's own errors (bad JSON, too large, unknown route) in the same Norwegian shape.
+const restifyErrorText: Record<number, [string, string]> = {
+  400: ['ugyldig-forespørsel', 'Forespørselen kunne ikke leses (ugyldig JSON eller feil format).'],
+  404: ['finnes-ikke', 'Fant ikke adressen.'],
+  405: ['metode-ikke-tillatt', 'Metoden er ikke tillatt for denne adressen.'],
+  413: ['for-stor', `Forespørselen er for stor (maks ${MAX_BODY_BYTES / 1024} KiB).`],
+  415: ['feil-innholdstype', 'Innholdstypen støttes ikke; send JSON.'],
+};
+
+export function createHttpServer(deps: HttpDeps): HttpServer {
+  const server = restify.createServer({ name: 'samlingspunkt', handleUncaughtExceptions: false });
+  let inFlight = 0;
+  let draining = false;
+  const idleWaiters: (() => void)[] = [];
+
+  server.pre((req: Request, res: Response, next: restify.Next) => {
+    if (draining) {
+      res.header('Connection', 'close');
+      sendError(res, 503, 'stenger-ned', 'Tjenesten starter på nytt. Prøv igjen om et øyeblikk.');
+      return next(false);
+    }
+    inFlight++;
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      inFlight--;
+      if (inFlight === 0) idleWaiters.splice(0).forEach((resolve) => resolve());
+    };
+    res.once('finish', finish);
+    res.once('close', finish);
+    return next();
+  });
+  server.pre(restify.plugins.pre.dedupeSlashes());
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false }));
+
+  server.on('restifyError', (req: Request, res: Response, err: Error & { statusCode?: number }, cb: () => void) => {
+    const status = err.statusCode ?? 500;
+    const [code, message] = restifyErrorText[status] ?? ['intern-feil', 'Noe gikk galt på serveren. Prøv igjen.'];
+    if (status >= 500) deps.log.error({ err, url: req.url }, 'Uventet feil i HTTP-forespørsel');
+    (err as unknown as { toJSON: () => unknown }).toJSON = () => ({ error: { code, message } });
+    return cb();
+  });
+
+  server.post('/api/messages', async (req: Request, res: Response) => {
+    const rejection = await deps.bot.handle(req, res as never);
+    if (rejection) sendError(res, rejection.status, rejection.code, rejection.message);
+  });
+
+  server.get('/healthz', async (_req: Request, res: Response) => {
+    const { healthy, body } = await deps.health();
+    res.json(healthy ? 200 : 503, body);
+  });
+
+  const withCaller =
+    (handler: (caller: Caller, req: Request) => Promise<Result<unknown>>) => async (req: Request, res: Response) => {
+      const caller = await authenticateCaller(deps.mode, { authorization: req.headers.authorization });
+      if (!caller.ok) return sendResult(res, caller);
+      return sendResult(res, await handler(caller.value, req));
+    };
+
+  server.get('/api/networks', withCaller((caller) => getNetworks(deps.db, caller)));
+  server.get(
+    '/api/networks/:networkId/plan',
+    withCaller((caller, req) => getPlan(deps.db, caller, req.params.networkId)),
+  );
+
+  server.get('/tab', (_req: Request, res: Response, next: restify.Next) => {
+    res.redirect(302, '/tab/', next);
+  });
+  if (existsSync(tabDistDir)) {
+    server.get('/tab/*', restify.plugins.serveStaticFiles(tabDistDir, { maxAge: 0 }));
+  } else {
+    server.get('/tab/*', async (_req: Request, res: Response) =>
+      sendError(res, 404, 'fane-ikke-bygget', 'Fanen er ikke bygget. Kjør «npm run build:tab» først.'),
+    );
+  }
+
+  return {
+    server,
+    inFlight: () => inFlight,
+    drain(timeoutMs) {
+      draining = true;
+      server.close();
+      if (inFlight === 0) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, timeoutMs);
+        idleWaiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import pino, { type Logger, type DestinationStream } from 'pino';
+
+export type { Logger };
+
+// Secrets can reach a log line through a config object or an error's context; redact by
+// key everywhere rather than trusting every call site.
+const redactPaths = [
+  'password',
+  'MicrosoftAppPassword',
+  'databaseUrl',
+  'DATABASE_URL',
+  'connectionString',
+  'authorization',
+  'headers.authorization',
+  'req.headers.authorization',
+  '*.password',
+  '*.MicrosoftAppPassword',
+  '*.databaseUrl',
+  '*.DATABASE_URL',
+  '*.connectionString',
+  '*.authorization',
+];
+
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  return pino(
+    { name: 'samlingspunkt', level, redact: { paths: redactPaths, censor: '[skjult]' } },
+    destination,
+  );
+}

@@ -1,0 +1,142 @@
+import {
+  Badge,
+  Link,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+  type BadgeProps,
+} from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import { WhenText } from './WhenText.js';
+import { openInTeams } from '../teams.js';
+import type { PlanItem, PlanItemKind } from '../types.js';
+
+export const KIND_COLOR: Record<PlanItemKind, BadgeProps['color']> = {
+  samling: 'brand',
+  veiledning: 'success',
+  mellomarbeid: 'warning',
+  dialogmote: 'informative',
+  webinar: 'important',
+};
+
+const useStyles = makeStyles({
+  // Narrow Teams panes scroll the table sideways instead of crushing the columns.
+  scroller: {
+    overflowX: 'auto',
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow4,
+    ':focus-visible': {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: '2px',
+    },
+  },
+  table: { minWidth: '600px' },
+  colWhen: { width: '24%' },
+  colFormat: { width: '17%' },
+  colResp: { width: '15%' },
+  head: { fontWeight: tokens.fontWeightSemibold },
+  cell: { paddingBlock: tokens.spacingVerticalM, verticalAlign: 'top' },
+  what: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXS },
+  agenda: { color: tokens.colorNeutralForeground2, whiteSpace: 'pre-line' },
+  srOnly: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    margin: '-1px',
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
+});
+
+export function MeetingLink({ item, inTeams }: { item: PlanItem & { meetingUrl: string }; inTeams: boolean }) {
+  const { t } = useTranslation();
+  const s = useStyles();
+  return (
+    <Link
+      href={item.meetingUrl}
+      target="_blank"
+      rel="noopener noreferrer"
+      onClick={(e) => {
+        if (!inTeams) return;
+        e.preventDefault();
+        openInTeams(item.meetingUrl);
+      }}
+    >
+      {t('plan.join')}
+      {/* Several rows have this link; the hidden title tells screen-reader users which meeting. */}
+      <span className={s.srOnly}> – {item.title}</span>
+    </Link>
+  );
+}
+
+interface Props {
+  items: PlanItem[];
+  timeZone: string;
+  labelledBy: string;
+  inTeams: boolean;
+  showLinks: boolean;
+}
+
+export function PlanTable({ items, timeZone, labelledBy, inTeams, showLinks }: Props) {
+  const { t } = useTranslation();
+  const s = useStyles();
+  return (
+    <div className={s.scroller} role="region" aria-labelledby={labelledBy} tabIndex={0}>
+      <Table className={s.table} aria-labelledby={labelledBy}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell className={s.colWhen}>
+              <span className={s.head}>{t('plan.columns.when')}</span>
+            </TableHeaderCell>
+            <TableHeaderCell>
+              <span className={s.head}>{t('plan.columns.what')}</span>
+            </TableHeaderCell>
+            <TableHeaderCell className={s.colFormat}>
+              <span className={s.head}>{t('plan.columns.format')}</span>
+            </TableHeaderCell>
+            <TableHeaderCell className={s.colResp}>
+              <span className={s.head}>{t('plan.columns.responsible')}</span>
+            </TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {items.map((item) => (
+            <TableRow key={item.id}>
+              <TableCell className={s.cell}>
+                <WhenText startsAt={item.startsAt} endsAt={item.endsAt} timeZone={timeZone} />
+              </TableCell>
+              <TableCell className={s.cell}>
+                <div className={s.what}>
+                  <Badge appearance="tint" shape="rounded" color={KIND_COLOR[item.kind]}>
+                    {t(`kind.${item.kind}`)}
+                  </Badge>
+                  <Text weight="semibold">{item.title}</Text>
+                  {item.agenda && (
+                    <Text size={200} className={s.agenda}>
+                      {item.agenda}
+                    </Text>
+                  )}
+                  {showLinks && item.meetingUrl && (
+                    <MeetingLink item={{ ...item, meetingUrl: item.meetingUrl }} inTeams={inTeams} />
+                  )}
+                </div>
+              </TableCell>
+              <TableCell className={s.cell}>{t(`format.${item.format}`)}</TableCell>
+              <TableCell className={s.cell}>
+                {item.responsibleBody ? t(`body.${item.responsibleBody}`) : t('plan.noResponsible')}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}

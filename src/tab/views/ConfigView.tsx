@@ -1,0 +1,107 @@
+import { Field, Link, MessageBar, MessageBarBody, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api.js';
+import { LanguageSwitch } from '../components/LanguageSwitch.js';
+import { PageHeader } from '../components/PageHeader.js';
+import { EmptyState, ErrorBar, Loading } from '../components/States.js';
+import { useAsync } from '../hooks.js';
+import { teamsSdk, type Host } from '../teams.js';
+import type { NetworkSummary } from '../types.js';
+
+const useStyles = makeStyles({
+  card: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+    maxWidth: '560px',
+    padding: tokens.spacingHorizontalXXL,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow4,
+  },
+});
+
+const loadNetworks = (_key: string, signal: AbortSignal) => api.listNetworks(signal);
+
+export function planUrl(networkId: string): string {
+  // Derived from the config page's own URL so the tab works under whatever base path serves it.
+  const url = new URL(window.location.pathname, window.location.origin);
+  url.searchParams.set('network', networkId);
+  return url.toString();
+}
+
+/** Teams' configuration page for the channel tab: binds the tab instance to one network. */
+export function ConfigView({ host }: { host: Host }) {
+  const { t } = useTranslation();
+  const s = useStyles();
+  const [networks, retry] = useAsync('all', loadNetworks);
+  const [selected, setSelected] = useState<NetworkSummary | null>(null);
+
+  useEffect(() => {
+    const pages = teamsSdk()?.pages;
+    if (!host.inTeams || !pages) return;
+    if (!selected) {
+      pages.config.setValidityState(false);
+      return;
+    }
+    const config = {
+      contentUrl: planUrl(selected.id),
+      websiteUrl: planUrl(selected.id),
+      entityId: `network-${selected.id}`,
+      suggestedDisplayName: selected.name,
+    };
+    pages.config.registerOnSaveHandler((evt) => {
+      pages.config.setConfig(config).then(
+        () => evt.notifySuccess(),
+        (err: unknown) => evt.notifyFailure(err instanceof Error ? err.message : String(err)),
+      );
+    });
+    pages.config.setValidityState(true);
+  }, [host.inTeams, selected]);
+
+  const header = <PageHeader title={t('config.title')} actions={<LanguageSwitch />} />;
+  if (networks.status === 'loading') return <>{header}<Loading label={t('networks.loading')} /></>;
+  if (networks.status === 'error') return <>{header}<ErrorBar error={networks.error} onRetry={retry} /></>;
+  const list = networks.data.networks;
+  if (list.length === 0) {
+    return <>{header}<EmptyState title={t('networks.emptyTitle')} body={t('networks.emptyBody')} /></>;
+  }
+
+  return (
+    <>
+      {header}
+      <div className={s.card}>
+        <Text>{t('config.intro')}</Text>
+        <Field label={t('networks.picker')} required>
+          <Select
+            value={selected?.id ?? ''}
+            onChange={(_e, d) => setSelected(list.find((n) => n.id === d.value) ?? null)}
+          >
+            <option value="" disabled>
+              {t('config.placeholder')}
+            </option>
+            {list.map((n) => (
+              <option key={n.id} value={n.id}>
+                {n.name} ({n.regionName})
+              </option>
+            ))}
+          </Select>
+        </Field>
+        {selected && host.inTeams && (
+          <MessageBar intent="success">
+            <MessageBarBody>{t('config.ready')}</MessageBarBody>
+          </MessageBar>
+        )}
+        {!host.inTeams && (
+          <MessageBar intent="info">
+            <MessageBarBody>
+              {t('config.outsideTeams')}{' '}
+              {selected && <Link href={planUrl(selected.id)}>{t('config.preview', { name: selected.name })}</Link>}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+    </>
+  );
+}

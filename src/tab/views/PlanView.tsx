@@ -1,0 +1,156 @@
+import { Field, Select, Subtitle1, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useId, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api.js';
+import { LanguageSwitch } from '../components/LanguageSwitch.js';
+import { NextUp } from '../components/NextUp.js';
+import { PageHeader } from '../components/PageHeader.js';
+import { PlanTable } from '../components/PlanTable.js';
+import { EmptyState, ErrorBar, Loading } from '../components/States.js';
+import { useAsync, useQueryParam } from '../hooks.js';
+import type { Host } from '../teams.js';
+import type { NetworkSummary, PlanItem, PlanResponse } from '../types.js';
+
+const useStyles = makeStyles({
+  sections: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXL },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  sectionHead: { display: 'flex', alignItems: 'baseline', gap: tokens.spacingHorizontalS, margin: 0 },
+  count: { color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightRegular },
+  note: { color: tokens.colorNeutralForeground2 },
+  picker: { minWidth: '220px' },
+});
+
+const loadNetworks = (_key: string, signal: AbortSignal) => api.listNetworks(signal);
+const loadPlan = (id: string, signal: AbortSignal) => api.getPlan(id, signal);
+
+/**
+ * A channel tab is bound to `?network=<id>`; without it (local mode, personal use) we show the
+ * first network and let the user switch between networks.
+ */
+export function PlanView({ host }: { host: Host }) {
+  const { t } = useTranslation();
+  const fixedId = useQueryParam('network');
+  const [chosenId, setChosenId] = useState<string | null>(null);
+  const [networks, retryNetworks] = useAsync(fixedId ? null : 'all', loadNetworks);
+
+  const list: NetworkSummary[] = networks.status === 'ready' ? networks.data.networks : [];
+  const networkId = fixedId ?? chosenId ?? list[0]?.id ?? null;
+  const [plan, retryPlan] = useAsync(networkId, loadPlan);
+
+  const picker =
+    !fixedId && list.length > 1 ? (
+      <Field label={t('networks.picker')} size="small">
+        <Select value={networkId ?? ''} onChange={(_e, d) => setChosenId(d.value)}>
+          {list.map((n) => (
+            <option key={n.id} value={n.id}>
+              {n.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+    ) : null;
+  const actions = (
+    <>
+      {picker}
+      <LanguageSwitch />
+    </>
+  );
+
+  if (!fixedId && networks.status !== 'ready') {
+    return (
+      <>
+        <PageHeader eyebrow={t('plan.eyebrow')} title={t('app.name')} actions={actions} />
+        {networks.status === 'loading' ? (
+          <Loading label={t('networks.loading')} />
+        ) : (
+          <ErrorBar error={networks.error} onRetry={retryNetworks} />
+        )}
+      </>
+    );
+  }
+  if (networkId === null) {
+    return (
+      <>
+        <PageHeader eyebrow={t('plan.eyebrow')} title={t('app.name')} actions={actions} />
+        <EmptyState title={t('networks.emptyTitle')} body={t('networks.emptyBody')} />
+      </>
+    );
+  }
+  if (plan.status !== 'ready') {
+    const known = list.find((n) => n.id === networkId);
+    return (
+      <>
+        <PageHeader eyebrow={t('plan.eyebrow')} title={known?.name ?? t('app.name')} actions={actions} />
+        {plan.status === 'loading' ? (
+          <Loading label={t('plan.loading')} />
+        ) : (
+          <ErrorBar error={plan.error} onRetry={retryPlan} />
+        )}
+      </>
+    );
+  }
+  return <Plan data={plan.data} host={host} actions={actions} />;
+}
+
+function Plan({ data, host, actions }: { data: PlanResponse; host: Host; actions: ReactNode }) {
+  const { t } = useTranslation();
+  const s = useStyles();
+  const upcomingId = useId();
+  const pastId = useId();
+  const { network } = data;
+
+  const now = Date.now();
+  const sorted = [...data.items].sort(byStart);
+  const upcoming = sorted.filter((i) => Date.parse(i.endsAt) >= now);
+  const past = sorted.filter((i) => Date.parse(i.endsAt) < now);
+  const next = upcoming[0];
+
+  const bodies = network.bodies.map((b) => t(`body.${b}`)).join(', ');
+  const subtitle = [t('plan.kindNetwork'), network.regionName, bodies && t('plan.organisers', { bodies })]
+    .filter(Boolean)
+    .join(' · ');
+
+  return (
+    <>
+      <PageHeader eyebrow={t('plan.eyebrow')} title={network.name} subtitle={subtitle} actions={actions} />
+      {sorted.length === 0 ? (
+        <EmptyState title={t('plan.emptyTitle')} body={t('plan.emptyBody')} />
+      ) : (
+        <div className={s.sections}>
+          {next && <NextUp item={next} timeZone={data.timeZone} inTeams={host.inTeams} />}
+          <section className={s.section} aria-labelledby={upcomingId}>
+            <SectionHeading id={upcomingId} title={t('plan.upcoming')} count={upcoming.length} />
+            {upcoming.length > 0 ? (
+              <PlanTable items={upcoming} timeZone={data.timeZone} labelledBy={upcomingId} inTeams={host.inTeams} showLinks />
+            ) : (
+              <Text>{t('plan.noUpcoming')}</Text>
+            )}
+          </section>
+          {past.length > 0 && (
+            <section className={s.section} aria-labelledby={pastId}>
+              <SectionHeading id={pastId} title={t('plan.past')} count={past.length} />
+              <PlanTable items={past} timeZone={data.timeZone} labelledBy={pastId} inTeams={host.inTeams} showLinks={false} />
+            </section>
+          )}
+          <Text size={200} className={s.note}>
+            {t('plan.timeZoneNote')}
+          </Text>
+        </div>
+      )}
+    </>
+  );
+}
+
+function SectionHeading({ id, title, count }: { id: string; title: string; count: number }) {
+  const s = useStyles();
+  return (
+    <Subtitle1 as="h2" id={id} className={s.sectionHead}>
+      {title}
+      <span className={s.count}>({count})</span>
+    </Subtitle1>
+  );
+}
+
+function byStart(a: PlanItem, b: PlanItem): number {
+  return Date.parse(a.startsAt) - Date.parse(b.startsAt) || Date.parse(a.endsAt) - Date.parse(b.endsAt);
+}

@@ -1,0 +1,21 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const tabDir = fileURLToPath(new URL('.', import.meta.url));
+
+// The server serves dist/tab under /tab/, so asset URLs must carry that base.
+export default defineConfig({
+  root: tabDir,
+  base: '/tab/',
+  plugins: [react()],
+  build: {
+    outDir: fileURLToPath(new URL('../../dist/tab', import.meta.url)),
+    emptyOutDir: true,
+    // Fluent UI makes one large vendor chunk; that is expected for a tab app.
+    chunkSizeWarningLimit: 1500,
+  },
+  server: {
+    proxy: { '/api': 'http://127.0.0.1:3978' },
+  },
+});
