@@ -5,7 +5,8 @@ import type { Database, QueryResult, Transaction } from './port.js';
 import { acquireDataDirLock, type DataDirLock } from './lock.js';
 
 function toResult<Row>(res: { rows: unknown[]; affectedRows?: number }): QueryResult<Row> {
-  return { rows: res.rows as Row[], rowCount: res.affectedRows ?? res.rows.length };
+  // PGlite reports affectedRows 0 for a SELECT; pg's rowCount counts the rows returned.
+  return { rows: res.rows as Row[], rowCount: res.rows.length > 0 ? res.rows.length : (res.affectedRows ?? 0) };
 }
 
 /**

@@ -22,7 +22,7 @@ const useStyles = makeStyles({
   body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0 },
   label: { color: tokens.colorBrandForeground1, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   titleRow: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', margin: 0 },
-  meta: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', color: tokens.colorNeutralForeground2 },
+  meta: { display: 'flex', columnGap: tokens.spacingHorizontalXL, rowGap: tokens.spacingVerticalXXS, flexWrap: 'wrap', color: tokens.colorNeutralForeground2 },
 });
 
 /** The one thing most participants open the tab for: when is the next session, and how do I join. */
@@ -47,7 +47,6 @@ export function NextUp({ item, timeZone, inTeams }: { item: PlanItem; timeZone: 
         </p>
         <div className={s.meta}>
           <WhenText startsAt={item.startsAt} endsAt={item.endsAt} timeZone={timeZone} inline />
-          <span aria-hidden="true">·</span>
           <Text>{t(`format.${item.format}`)}</Text>
         </div>
       </div>

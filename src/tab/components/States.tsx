@@ -25,6 +25,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     boxShadow: tokens.shadow4,
   },
+  emptyTitle: { margin: 0 },
 });
 
 export function Loading({ label }: { label: string }) {
@@ -55,7 +56,9 @@ export function EmptyState({ title, body }: { title: string; body: string }) {
   const s = useStyles();
   return (
     <div className={s.empty}>
-      <Subtitle2 as="h2">{title}</Subtitle2>
+      <Subtitle2 as="h2" className={s.emptyTitle}>
+        {title}
+      </Subtitle2>
       <Text>{body}</Text>
     </div>
   );

@@ -7,7 +7,6 @@ import { PageHeader } from '../components/PageHeader.js';
 import { EmptyState, ErrorBar, Loading } from '../components/States.js';
 import { useAsync } from '../hooks.js';
 import { teamsSdk, type Host } from '../teams.js';
-import type { NetworkSummary } from '../types.js';
 
 const useStyles = makeStyles({
   card: {
@@ -36,7 +35,21 @@ export function ConfigView({ host }: { host: Host }) {
   const { t } = useTranslation();
   const s = useStyles();
   const [networks, retry] = useAsync('all', loadNetworks);
-  const [selected, setSelected] = useState<NetworkSummary | null>(null);
+  const [pickedId, setPickedId] = useState<string | null>(null);
+  const [savedId, setSavedId] = useState<string | null>(null);
+
+  // Reconfiguring an existing tab: start from the network it is already bound to.
+  useEffect(() => {
+    const pages = teamsSdk()?.pages;
+    if (!host.inTeams || !pages) return;
+    pages.getConfig().then(
+      (current) => setSavedId(/^network-(.+)$/.exec(current.entityId ?? '')?.[1] ?? null),
+      () => undefined,
+    );
+  }, [host.inTeams]);
+
+  const list = networks.status === 'ready' ? networks.data.networks : [];
+  const selected = list.find((n) => n.id === (pickedId ?? savedId)) ?? null;
 
   useEffect(() => {
     const pages = teamsSdk()?.pages;
@@ -60,24 +73,19 @@ export function ConfigView({ host }: { host: Host }) {
     pages.config.setValidityState(true);
   }, [host.inTeams, selected]);
 
-  const header = <PageHeader title={t('config.title')} actions={<LanguageSwitch />} />;
-  if (networks.status === 'loading') return <>{header}<Loading label={t('networks.loading')} /></>;
-  if (networks.status === 'error') return <>{header}<ErrorBar error={networks.error} onRetry={retry} /></>;
-  const list = networks.data.networks;
-  if (list.length === 0) {
-    return <>{header}<EmptyState title={t('networks.emptyTitle')} body={t('networks.emptyBody')} /></>;
-  }
-
-  return (
-    <>
-      {header}
+  let body;
+  if (networks.status === 'loading') {
+    body = <Loading label={t('networks.loading')} />;
+  } else if (networks.status === 'error') {
+    body = <ErrorBar error={networks.error} onRetry={retry} />;
+  } else if (list.length === 0) {
+    body = <EmptyState title={t('networks.emptyTitle')} body={t('networks.emptyBody')} />;
+  } else {
+    body = (
       <div className={s.card}>
         <Text>{t('config.intro')}</Text>
         <Field label={t('networks.picker')} required>
-          <Select
-            value={selected?.id ?? ''}
-            onChange={(_e, d) => setSelected(list.find((n) => n.id === d.value) ?? null)}
-          >
+          <Select value={selected?.id ?? ''} onChange={(_e, d) => setPickedId(d.value)}>
             <option value="" disabled>
               {t('config.placeholder')}
             </option>
@@ -102,6 +110,13 @@ export function ConfigView({ host }: { host: Host }) {
           </MessageBar>
         )}
       </div>
+    );
+  }
+
+  return (
+    <>
+      <PageHeader title={t('config.title')} actions={<LanguageSwitch />} />
+      {body}
     </>
   );
 }

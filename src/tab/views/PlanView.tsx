@@ -5,9 +5,10 @@ import { api } from '../api.js';
 import { LanguageSwitch } from '../components/LanguageSwitch.js';
 import { NextUp } from '../components/NextUp.js';
 import { PageHeader } from '../components/PageHeader.js';
+import { PlanList } from '../components/PlanList.js';
 import { PlanTable } from '../components/PlanTable.js';
 import { EmptyState, ErrorBar, Loading } from '../components/States.js';
-import { useAsync, useQueryParam } from '../hooks.js';
+import { useAsync, useMediaQuery, useQueryParam } from '../hooks.js';
 import type { Host } from '../teams.js';
 import type { NetworkSummary, PlanItem, PlanResponse } from '../types.js';
 
@@ -104,9 +105,10 @@ function Plan({ data, host, actions }: { data: PlanResponse; host: Host; actions
   const upcoming = sorted.filter((i) => Date.parse(i.endsAt) >= now);
   const past = sorted.filter((i) => Date.parse(i.endsAt) < now);
   const next = upcoming[0];
+  const Items = useMediaQuery('(max-width: 640px)') ? PlanList : PlanTable;
 
   const bodies = network.bodies.map((b) => t(`body.${b}`)).join(', ');
-  const subtitle = [t('plan.kindNetwork'), network.regionName, bodies && t('plan.organisers', { bodies })]
+  const subtitle = [network.regionName, bodies && t('plan.organisers', { bodies })]
     .filter(Boolean)
     .join(' · ');
 
@@ -121,7 +123,7 @@ function Plan({ data, host, actions }: { data: PlanResponse; host: Host; actions
           <section className={s.section} aria-labelledby={upcomingId}>
             <SectionHeading id={upcomingId} title={t('plan.upcoming')} count={upcoming.length} />
             {upcoming.length > 0 ? (
-              <PlanTable items={upcoming} timeZone={data.timeZone} labelledBy={upcomingId} inTeams={host.inTeams} showLinks />
+              <Items items={upcoming} timeZone={data.timeZone} labelledBy={upcomingId} inTeams={host.inTeams} showLinks />
             ) : (
               <Text>{t('plan.noUpcoming')}</Text>
             )}
@@ -129,7 +131,7 @@ function Plan({ data, host, actions }: { data: PlanResponse; host: Host; actions
           {past.length > 0 && (
             <section className={s.section} aria-labelledby={pastId}>
               <SectionHeading id={pastId} title={t('plan.past')} count={past.length} />
-              <PlanTable items={past} timeZone={data.timeZone} labelledBy={pastId} inTeams={host.inTeams} showLinks={false} />
+              <Items items={past} timeZone={data.timeZone} labelledBy={pastId} inTeams={host.inTeams} showLinks={false} />
             </section>
           )}
           <Text size={200} className={s.note}>

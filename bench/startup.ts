@@ -1,0 +1,74 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { projectRoot } from '../src/paths.js';
+
+const mainJs = join(projectRoot, 'dist', 'src', 'main.js');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function rssMiB(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return kb / 1024;
+}
+
+async function timeToHealthy(args: string[], env: Record<string, string>, path: string) {
+  const port = await freePort();
+  const started = performance.now();
+  const child: ChildProcess = spawn(process.execPath, args, {
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', PORT: String(port), ...env },
+    stdio: 'ignore',
+  });
+  for (;;) {
+    const ok = await fetch(`http://127.0.0.1:${port}${path}`).then((r) => r.ok, () => false);
+    if (ok) break;
+    if (performance.now() - started > 120_000) throw new Error('startet ikke innen 120 s');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  const ms = performance.now() - started;
+  await new Promise((r) => setTimeout(r, 5_000));
+  const rss = rssMiB(child.pid!);
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+  return { ms, rss };
+}
+
+const BASELINE_SERVER = `
+  require('node:http').createServer((q, s) => s.end('ok')).listen(Number(process.env.PORT), '127.0.0.1');
+`;
+
+export async function startup(): Promise<void> {
+  if (!existsSync(mainJs)) throw new Error('dist/src/main.js mangler: kjør «npm run build» først');
+  const dataDir = mkdtempSync(join(tmpdir(), 'samlingspunkt-bench-'));
+  try {
+    const baseline = await timeToHealthy(['-e', BASELINE_SERVER], {}, '/');
+    const cold = await timeToHealthy(['--disable-warning=DEP0111', mainJs], { DATA_DIR: dataDir }, '/healthz');
+    const warm = await timeToHealthy(['--disable-warning=DEP0111', mainJs], { DATA_DIR: dataDir }, '/healthz');
+    const rows = [
+      ['bare node:http (baseline)', baseline],
+      ['Samlingspunkt, PGlite, empty data dir (cold)', cold],
+      ['Samlingspunkt, PGlite, existing demo data', warm],
+    ] as const;
+    console.log('\nstartup: time to first 200 and idle RSS 5 s later');
+    console.log('| run | to 200 (ms) | × baseline | idle RSS (MiB) | × baseline |');
+    console.log('|---|---:|---:|---:|---:|');
+    for (const [name, r] of rows) {
+      console.log(
+        `| ${name} | ${r.ms.toFixed(0)} | ${(r.ms / baseline.ms).toFixed(1)} | ${r.rss.toFixed(1)} | ${(r.rss / baseline.rss).toFixed(1)} |`,
+      );
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}

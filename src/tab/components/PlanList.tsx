@@ -1,0 +1,57 @@
+import { Badge, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import { KIND_COLOR, MeetingLink } from './PlanTable.js';
+import { WhenText } from './WhenText.js';
+import type { PlanItem } from '../types.js';
+
+const useStyles = makeStyles({
+  list: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow4,
+  },
+  item: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    gap: tokens.spacingVerticalXS,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    ':not(:last-child)': { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  },
+  meta: { color: tokens.colorNeutralForeground2 },
+  agenda: { color: tokens.colorNeutralForeground2, whiteSpace: 'pre-line' },
+});
+
+/** The plan for narrow panes (mobile, meeting side panel), where four columns do not fit. */
+export function PlanList(props: { items: PlanItem[]; timeZone: string; labelledBy: string; inTeams: boolean; showLinks: boolean }) {
+  const { t } = useTranslation();
+  const s = useStyles();
+  return (
+    <ul className={s.list} aria-labelledby={props.labelledBy}>
+      {props.items.map((item) => (
+        <li key={item.id} className={s.item}>
+          <Badge appearance="tint" shape="rounded" color={KIND_COLOR[item.kind]}>
+            {t(`kind.${item.kind}`)}
+          </Badge>
+          <Text weight="semibold">{item.title}</Text>
+          <WhenText startsAt={item.startsAt} endsAt={item.endsAt} timeZone={props.timeZone} inline />
+          <Text size={200} className={s.meta}>
+            {t(`format.${item.format}`)} ·{' '}
+            {item.responsibleBody ? t(`body.${item.responsibleBody}`) : t('plan.noResponsible')}
+          </Text>
+          {item.agenda && (
+            <Text size={200} className={s.agenda}>
+              {item.agenda}
+            </Text>
+          )}
+          {props.showLinks && item.meetingUrl && (
+            <MeetingLink item={{ ...item, meetingUrl: item.meetingUrl }} inTeams={props.inTeams} />
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

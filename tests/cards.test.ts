@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { planCard } from '../src/cards/plan.js';
+import { helpCard, welcomeCard } from '../src/cards/welcome.js';
+import { helpEntries } from '../src/bot/commands.js';
+import { demoData } from '../src/domain/demo.js';
+import type { Network, PlanItem } from '../src/domain/types.js';
+import { adaptiveCardProblems } from './helpers/cards.js';
+
+const now = new Date('2026-11-27T08:00:00Z');
+const demo = demoData(now);
+const network: Network = {
+  id: 'n1',
+  slug: demo.network.slug,
+  name: demo.network.name,
+  regionId: 'r1',
+  regionName: demo.region.name,
+  reformCode: 'leve-hele-livet',
+  bodies: ['USHT'],
+  teamsTeamId: null,
+};
+const items: PlanItem[] = demo.planItems.map((p, i) => ({ ...p, id: `p${i}`, networkId: 'n1' }));
+
+describe('Adaptive Cards pass the official SDK parser without problems', () => {
+  it.each([
+    ['welcome', welcomeCard(network.name)],
+    ['welcome without network', welcomeCard(undefined)],
+    ['help', helpCard(helpEntries())],
+    ['help for unknown input', helpCard(helpEntries(), 'hva nå')],
+    ['plan', planCard(network, items, now)],
+    ['empty plan', planCard(network, [], now)],
+  ])('%s', (_name, card) => {
+    expect(card.version).toBe('1.5');
+    expect(adaptiveCardProblems(card)).toEqual([]);
+  });
+
+  it('the validator does catch a broken card', () => {
+    expect(adaptiveCardProblems({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'Tabel' }] })).not.toEqual([]);
+  });
+});
+
+describe('plan card', () => {
+  it('shows only what has not ended yet, in Oslo time', () => {
+    const later = new Date(items[3]!.endsAt.getTime() + 1);
+    const card = planCard(network, items, later);
+    const table = card.body.find((e) => e.type === 'Table') as { rows: unknown[] };
+    expect(table.rows).toHaveLength(1 + items.length - 4);
+    expect(JSON.stringify(planCard(network, items, now))).toContain('Tir. 1. desember kl. 10.00–12.00');
+  });
+
+  it('says so when nothing is ahead', () => {
+    expect(JSON.stringify(planCard(network, items, new Date('2030-01-01')))).toContain('ingen kommende aktiviteter');
+  });
+});
