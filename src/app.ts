@@ -1,6 +1,7 @@
 import type { ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import type { AddressInfo } from 'node:net';
 import type { DestinationStream } from 'pino';
+import { createCallerAuthenticator } from './api/caller.js';
 import { createBotEndpoint } from './bot/endpoint.js';
 import { loadConfig, type AppConfig } from './config/config.js';
 import { migrate } from './db/migrate.js';
@@ -63,6 +64,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     mode: config.mode,
     db,
     bot,
+    callers: createCallerAuthenticator(config),
     log,
     async health() {
       const dbOk = await db.query('SELECT 1').then(

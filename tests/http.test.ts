@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEV_USER_HEADER } from '../src/api/caller.js';
+import { demoMembers } from '../src/domain/demo.js';
 import { startTestApp, type TestApp } from './helpers/app.js';
 import { databaseKinds, skipKind } from './helpers/databases.js';
+
+const asFacilitator = { [DEV_USER_HEADER]: demoMembers.find((m) => m.role === 'fasilitator')!.aadObjectId };
 
 describe.each(databaseKinds)('HTTP API on %s', (kind) => {
   let t: TestApp;
@@ -21,13 +25,13 @@ describe.each(databaseKinds)('HTTP API on %s', (kind) => {
   });
 
   it.skipIf(skipKind(kind))('lists networks and serves the demo plan in time order', async () => {
-    const list = await t.get('/api/networks');
+    const list = await t.get('/api/networks', asFacilitator);
     expect(list.status).toBe(200);
     expect(list.json.networks).toHaveLength(1);
     const network = list.json.networks[0];
     expect(network).toMatchObject({ slug: 'usht-viken', regionName: 'Oslo og Viken' });
 
-    const plan = await t.get(`/api/networks/${network.id}/plan`);
+    const plan = await t.get(`/api/networks/${network.id}/plan`, asFacilitator);
     expect(plan.status).toBe(200);
     expect(plan.json.timeZone).toBe('Europe/Oslo');
     expect(plan.json.network.bodies).toEqual(['KS', 'SF', 'USHT']);
@@ -39,13 +43,13 @@ describe.each(databaseKinds)('HTTP API on %s', (kind) => {
   });
 
   it.skipIf(skipKind(kind))('answers a malformed network id with 400 and a Norwegian reason', async () => {
-    const res = await t.get('/api/networks/ikke-en-uuid/plan');
+    const res = await t.get('/api/networks/ikke-en-uuid/plan', asFacilitator);
     expect(res.status).toBe(400);
     expect(res.json.error).toEqual({ code: 'ugyldig-forespørsel', message: expect.stringMatching(/Ugyldig nettverks-id/) });
   });
 
   it.skipIf(skipKind(kind))('answers an unknown network with 404', async () => {
-    const res = await t.get('/api/networks/00000000-0000-4000-8000-00000000dead/plan');
+    const res = await t.get('/api/networks/00000000-0000-4000-8000-00000000dead/plan', asFacilitator);
     expect(res.status).toBe(404);
     expect(res.json.error.message).toBe('Fant ikke læringsnettverket.');
   });
@@ -60,6 +64,12 @@ describe.each(databaseKinds)('HTTP API on %s', (kind) => {
     const res = await t.post('/api/messages', '{"type": "message",');
     expect(res.status).toBe(400);
     expect(res.json.error.message).toMatch(/kunne ikke leses/);
+  });
+
+  it.skipIf(skipKind(kind))('refuses the tab API without a signed-in caller', async () => {
+    const res = await t.get('/api/networks');
+    expect(res.status).toBe(401);
+    expect(res.json.error.code).toBe('ikke-innlogget');
   });
 
   it.skipIf(skipKind(kind))('answers an unknown route with 404 in the same shape', async () => {
@@ -88,6 +98,11 @@ describe('production mode without SSO', () => {
     const res = await t.get('/api/networks');
     expect(res.status).toBe(401);
     expect(res.json.error.message).toMatch(/Innlogging med Teams kreves/);
+  });
+
+  it('ignores the dev sign-in header in production mode', async () => {
+    const res = await t.get('/api/networks', asFacilitator);
+    expect(res.status).toBe(401);
   });
 
   it('refuses /api/messages without a Bot Framework token before any handler runs', async () => {

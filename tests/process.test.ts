@@ -5,11 +5,14 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DEV_USER_HEADER } from '../src/api/caller.js';
+import { demoMembers } from '../src/domain/demo.js';
 import { projectRoot } from '../src/paths.js';
 import { message } from './helpers/activities.js';
 import { startTestApp } from './helpers/app.js';
 
 const mainJs = join(projectRoot, 'dist', 'src', 'main.js');
+const signedIn = { headers: { [DEV_USER_HEADER]: demoMembers[0]!.aadObjectId } };
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -67,7 +70,8 @@ describe('the server process (node dist/src/main.js)', () => {
     expect(await second.exited).toBe(2);
     expect(second.output()).toMatch(/allerede i bruk av prosess \d+/);
 
-    const networks = (await (await fetch(`${url}/api/networks`)).json()) as { networks: unknown[] };
+    const networks = (await (await fetch(`${url}/api/networks`, signedIn)).json()) as { networks: unknown[] };
+    expect(networks.networks).toHaveLength(1);
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
     expect(first.output()).toMatch(/Samlingspunkt stoppet/);
@@ -76,7 +80,7 @@ describe('the server process (node dist/src/main.js)', () => {
     const again = startMain({ DATA_DIR: dataDir, PORT: String(port) });
     await waitForHealth(url);
     expect(again.output()).toMatch(/Demodata finnes fra før/);
-    expect(await (await fetch(`${url}/api/networks`)).json()).toEqual(networks);
+    expect(await (await fetch(`${url}/api/networks`, signedIn)).json()).toEqual(networks);
     again.child.kill('SIGINT');
     expect(await again.exited).toBe(0);
   });

@@ -1,15 +1,46 @@
-import type { AppMode } from '../config/config.js';
+import type { AppConfig } from '../config/config.js';
+import { DEMO_TENANT_ID } from '../domain/demo.js';
 import { fail, ok, type Result } from './errors.js';
+import { createSsoValidator, type SsoValidator } from './sso.js';
 
-/** Who is calling the tab API. Local mode has a trusted loopback caller; production needs SSO. */
-export type Caller = { kind: 'local' } | { kind: 'user'; tenantId: string; aadObjectId: string };
+/** Who is calling the tab API: a person, by Entra tenant and object id. */
+export interface Caller {
+  tenantId: string;
+  aadObjectId: string;
+  via: 'sso' | 'dev';
+}
 
 export interface CallerRequest {
   authorization: string | undefined;
+  /** Dev sign-in (local mode only): the demo member's Entra object id. */
+  devUser: string | undefined;
+  remoteAddress: string | undefined;
 }
 
-export async function authenticateCaller(mode: AppMode, _req: CallerRequest): Promise<Result<Caller>> {
-  if (mode === 'local') return ok({ kind: 'local' });
-  // Teams SSO validation comes with the identity work; until then production refuses all.
-  return fail('ikke-innlogget', 'Innlogging med Teams kreves for å bruke fanen.');
+export const DEV_USER_HEADER = 'x-samlingspunkt-dev-user';
+
+export interface CallerAuthenticator {
+  authenticate(req: CallerRequest): Promise<Result<Caller>>;
+}
+
+const loopback = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
+
+/**
+ * Teams SSO in every mode; the dev sign-in exists only when the app runs in local mode and
+ * the request comes from loopback, so no production setting can switch it on.
+ */
+export function createCallerAuthenticator(config: Pick<AppConfig, 'mode' | 'sso'>, sso?: SsoValidator): CallerAuthenticator {
+  const validator = sso ?? createSsoValidator(config.sso);
+  const devAllowed = config.mode === 'local';
+  return {
+    async authenticate(req) {
+      const bearer = /^Bearer\s+(\S+)$/i.exec(req.authorization ?? '')?.[1];
+      if (bearer) return validator.validate(bearer);
+      if (devAllowed && req.devUser && loopback.test(req.remoteAddress ?? '')) {
+        if (!/^[0-9a-f-]{36}$/i.test(req.devUser)) return fail('ugyldig-forespørsel', 'Ugyldig demobruker.');
+        return ok({ tenantId: DEMO_TENANT_ID, aadObjectId: req.devUser.toLowerCase(), via: 'dev' });
+      }
+      return fail('ikke-innlogget', 'Innlogging med Teams kreves for å bruke fanen.');
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import restify, { type Request, type Response, type Server } from 'restify';
-import { authenticateCaller, type Caller } from '../api/caller.js';
+import { DEV_USER_HEADER, type Caller, type CallerAuthenticator } from '../api/caller.js';
 import { statusOf, type Result } from '../api/errors.js';
 import { getNetworks, getPlan } from '../api/tab-api.js';
 import type { BotEndpoint } from '../bot/endpoint.js';
@@ -15,6 +15,7 @@ export interface HttpDeps {
   mode: AppMode;
   db: Database;
   bot: BotEndpoint;
+  callers: CallerAuthenticator;
   log: Logger;
   health(): Promise<{ healthy: boolean; body: Record<string, unknown> }>;
 }
@@ -93,7 +94,12 @@ export function createHttpServer(deps: HttpDeps): HttpServer {
 
   const withCaller =
     (handler: (caller: Caller, req: Request) => Promise<Result<unknown>>) => async (req: Request, res: Response) => {
-      const caller = await authenticateCaller(deps.mode, { authorization: req.headers.authorization });
+      const devUser = req.headers[DEV_USER_HEADER];
+      const caller = await deps.callers.authenticate({
+        authorization: req.headers.authorization,
+        devUser: typeof devUser === 'string' ? devUser : undefined,
+        remoteAddress: req.socket.remoteAddress,
+      });
       if (!caller.ok) return sendResult(res, caller);
       return sendResult(res, await handler(caller.value, req));
     };
