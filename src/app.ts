@@ -65,7 +65,9 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     db,
     bot,
     callers: createCallerAuthenticator(config),
+    sso: config.sso,
     log,
+    now,
     async health() {
       const dbOk = await db.query('SELECT 1').then(
         () => true,

@@ -46,9 +46,53 @@ describe('configuration', () => {
       MicrosoftAppTenantId: 'tenant',
       MicrosoftAppType: 'SingleTenant',
       DATABASE_URL: 'postgresql://u@h/db',
-      ALLOWED_TENANT_IDS: 'a, b',
+      AAD_APP_CLIENT_ID: '33333333-3333-4333-8333-33333333333A',
+      TAB_DOMAIN: 'samlingspunkt.example.no',
+      ALLOWED_TENANT_IDS: '22222222-2222-4222-8222-222222222222, 44444444-4444-4444-8444-44444444444B',
     });
     expect(c).toMatchObject({ mode: 'production', host: '0.0.0.0', seedDemo: false, bot: { appId: 'id', appType: 'SingleTenant' } });
-    expect(c.sso.allowedTenantIds).toEqual(['a', 'b']);
+    expect(c.sso).toEqual({
+      clientId: '33333333-3333-4333-8333-33333333333a',
+      tabDomain: 'samlingspunkt.example.no',
+      allowedTenantIds: ['22222222-2222-4222-8222-222222222222', '44444444-4444-4444-8444-44444444444b'],
+      jwksUrl: 'https://login.microsoftonline.com/common/discovery/v2.0/keys',
+    });
+  });
+
+  it('refuses production mode without Teams SSO settings, naming each one', () => {
+    try {
+      loadConfig({ APP_MODE: 'production', MicrosoftAppId: 'id', MicrosoftAppPassword: 'pw' });
+      expect.unreachable();
+    } catch (error) {
+      const problems = (error as ConfigError).problems.join('\n');
+      expect(problems).toMatch(/AAD_APP_CLIENT_ID: mangler/);
+      expect(problems).toMatch(/TAB_DOMAIN: mangler/);
+      expect(problems).toMatch(/ALLOWED_TENANT_IDS: mangler/);
+    }
+  });
+
+  it('names malformed Teams SSO settings', () => {
+    try {
+      loadConfig({
+        AAD_APP_CLIENT_ID: 'min-app',
+        TAB_DOMAIN: 'https://samlingspunkt.example.no/tab',
+        ALLOWED_TENANT_IDS: 'contoso.onmicrosoft.com',
+        SSO_JWKS_URL: 'http://keys.example.no/keys',
+      });
+      expect.unreachable();
+    } catch (error) {
+      const problems = (error as ConfigError).problems.join('\n');
+      expect(problems).toMatch(/TAB_DOMAIN: må være et vertsnavn/);
+      expect(problems).toMatch(/SSO_JWKS_URL: må være en https:\/\/-adresse/);
+    }
+    try {
+      loadConfig({ AAD_APP_CLIENT_ID: 'min-app', ALLOWED_TENANT_IDS: 'contoso.onmicrosoft.com' });
+      expect.unreachable();
+    } catch (error) {
+      const problems = (error as ConfigError).problems.join('\n');
+      expect(problems).toMatch(/AAD_APP_CLIENT_ID: må være app-id-en/);
+      expect(problems).toMatch(/ALLOWED_TENANT_IDS: «contoso.onmicrosoft.com» er ikke en tenant-id/);
+    }
+    expect(loadConfig({ SSO_JWKS_URL: 'http://127.0.0.1:4000/keys' }).sso.jwksUrl).toBe('http://127.0.0.1:4000/keys');
   });
 });

@@ -6,6 +6,21 @@ const optionalText = z
   .transform((v) => (v === '' ? undefined : v))
   .optional();
 
+/** Entra ID's signing keys for tokens from every tenant (v1 and v2 tokens share them). */
+export const DEFAULT_SSO_JWKS_URL = 'https://login.microsoftonline.com/common/discovery/v2.0/keys';
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function isAllowedJwksUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    if (url.protocol === 'https:') return true;
+    return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  } catch {
+    return false;
+  }
+}
+
 const envSchema = z.object({
   APP_MODE: z.enum(['local', 'production'], { error: 'må være «local» eller «production»' }).default('local'),
   PORT: z.coerce
@@ -30,7 +45,14 @@ const envSchema = z.object({
     .default('MultiTenant'),
   AAD_APP_CLIENT_ID: optionalText,
   ALLOWED_TENANT_IDS: optionalText,
-  TAB_DOMAIN: optionalText,
+  TAB_DOMAIN: optionalText.refine(
+    (v) => v === undefined || /^[a-z0-9.-]+(:[0-9]{1,5})?$/i.test(v),
+    'må være et vertsnavn uten https:// og uten sti, f.eks. samlingspunkt.example.no',
+  ),
+  SSO_JWKS_URL: optionalText.refine(
+    (v) => v === undefined || isAllowedJwksUrl(v),
+    'må være en https://-adresse (http:// bare mot 127.0.0.1 eller localhost)',
+  ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: z.enum(['true', 'false']).optional(),
 });
@@ -44,6 +66,17 @@ export interface BotCredentials {
   appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
 }
 
+export interface SsoConfig {
+  /** Entra app (client) id of the tab, `AAD_APP_CLIENT_ID`. */
+  clientId: string | undefined;
+  /** Public host name, `TAB_DOMAIN`; the SSO resource is `api://<tabDomain>/<clientId>`. */
+  tabDomain: string | undefined;
+  /** Lower-case tenant ids whose users may sign in, `ALLOWED_TENANT_IDS`. */
+  allowedTenantIds: string[];
+  /** Where the token signing keys are fetched, `SSO_JWKS_URL`. */
+  jwksUrl: string;
+}
+
 export interface AppConfig {
   mode: AppMode;
   port: number;
@@ -51,7 +84,7 @@ export interface AppConfig {
   dataDir: string;
   databaseUrl: string | undefined;
   bot: BotCredentials | undefined;
-  sso: { clientId: string | undefined; tabDomain: string | undefined; allowedTenantIds: string[] };
+  sso: SsoConfig;
   logLevel: string;
   seedDemo: boolean;
 }
@@ -84,6 +117,17 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     };
   }
 
+  const allowedTenantIds = (e.ALLOWED_TENANT_IDS ?? '')
+    .split(',')
+    .map((t) => t.trim().toLowerCase())
+    .filter(Boolean);
+  for (const tenant of allowedTenantIds) {
+    if (!GUID.test(tenant)) problems.push(`ALLOWED_TENANT_IDS: «${tenant}» er ikke en tenant-id (GUID)`);
+  }
+  if (e.AAD_APP_CLIENT_ID && !GUID.test(e.AAD_APP_CLIENT_ID)) {
+    problems.push('AAD_APP_CLIENT_ID: må være app-id-en (GUID) til Entra-appregistreringen for fanen');
+  }
+
   if (e.APP_MODE === 'production') {
     if (!e.MicrosoftAppId) problems.push('MicrosoftAppId: mangler (påkrevd i production-modus)');
     if (e.MicrosoftAppType !== 'UserAssignedMSI' && !e.MicrosoftAppPassword) {
@@ -91,6 +135,12 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     }
     if (e.MicrosoftAppType !== 'MultiTenant' && !e.MicrosoftAppTenantId) {
       problems.push('MicrosoftAppTenantId: mangler (påkrevd for SingleTenant og UserAssignedMSI)');
+    }
+    // Without these the tab cannot validate Teams SSO tokens, so nobody could sign in.
+    if (!e.AAD_APP_CLIENT_ID) problems.push('AAD_APP_CLIENT_ID: mangler (påkrevd i production-modus for innlogging med Teams)');
+    if (!e.TAB_DOMAIN) problems.push('TAB_DOMAIN: mangler (påkrevd i production-modus for innlogging med Teams)');
+    if (allowedTenantIds.length === 0) {
+      problems.push('ALLOWED_TENANT_IDS: mangler (påkrevd i production-modus: hvilke organisasjoner som får logge inn)');
     }
   }
   if (problems.length > 0) throw new ConfigError(problems);
@@ -104,12 +154,10 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     databaseUrl: e.DATABASE_URL,
     bot,
     sso: {
-      clientId: e.AAD_APP_CLIENT_ID,
+      clientId: e.AAD_APP_CLIENT_ID?.toLowerCase(),
       tabDomain: e.TAB_DOMAIN,
-      allowedTenantIds: (e.ALLOWED_TENANT_IDS ?? '')
-        .split(',')
-        .map((t) => t.trim())
-        .filter(Boolean),
+      allowedTenantIds,
+      jwksUrl: e.SSO_JWKS_URL ?? DEFAULT_SSO_JWKS_URL,
     },
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO ? e.SEED_DEMO === 'true' : e.APP_MODE === 'local',

@@ -1,10 +1,14 @@
 import { existsSync } from 'node:fs';
 import restify, { type Request, type Response, type Server } from 'restify';
-import { DEV_USER_HEADER, type Caller, type CallerAuthenticator } from '../api/caller.js';
+import { getAuthConfig } from '../api/auth-config.js';
+import { DEV_USER_HEADER, isLoopback, type CallerAuthenticator } from '../api/caller.js';
+import { unregisteredActor, type ApiRoute } from '../api/context.js';
+import { getDevUsers } from '../api/dev-users.js';
 import { statusOf, type Result } from '../api/errors.js';
-import { getNetworks, getPlan } from '../api/tab-api.js';
+import { apiRoutes } from '../api/routes.js';
+import { loadActor } from '../db/sql/actors.js';
 import type { BotEndpoint } from '../bot/endpoint.js';
-import type { AppMode } from '../config/config.js';
+import type { AppMode, SsoConfig } from '../config/config.js';
 import type { Database } from '../db/port.js';
 import type { Logger } from '../logging.js';
 import { tabDistDir } from '../paths.js';
@@ -16,7 +20,9 @@ export interface HttpDeps {
   db: Database;
   bot: BotEndpoint;
   callers: CallerAuthenticator;
+  sso: SsoConfig;
   log: Logger;
+  now(): Date;
   health(): Promise<{ healthy: boolean; body: Record<string, unknown> }>;
 }
 
@@ -32,8 +38,8 @@ function sendError(res: Response, status: number, code: string, message: string)
   res.json({ error: { code, message } });
 }
 
-function sendResult<T>(res: Response, result: Result<T>): void {
-  if (result.ok) res.json(200, result.value);
+function sendResult<T>(res: Response, result: Result<T>, okStatus = 200): void {
+  if (result.ok) res.json(okStatus, result.value);
   else sendError(res, statusOf[result.error.code], result.error.code, result.error.message);
 }
 
@@ -92,23 +98,35 @@ export function createHttpServer(deps: HttpDeps): HttpServer {
     res.json(healthy ? 200 : 503, body);
   });
 
-  const withCaller =
-    (handler: (caller: Caller, req: Request) => Promise<Result<unknown>>) => async (req: Request, res: Response) => {
-      const devUser = req.headers[DEV_USER_HEADER];
-      const caller = await deps.callers.authenticate({
-        authorization: req.headers.authorization,
-        devUser: typeof devUser === 'string' ? devUser : undefined,
-        remoteAddress: req.socket.remoteAddress,
-      });
-      if (!caller.ok) return sendResult(res, caller);
-      return sendResult(res, await handler(caller.value, req));
-    };
+  // Public: what the tab needs to start Teams SSO consent. No secrets.
+  server.get('/api/auth/config', async (_req: Request, res: Response) => sendResult(res, getAuthConfig(deps)));
+  // The dev sign-in's list of demo people exists only in local mode, and only for loopback.
+  if (deps.mode === 'local') {
+    server.get('/api/dev/users', async (req: Request, res: Response) =>
+      isLoopback(req.socket.remoteAddress)
+        ? sendResult(res, await getDevUsers(deps.db))
+        : sendError(res, 404, 'finnes-ikke', 'Fant ikke adressen.'),
+    );
+  }
 
-  server.get('/api/networks', withCaller((caller) => getNetworks(deps.db, caller)));
-  server.get(
-    '/api/networks/:networkId/plan',
-    withCaller((caller, req) => getPlan(deps.db, caller, req.params.networkId)),
-  );
+  // Authenticate, load the caller's roles, then hand typed input to the route's handler.
+  const apiHandler = (route: ApiRoute) => async (req: Request, res: Response) => {
+    const devUser = req.headers[DEV_USER_HEADER];
+    const caller = await deps.callers.authenticate({
+      authorization: req.headers.authorization,
+      devUser: typeof devUser === 'string' ? devUser : undefined,
+      remoteAddress: req.socket.remoteAddress,
+    });
+    if (!caller.ok) return sendResult(res, caller);
+    const actor = (await loadActor(deps.db, caller.value.tenantId, caller.value.aadObjectId)) ?? unregisteredActor(caller.value);
+    const result = await route.handle(
+      { db: deps.db, log: deps.log, caller: caller.value, actor, now: deps.now() },
+      { params: (req.params ?? {}) as Record<string, string>, query: (req.query ?? {}) as Record<string, unknown>, body: req.body },
+    );
+    return sendResult(res, result, route.okStatus);
+  };
+  for (const route of apiRoutes) server[route.method](route.path, apiHandler(route));
+
 
   server.get('/tab', (_req: Request, res: Response, next: restify.Next) => {
     res.redirect(302, '/tab/', next);

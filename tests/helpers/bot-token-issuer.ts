@@ -1,5 +1,6 @@
 import type { ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK, type JWTPayload } from 'jose';
+import { createHmac, createPublicKey } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -9,7 +10,7 @@ export const CHANNEL_ISSUER = 'https://api.botframework.com';
 export const TRUSTED_KID = 'local-channel-key';
 
 export interface TokenOptions {
-  /** Claims merged over the defaults (iss, aud, serviceUrl, iat, nbf, exp). */
+  /** Claims merged over the defaults (iss, aud, serviceurl, iat, nbf, exp). */
   claims?: JWTPayload & Record<string, unknown>;
   /** Claims to drop from the defaults. */
   omit?: string[];
@@ -32,7 +33,7 @@ export class BotTokenIssuer {
   /** Paths requested from this server, in order (proves botbuilder read our metadata). */
   readonly requests: string[] = [];
   private server: Server | undefined;
-  private trusted!: { privateKey: CryptoKey; jwk: JWK };
+  private trusted!: { privateKey: CryptoKey; jwk: JWK; publicPem: string };
   private impostor!: { privateKey: CryptoKey };
 
   constructor(
@@ -51,6 +52,8 @@ export class BotTokenIssuer {
     const jwk = await exportJWK(trusted.publicKey);
     this.trusted = {
       privateKey: trusted.privateKey,
+      // The PEM botbuilder builds from the JWK (PKCS#1, same bytes as rsa-pem-from-mod-exp).
+      publicPem: createPublicKey({ key: jwk as never, format: 'jwk' }).export({ type: 'pkcs1', format: 'pem' }).toString(),
       jwk: { ...jwk, kid: TRUSTED_KID, use: 'sig', alg: 'RS256', endorsements: this.endorsements } as JWK,
     };
     this.impostor = { privateKey: (await generateKeyPair('RS256')).privateKey };
@@ -112,7 +115,8 @@ export class BotTokenIssuer {
     const payload: Record<string, unknown> = {
       iss: CHANNEL_ISSUER,
       aud: this.appId,
-      serviceUrl,
+      // Lower case, as the channel sends it and botbuilder reads it.
+      serviceurl: serviceUrl,
       iat: now - 60,
       nbf: now - 60,
       exp: now + 3600,
@@ -131,7 +135,20 @@ export class BotTokenIssuer {
     const now = Math.floor(Date.now() / 1000);
     const kid = options.kid === undefined ? TRUSTED_KID : options.kid;
     const header = { alg: 'none', typ: 'JWT', ...(kid === null ? {} : { kid }) };
-    const payload = { iss: CHANNEL_ISSUER, aud: this.appId, serviceUrl, iat: now - 60, nbf: now - 60, exp: now + 3600 };
+    const payload = { iss: CHANNEL_ISSUER, aud: this.appId, serviceurl: serviceUrl, iat: now - 60, nbf: now - 60, exp: now + 3600 };
     return `${b64url(header)}.${b64url(payload)}.`;
+  }
+
+  /**
+   * The classic algorithm confusion: HS256 "signed" with the published public key as the
+   * HMAC secret, which a verifier that trusts the header's `alg` would accept.
+   */
+  hmacWithPublicKeyToken(serviceUrl: string): string {
+    const now = Math.floor(Date.now() / 1000);
+    const header = { alg: 'HS256', typ: 'JWT', kid: TRUSTED_KID };
+    const payload = { iss: CHANNEL_ISSUER, aud: this.appId, serviceurl: serviceUrl, iat: now - 60, nbf: now - 60, exp: now + 3600 };
+    const signingInput = `${b64url(header)}.${b64url(payload)}`;
+    const signature = createHmac('sha256', this.trusted.publicPem).update(signingInput).digest('base64url');
+    return `${signingInput}.${signature}`;
   }
 }

@@ -47,3 +47,60 @@ export async function findMember(db: Queryable, tenantId: string, aadObjectId: s
   );
   return rows[0];
 }
+
+export interface NetworkMemberRow {
+  memberId: string;
+  aadObjectId: string;
+  displayName: string;
+  sector: Sector;
+  role: NetworkRole;
+  municipalityNumber: string | null;
+  municipalityName: string | null;
+}
+
+export async function membersOfNetwork(db: Queryable, networkId: string): Promise<NetworkMemberRow[]> {
+  const { rows } = await db.query<NetworkMemberRow>(
+    `SELECT m.id AS "memberId", m.aad_object_id AS "aadObjectId", m.display_name AS "displayName", m.sector,
+            nm.role, nm.municipality_number AS "municipalityNumber", mu.name AS "municipalityName"
+       FROM network_member nm JOIN member m ON m.id = nm.member_id
+       LEFT JOIN municipality mu ON mu.number = nm.municipality_number
+      WHERE nm.network_id = $1
+      ORDER BY nm.role DESC, mu.name NULLS FIRST, m.display_name`,
+    [networkId],
+  );
+  return rows;
+}
+
+/** Sets or changes a person's role in a network (a facilitator's edit, or the person's own onboarding). */
+export async function setNetworkMember(
+  db: Queryable,
+  networkId: string,
+  memberId: string,
+  role: NetworkRole,
+  municipalityNumber: string | null,
+): Promise<void> {
+  await db.query(
+    `INSERT INTO network_member (network_id, member_id, role, municipality_number) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (network_id, member_id) DO UPDATE
+       SET role = EXCLUDED.role, municipality_number = EXCLUDED.municipality_number`,
+    [networkId, memberId, role, municipalityNumber],
+  );
+}
+
+export async function setMemberSector(db: Queryable, memberId: string, sector: Sector): Promise<void> {
+  await db.query(`UPDATE member SET sector = $2 WHERE id = $1`, [memberId, sector]);
+}
+
+export async function removeNetworkMember(db: Queryable, networkId: string, memberId: string): Promise<boolean> {
+  const res = await db.query(`DELETE FROM network_member WHERE network_id = $1 AND member_id = $2`, [networkId, memberId]);
+  return res.rowCount > 0;
+}
+
+export async function networkMunicipalities(db: Queryable, networkId: string): Promise<{ number: string; name: string }[]> {
+  const { rows } = await db.query<{ number: string; name: string }>(
+    `SELECT mu.number, mu.name FROM network_municipality nm JOIN municipality mu ON mu.number = nm.municipality_number
+      WHERE nm.network_id = $1 ORDER BY mu.name`,
+    [networkId],
+  );
+  return rows;
+}

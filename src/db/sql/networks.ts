@@ -9,14 +9,15 @@ const networkColumns = `
 
 export async function listNetworks(db: Queryable): Promise<Network[]> {
   const { rows } = await db.query<Network>(
-    `SELECT ${networkColumns} FROM network n JOIN region r ON r.id = n.region_id ORDER BY r.name, n.name`,
+    `SELECT ${networkColumns} FROM network n JOIN region r ON r.id = n.region_id
+      WHERE n.archived_at IS NULL ORDER BY r.name, n.name`,
   );
   return rows;
 }
 
 export async function findNetworkById(db: Queryable, id: string): Promise<Network | undefined> {
   const { rows } = await db.query<Network>(
-    `SELECT ${networkColumns} FROM network n JOIN region r ON r.id = n.region_id WHERE n.id = $1`,
+    `SELECT ${networkColumns} FROM network n JOIN region r ON r.id = n.region_id WHERE n.id = $1 AND n.archived_at IS NULL`,
     [id],
   );
   return rows[0];
@@ -90,4 +91,19 @@ export async function addNetworkMunicipalities(db: Queryable, networkId: string,
      SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`,
     [networkId, numbers],
   );
+}
+
+export async function setNetworkTeam(db: Queryable, networkId: string, teamId: string): Promise<void> {
+  // A team belongs to one network: moving the binding releases it from any other network.
+  await db.query(`UPDATE network SET teams_team_id = NULL WHERE teams_team_id = $1 AND id <> $2`, [teamId, networkId]);
+  await db.query(`UPDATE network SET teams_team_id = $2 WHERE id = $1`, [networkId, teamId]);
+}
+
+export async function networkRetention(db: Queryable, networkId: string): Promise<number | undefined> {
+  const { rows } = await db.query<{ months: number }>(`SELECT retention_months AS months FROM network WHERE id = $1`, [networkId]);
+  return rows[0]?.months;
+}
+
+export async function setNetworkRetention(db: Queryable, networkId: string, months: number): Promise<void> {
+  await db.query(`UPDATE network SET retention_months = $2 WHERE id = $1`, [networkId, months]);
 }

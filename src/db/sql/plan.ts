@@ -37,3 +37,43 @@ export async function insertPlanItem(db: Queryable, networkId: string, item: New
   );
   return rows[0]!.id;
 }
+
+export async function findPlanItem(db: Queryable, networkId: string, itemId: string): Promise<PlanItem | undefined> {
+  const { rows } = await db.query<PlanItem>(
+    `SELECT ${planColumns} FROM plan_item WHERE network_id = $1 AND id = $2`,
+    [networkId, itemId],
+  );
+  const r = rows[0];
+  return r && { ...r, startsAt: new Date(r.startsAt), endsAt: new Date(r.endsAt) };
+}
+
+export async function updatePlanItem(
+  db: Queryable,
+  networkId: string,
+  itemId: string,
+  item: Omit<PlanItem, 'id' | 'networkId'>,
+): Promise<boolean> {
+  const res = await db.query(
+    `UPDATE plan_item SET kind = $3, title = $4, agenda = $5, starts_at = $6, ends_at = $7, format = $8,
+            responsible_body = $9, meeting_url = $10, updated_at = now()
+      WHERE network_id = $1 AND id = $2`,
+    [
+      networkId,
+      itemId,
+      item.kind,
+      item.title,
+      item.agenda,
+      item.startsAt.toISOString(),
+      item.endsAt.toISOString(),
+      item.format,
+      item.responsibleBody,
+      item.meetingUrl,
+    ],
+  );
+  return res.rowCount > 0;
+}
+
+export async function deletePlanItem(db: Queryable, networkId: string, itemId: string): Promise<boolean> {
+  const res = await db.query(`DELETE FROM plan_item WHERE network_id = $1 AND id = $2`, [networkId, itemId]);
+  return res.rowCount > 0;
+}

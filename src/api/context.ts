@@ -1,0 +1,66 @@
+import type { Database } from '../db/port.js';
+import { findNetworkById } from '../db/sql/networks.js';
+import type { Actor, Decision } from '../domain/policy.js';
+import type { Network } from '../domain/types.js';
+import type { Logger } from '../logging.js';
+import { describeIssues, z } from '../validation.js';
+import type { Caller } from './caller.js';
+import { fail, ok, type Result } from './errors.js';
+
+export interface ApiContext {
+  db: Database;
+  log: Logger;
+  caller: Caller;
+  /** The caller as a member; someone not registered anywhere has no memberships. */
+  actor: Actor;
+  now: Date;
+}
+
+export interface ApiInput {
+  params: Record<string, string | undefined>;
+  query: Record<string, unknown>;
+  body: unknown;
+}
+
+export interface ApiRoute {
+  method: 'get' | 'post' | 'put' | 'del';
+  path: string;
+  /** Status on success (200 unless said). */
+  okStatus?: 200 | 201;
+  handle(ctx: ApiContext, input: ApiInput): Promise<Result<unknown>>;
+}
+
+export function unregisteredActor(caller: Caller): Actor {
+  return {
+    memberId: '',
+    tenantId: caller.tenantId,
+    aadObjectId: caller.aadObjectId,
+    displayName: '',
+    memberships: [],
+    coordinatorRegionIds: [],
+  };
+}
+
+export function parse<T>(schema: z.ZodType<T>, input: unknown, subject?: string): Result<T> {
+  const result = schema.safeParse(input);
+  return result.success ? ok(result.data) : fail('ugyldig-forespørsel', describeIssues(result.error, subject));
+}
+
+export function decide(decision: Decision): Result<void> {
+  return decision.allowed ? ok(undefined) : fail('ingen-tilgang', decision.message);
+}
+
+const idSchema = z.uuid({ error: 'må være en UUID' });
+
+/** Looks up the network named in the path; a malformed id is 400, an unknown one 404. */
+export async function networkFromPath(ctx: ApiContext, rawId: string | undefined): Promise<Result<Network>> {
+  const id = idSchema.safeParse(rawId);
+  if (!id.success) return fail('ugyldig-forespørsel', 'Ugyldig nettverks-id: den må være en UUID.');
+  const network = await findNetworkById(ctx.db, id.data);
+  return network ? ok(network) : fail('finnes-ikke', 'Fant ikke læringsnettverket.');
+}
+
+export function idFromPath(rawId: string | undefined, what: string): Result<string> {
+  const id = idSchema.safeParse(rawId);
+  return id.success ? ok(id.data) : fail('ugyldig-forespørsel', `Ugyldig ${what}: den må være en UUID.`);
+}

@@ -1,0 +1,104 @@
+import { recordAudit } from '../db/sql/audit.js';
+import { membersOfNetwork, networkMunicipalities, removeNetworkMember, setNetworkMember, upsertMember } from '../db/sql/members.js';
+import { policy } from '../domain/policy.js';
+import { networkRoles, sectors } from '../domain/types.js';
+import { z } from '../validation.js';
+import { decide, idFromPath, networkFromPath, parse, type ApiRoute } from './context.js';
+import { fail, ok } from './errors.js';
+
+export const addMemberSchema = z
+  .object({
+    aadObjectId: z.uuid({ error: 'må være personens Entra-objekt-id (UUID)' }),
+    displayName: z.string({ error: 'må være tekst' }).trim().min(1, 'kan ikke være tom').max(200, 'kan være maks 200 tegn'),
+    role: z.enum(networkRoles, { error: 'må være deltaker eller fasilitator' }),
+    municipalityNumber: z.string().regex(/^\d{4}$/, 'må være et kommunenummer med fire sifre').nullish(),
+    sector: z.enum(sectors, { error: `må være en av ${sectors.join(', ')}` }).default('annet'),
+  })
+  .refine((v) => v.role !== 'deltaker' || !!v.municipalityNumber, {
+    message: 'en deltaker må høre til en kommune',
+    path: ['municipalityNumber'],
+  });
+
+export const memberRoutes: ApiRoute[] = [
+  {
+    method: 'get',
+    path: '/api/networks/:networkId/members',
+    async handle(ctx, { params }) {
+      const network = await networkFromPath(ctx, params.networkId);
+      if (!network.ok) return network;
+      const allowed = decide(policy.viewMembers(ctx.actor, network.value));
+      if (!allowed.ok) return allowed;
+      const [members, municipalities] = await Promise.all([
+        membersOfNetwork(ctx.db, network.value.id),
+        networkMunicipalities(ctx.db, network.value.id),
+      ]);
+      return ok({ members, municipalities });
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/networks/:networkId/members',
+    okStatus: 201,
+    async handle(ctx, { params, body }) {
+      const network = await networkFromPath(ctx, params.networkId);
+      if (!network.ok) return network;
+      const allowed = decide(policy.manageMembers(ctx.actor, network.value));
+      if (!allowed.ok) return allowed;
+      const input = parse(addMemberSchema, body, 'Ugyldig medlem');
+      if (!input.ok) return input;
+      const m = input.value;
+      const municipality = m.role === 'deltaker' ? (m.municipalityNumber ?? null) : null;
+      if (municipality) {
+        const inNetwork = (await networkMunicipalities(ctx.db, network.value.id)).some((x) => x.number === municipality);
+        if (!inNetwork) return fail('ugyldig-forespørsel', `Kommune ${municipality} er ikke med i dette nettverket.`);
+      }
+      const memberId = await ctx.db.transaction(async (tx) => {
+        // The person is in the facilitator's own tenant: a network never spans organisations.
+        const id = await upsertMember(tx, {
+          tenantId: ctx.actor.tenantId,
+          aadObjectId: m.aadObjectId.toLowerCase(),
+          displayName: m.displayName,
+          sector: m.sector,
+        });
+        await setNetworkMember(tx, network.value.id, id, m.role, municipality);
+        await recordAudit(tx, {
+          actorMemberId: ctx.actor.memberId,
+          actorName: ctx.actor.displayName,
+          regionId: network.value.regionId,
+          networkId: network.value.id,
+          action: 'medlem.lagt-til',
+          target: m.displayName,
+          details: { rolle: m.role, kommune: municipality },
+        });
+        return id;
+      });
+      return ok({ memberId });
+    },
+  },
+  {
+    method: 'del',
+    path: '/api/networks/:networkId/members/:memberId',
+    async handle(ctx, { params }) {
+      const network = await networkFromPath(ctx, params.networkId);
+      if (!network.ok) return network;
+      const allowed = decide(policy.manageMembers(ctx.actor, network.value));
+      if (!allowed.ok) return allowed;
+      const memberId = idFromPath(params.memberId, 'medlems-id');
+      if (!memberId.ok) return memberId;
+      const removed = await ctx.db.transaction(async (tx) => {
+        const name = (await membersOfNetwork(tx, network.value.id)).find((x) => x.memberId === memberId.value)?.displayName;
+        if (!name || !(await removeNetworkMember(tx, network.value.id, memberId.value))) return false;
+        await recordAudit(tx, {
+          actorMemberId: ctx.actor.memberId,
+          actorName: ctx.actor.displayName,
+          regionId: network.value.regionId,
+          networkId: network.value.id,
+          action: 'medlem.fjernet',
+          target: name,
+        });
+        return true;
+      });
+      return removed ? ok({ removed: true }) : fail('finnes-ikke', 'Personen er ikke medlem av nettverket.');
+    },
+  },
+];

@@ -1,0 +1,53 @@
+import { listNetworks } from '../db/sql/networks.js';
+import { planForNetwork } from '../db/sql/plan.js';
+import { policy } from '../domain/policy.js';
+import { OSLO } from '../domain/time.js';
+import type { Network, PlanItem } from '../domain/types.js';
+import { decide, networkFromPath, type ApiRoute } from './context.js';
+import { ok } from './errors.js';
+
+export function planItemDto(i: PlanItem) {
+  return {
+    id: i.id,
+    kind: i.kind,
+    title: i.title,
+    agenda: i.agenda,
+    startsAt: i.startsAt.toISOString(),
+    endsAt: i.endsAt.toISOString(),
+    format: i.format,
+    responsibleBody: i.responsibleBody,
+    meetingUrl: i.meetingUrl,
+  };
+}
+
+function networkDto(n: Network) {
+  return { id: n.id, slug: n.slug, name: n.name, regionId: n.regionId, regionName: n.regionName };
+}
+
+export const networkRoutes: ApiRoute[] = [
+  {
+    method: 'get',
+    path: '/api/networks',
+    async handle(ctx) {
+      const visible = (await listNetworks(ctx.db)).filter((n) => policy.viewNetwork(ctx.actor, n).allowed);
+      return ok({ networks: visible.map(networkDto) });
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/networks/:networkId/plan',
+    async handle(ctx, { params }) {
+      const network = await networkFromPath(ctx, params.networkId);
+      if (!network.ok) return network;
+      const allowed = decide(policy.viewNetwork(ctx.actor, network.value));
+      if (!allowed.ok) return allowed;
+      const items = await planForNetwork(ctx.db, network.value.id);
+      return ok({
+        network: { ...networkDto(network.value), bodies: network.value.bodies },
+        timeZone: OSLO,
+        canEdit: policy.editNetwork(ctx.actor, network.value).allowed,
+        items: items.map(planItemDto),
+      });
+    },
+  },
+];

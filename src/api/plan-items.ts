@@ -1,0 +1,127 @@
+import { recordAudit } from '../db/sql/audit.js';
+import { deletePlanItem, findPlanItem, insertPlanItem, updatePlanItem } from '../db/sql/plan.js';
+import { policy } from '../domain/policy.js';
+import { bodyCodes, planItemFormats, planItemKinds, type Network } from '../domain/types.js';
+import { z } from '../validation.js';
+import { decide, idFromPath, networkFromPath, parse, type ApiContext, type ApiRoute } from './context.js';
+import { fail, ok, type Result } from './errors.js';
+import { planItemDto } from './networks.js';
+
+const instant = z.iso.datetime({ offset: true, error: 'må være et tidspunkt i ISO 8601-format, f.eks. 2026-12-01T10:00:00+01:00' });
+
+export const planItemSchema = z
+  .object({
+    kind: z.enum(planItemKinds, { error: `må være en av ${planItemKinds.join(', ')}` }),
+    title: z.string({ error: 'må være tekst' }).trim().min(1, 'kan ikke være tom').max(200, 'kan være maks 200 tegn'),
+    agenda: z.string({ error: 'må være tekst' }).trim().max(4000, 'kan være maks 4000 tegn').nullish(),
+    startsAt: instant,
+    endsAt: instant,
+    format: z.enum(planItemFormats, { error: `må være en av ${planItemFormats.join(', ')}` }),
+    responsibleBody: z.enum(bodyCodes, { error: `må være en av ${bodyCodes.join(', ')}` }).nullish(),
+    meetingUrl: z.url({ protocol: /^https$/, error: 'må være en https-lenke' }).max(2000, 'er for lang').nullish(),
+  })
+  .refine((v) => Date.parse(v.endsAt) > Date.parse(v.startsAt), { message: 'må være etter starttidspunktet', path: ['endsAt'] });
+
+function toPlanItem(body: z.infer<typeof planItemSchema>) {
+  return {
+    kind: body.kind,
+    title: body.title,
+    agenda: body.agenda ? body.agenda : null,
+    startsAt: new Date(body.startsAt),
+    endsAt: new Date(body.endsAt),
+    format: body.format,
+    responsibleBody: body.responsibleBody ?? null,
+    meetingUrl: body.meetingUrl ?? null,
+  };
+}
+
+async function editableNetwork(ctx: ApiContext, rawId: string | undefined): Promise<Result<Network>> {
+  const network = await networkFromPath(ctx, rawId);
+  if (!network.ok) return network;
+  const allowed = decide(policy.editNetwork(ctx.actor, network.value));
+  return allowed.ok ? network : allowed;
+}
+
+export const planItemRoutes: ApiRoute[] = [
+  {
+    method: 'post',
+    path: '/api/networks/:networkId/plan',
+    okStatus: 201,
+    async handle(ctx, { params, body }) {
+      const network = await editableNetwork(ctx, params.networkId);
+      if (!network.ok) return network;
+      const input = parse(planItemSchema, body, 'Ugyldig aktivitet');
+      if (!input.ok) return input;
+      const item = toPlanItem(input.value);
+      const id = await ctx.db.transaction(async (tx) => {
+        const newId = await insertPlanItem(tx, network.value.id, item);
+        await recordAudit(tx, {
+          actorMemberId: ctx.actor.memberId,
+          actorName: ctx.actor.displayName,
+          regionId: network.value.regionId,
+          networkId: network.value.id,
+          action: 'plan.opprettet',
+          target: item.title,
+          details: { planItemId: newId },
+        });
+        return newId;
+      });
+      return ok({ item: planItemDto({ ...item, id, networkId: network.value.id }) });
+    },
+  },
+  {
+    method: 'put',
+    path: '/api/networks/:networkId/plan/:itemId',
+    async handle(ctx, { params, body }) {
+      const network = await editableNetwork(ctx, params.networkId);
+      if (!network.ok) return network;
+      const itemId = idFromPath(params.itemId, 'aktivitets-id');
+      if (!itemId.ok) return itemId;
+      const input = parse(planItemSchema, body, 'Ugyldig aktivitet');
+      if (!input.ok) return input;
+      const item = toPlanItem(input.value);
+      const updated = await ctx.db.transaction(async (tx) => {
+        const before = await findPlanItem(tx, network.value.id, itemId.value);
+        if (!before || !(await updatePlanItem(tx, network.value.id, itemId.value, item))) return false;
+        await recordAudit(tx, {
+          actorMemberId: ctx.actor.memberId,
+          actorName: ctx.actor.displayName,
+          regionId: network.value.regionId,
+          networkId: network.value.id,
+          action: 'plan.endret',
+          target: item.title,
+          details: { planItemId: itemId.value, før: planItemDto(before) },
+        });
+        return true;
+      });
+      if (!updated) return fail('finnes-ikke', 'Fant ikke aktiviteten i planen.');
+      return ok({ item: planItemDto({ ...item, id: itemId.value, networkId: network.value.id }) });
+    },
+  },
+  {
+    method: 'del',
+    path: '/api/networks/:networkId/plan/:itemId',
+    async handle(ctx, { params }) {
+      const network = await editableNetwork(ctx, params.networkId);
+      if (!network.ok) return network;
+      const itemId = idFromPath(params.itemId, 'aktivitets-id');
+      if (!itemId.ok) return itemId;
+      const deleted = await ctx.db.transaction(async (tx) => {
+        const before = await findPlanItem(tx, network.value.id, itemId.value);
+        if (!before || !(await deletePlanItem(tx, network.value.id, itemId.value))) return false;
+        await recordAudit(tx, {
+          actorMemberId: ctx.actor.memberId,
+          actorName: ctx.actor.displayName,
+          regionId: network.value.regionId,
+          networkId: network.value.id,
+          action: 'plan.slettet',
+          target: before.title,
+          details: { planItemId: itemId.value },
+        });
+        return true;
+      });
+      if (!deleted) return fail('finnes-ikke', 'Fant ikke aktiviteten i planen.');
+      return ok({ deleted: true });
+    },
+  },
+];

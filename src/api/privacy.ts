@@ -1,0 +1,101 @@
+import { auditForRegion, recordAudit } from '../db/sql/audit.js';
+import { networkRetention, setNetworkRetention } from '../db/sql/networks.js';
+import { deletePerson, exportPerson } from '../db/sql/privacy.js';
+import { policy } from '../domain/policy.js';
+import { z } from '../validation.js';
+import { decide, idFromPath, networkFromPath, parse, type ApiRoute } from './context.js';
+import { fail, ok } from './errors.js';
+
+const retentionSchema = z.object({
+  months: z
+    .number({ error: 'må være et tall' })
+    .int('må være et helt antall måneder')
+    .min(1, 'må være minst 1 måned')
+    .max(120, 'kan være maks 120 måneder'),
+});
+
+const deleteSchema = z.object({
+  confirm: z.literal('SLETT', { error: 'skriv SLETT for å bekrefte at alt om deg skal slettes' }),
+});
+
+export const privacyRoutes: ApiRoute[] = [
+  {
+    method: 'get',
+    path: '/api/me',
+    async handle(ctx) {
+      return ok({
+        registered: ctx.actor.memberId !== '',
+        displayName: ctx.actor.displayName,
+        memberships: ctx.actor.memberships,
+        coordinatorRegionIds: ctx.actor.coordinatorRegionIds,
+      });
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/me/export',
+    async handle(ctx) {
+      if (!ctx.actor.memberId) return ok({ person: null, merknad: 'Samlingspunkt har ingen opplysninger om deg.' });
+      return ok({ eksportert: ctx.now.toISOString(), ...(await exportPerson(ctx.db, ctx.actor.memberId)) });
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/me/delete',
+    async handle(ctx, { body }) {
+      const input = parse(deleteSchema, body, 'Ikke bekreftet');
+      if (!input.ok) return input;
+      if (!ctx.actor.memberId) return fail('finnes-ikke', 'Samlingspunkt har ingen opplysninger om deg.');
+      await ctx.db.transaction((tx) => deletePerson(tx, ctx.actor.memberId));
+      return ok({ deleted: true });
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/networks/:networkId/retention',
+    async handle(ctx, { params }) {
+      const network = await networkFromPath(ctx, params.networkId);
+      if (!network.ok) return network;
+      const allowed = decide(policy.viewNetwork(ctx.actor, network.value));
+      if (!allowed.ok) return allowed;
+      return ok({ months: await networkRetention(ctx.db, network.value.id) });
+    },
+  },
+  {
+    method: 'put',
+    path: '/api/networks/:networkId/retention',
+    async handle(ctx, { params, body }) {
+      const network = await networkFromPath(ctx, params.networkId);
+      if (!network.ok) return network;
+      const allowed = decide(policy.changeRetention(ctx.actor, network.value));
+      if (!allowed.ok) return allowed;
+      const input = parse(retentionSchema, body, 'Ugyldig lagringstid');
+      if (!input.ok) return input;
+      await ctx.db.transaction(async (tx) => {
+        const before = await networkRetention(tx, network.value.id);
+        await setNetworkRetention(tx, network.value.id, input.value.months);
+        await recordAudit(tx, {
+          actorMemberId: ctx.actor.memberId,
+          actorName: ctx.actor.displayName,
+          regionId: network.value.regionId,
+          networkId: network.value.id,
+          action: 'lagringstid.endret',
+          target: network.value.name,
+          details: { fra: before, til: input.value.months },
+        });
+      });
+      return ok({ months: input.value.months });
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/regions/:regionId/audit',
+    async handle(ctx, { params }) {
+      const regionId = idFromPath(params.regionId, 'region-id');
+      if (!regionId.ok) return regionId;
+      const allowed = decide(policy.readAuditLog(ctx.actor, regionId.value));
+      if (!allowed.ok) return allowed;
+      return ok({ entries: await auditForRegion(ctx.db, regionId.value, 500) });
+    },
+  },
+];

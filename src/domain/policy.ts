@@ -1,0 +1,113 @@
+import type { NetworkRole } from './types.js';
+
+/**
+ * Every "may this person do that?" in one place. The HTTP routes and the bot's commands and
+ * card actions ask these functions and nothing else, so a rule changes in one spot.
+ */
+export interface Actor {
+  memberId: string;
+  tenantId: string;
+  aadObjectId: string;
+  displayName: string;
+  memberships: { networkId: string; role: NetworkRole; municipalityNumber: string | null }[];
+  coordinatorRegionIds: string[];
+}
+
+export interface NetworkScope {
+  id: string;
+  regionId: string;
+}
+
+export type DenyReason = 'ikke-medlem' | 'mangler-rolle' | 'annen-kommune' | 'anonymt';
+
+export type Decision = { allowed: true } | { allowed: false; reason: DenyReason; message: string };
+
+const allow: Decision = { allowed: true };
+const deny = (reason: DenyReason, message: string): Decision => ({ allowed: false, reason, message });
+
+const NOT_MEMBER = deny('ikke-medlem', 'Du er ikke medlem av dette læringsnettverket.');
+
+function roleIn(actor: Actor, networkId: string): NetworkRole | undefined {
+  return actor.memberships.find((m) => m.networkId === networkId)?.role;
+}
+
+function coordinates(actor: Actor, network: NetworkScope): boolean {
+  return actor.coordinatorRegionIds.includes(network.regionId);
+}
+
+export function isFacilitator(actor: Actor, network: NetworkScope): boolean {
+  return roleIn(actor, network.id) === 'fasilitator';
+}
+
+export const policy = {
+  viewNetwork(actor: Actor, network: NetworkScope): Decision {
+    return roleIn(actor, network.id) || coordinates(actor, network) ? allow : NOT_MEMBER;
+  },
+
+  /** Plan, team binding and reform phase: the facilitators run the network. */
+  editNetwork(actor: Actor, network: NetworkScope): Decision {
+    if (isFacilitator(actor, network)) return allow;
+    if (roleIn(actor, network.id) || coordinates(actor, network)) {
+      return deny('mangler-rolle', 'Bare fasilitatorer i nettverket kan endre dette.');
+    }
+    return NOT_MEMBER;
+  },
+
+  /** Member list: facilitators manage it, coordinators may read it. */
+  viewMembers(actor: Actor, network: NetworkScope): Decision {
+    if (isFacilitator(actor, network) || coordinates(actor, network)) return allow;
+    if (roleIn(actor, network.id)) return deny('mangler-rolle', 'Bare fasilitatorer og koordinatorer kan se medlemslisten.');
+    return NOT_MEMBER;
+  },
+
+  manageMembers(actor: Actor, network: NetworkScope): Decision {
+    return policy.editNetwork(actor, network);
+  },
+
+  /** Retention is a data-protection decision: the network's facilitators or the region's coordinator. */
+  changeRetention(actor: Actor, network: NetworkScope): Decision {
+    if (isFacilitator(actor, network) || coordinates(actor, network)) return allow;
+    if (roleIn(actor, network.id)) return deny('mangler-rolle', 'Bare fasilitatorer og koordinatorer kan endre lagringstiden.');
+    return NOT_MEMBER;
+  },
+
+  /** A municipality's mellomarbeid: its own deltakere, the facilitators and the coordinator. */
+  viewMunicipalityWork(actor: Actor, network: NetworkScope, municipalityNumber: string): Decision {
+    if (isFacilitator(actor, network) || coordinates(actor, network)) return allow;
+    const own = actor.memberships.find((m) => m.networkId === network.id);
+    if (!own) return NOT_MEMBER;
+    return own.municipalityNumber === municipalityNumber
+      ? allow
+      : deny('annen-kommune', 'Du kan bare se arbeidet til din egen kommune.');
+  },
+
+  /** Updating a municipality's mellomarbeid: only its own deltakere (facilitators give feedback). */
+  updateMunicipalityWork(actor: Actor, network: NetworkScope, municipalityNumber: string): Decision {
+    const own = actor.memberships.find((m) => m.networkId === network.id);
+    if (!own) return NOT_MEMBER;
+    if (own.role === 'fasilitator') return allow;
+    return own.municipalityNumber === municipalityNumber
+      ? allow
+      : deny('annen-kommune', 'Du kan bare oppdatere arbeidet til din egen kommune.');
+  },
+
+  /** A private (facilitators-only) reflection: its author and the facilitators. */
+  readPrivateReflection(actor: Actor, network: NetworkScope, authorMemberId: string): Decision {
+    if (actor.memberId === authorMemberId || isFacilitator(actor, network)) return allow;
+    if (roleIn(actor, network.id) || coordinates(actor, network)) {
+      return deny('mangler-rolle', 'Denne refleksjonen er bare synlig for fasilitatorene.');
+    }
+    return NOT_MEMBER;
+  },
+
+  /** Nobody learns who gave an anonymous answer: the data isn't stored, and the rule says so too. */
+  readAnonymousAuthor(_actor: Actor): Decision {
+    return deny('anonymt', 'Anonyme svar kan ikke knyttes til en person – heller ikke av koordinatorer.');
+  },
+
+  readAuditLog(actor: Actor, regionId: string): Decision {
+    return actor.coordinatorRegionIds.includes(regionId)
+      ? allow
+      : deny('mangler-rolle', 'Bare koordinatorer for regionen kan lese endringsloggen.');
+  },
+};
