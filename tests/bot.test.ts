@@ -74,7 +74,7 @@ describe.each(databaseKinds)('bot over /api/messages on %s', (kind) => {
     const replies = await t.connector.waitForActivities(2, conversationId);
     for (const reply of replies) {
       const facts = cardOf(reply).body.find((e: Sent) => e.type === 'FactSet').facts.map((f: Sent) => f.title);
-      expect(facts).toEqual(['hjelp', 'plan']);
+      expect(facts).toEqual(['hjelp', 'plan', 'koble', 'synk medlemmer']);
     }
   });
 

@@ -1,11 +1,16 @@
 import { CardFactory, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
+import type { AdaptiveCard } from '../cards/card.js';
 import { helpCard, welcomeCard } from '../cards/welcome.js';
+import { loadActor } from '../db/sql/actors.js';
 import { markConversationUninstalled, upsertConversation } from '../db/sql/conversations.js';
-import { commandTable, helpEntries } from './commands.js';
-import { commandTextOf, storedConversationOf } from './conversation.js';
+import { policy, type Actor } from '../domain/policy.js';
+import { runCardAction } from './card-actions.js';
+import { commandTable, helpEntries, NO_NETWORK } from './commands.js';
+import { commandTextOf, storedConversationOf, tenantIdOf } from './conversation.js';
 import type { BotDeps } from './deps.js';
 import { networkOfTurn } from './network-of-turn.js';
-import { routeCommand } from './routes.js';
+import { sendOnboarding } from './onboarding.js';
+import { routeCommand, type BotTurn } from './routes.js';
 
 type ActivityHandler = (turn: TurnContext, deps: BotDeps) => Promise<void>;
 
@@ -20,22 +25,47 @@ async function rememberConversation(turn: TurnContext, deps: BotDeps, force: boo
   knownConversations.add(id);
 }
 
-async function sendWelcome(turn: TurnContext, deps: BotDeps): Promise<void> {
-  const network = await networkOfTurn(turn, deps);
-  await turn.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(welcomeCard(network?.name))));
+async function actorOf(turn: TurnContext, deps: BotDeps): Promise<Actor> {
+  const tenantId = tenantIdOf(turn.activity) ?? '';
+  const aadObjectId = turn.activity.from?.aadObjectId?.toLowerCase() ?? '';
+  const actor = tenantId && aadObjectId ? await loadActor(deps.db, tenantId, aadObjectId) : undefined;
+  return actor ?? { memberId: '', tenantId, aadObjectId, displayName: turn.activity.from?.name ?? '', memberships: [], coordinatorRegionIds: [] };
 }
+
+async function botTurn(turn: TurnContext, deps: BotDeps): Promise<BotTurn> {
+  const actor = await actorOf(turn, deps);
+  return { turn, deps, actor, network: await networkOfTurn(turn, deps, actor) };
+}
+
+const sendCard = (turn: TurnContext, card: AdaptiveCard) =>
+  turn.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
 
 const onMessage: ActivityHandler = async (turn, deps) => {
   await rememberConversation(turn, deps, false);
+  const ctx = await botTurn(turn, deps);
+  const submitted = turn.activity.value as { verb?: unknown } | undefined;
+  if (submitted && typeof submitted === 'object' && 'verb' in submitted) {
+    // Action.Submit fallback from clients without Action.Execute: same table, new message.
+    await sendCard(turn, await runCardAction(ctx, submitted.verb, submitted));
+    return;
+  }
   const input = commandTextOf(turn.activity as Activity);
   const routed = routeCommand(commandTable, input);
   if (!routed) {
-    await turn.sendActivity(
-      MessageFactory.attachment(CardFactory.adaptiveCard(helpCard(helpEntries(), input || undefined))),
-    );
+    await sendCard(turn, helpCard(helpEntries(), input || undefined));
     return;
   }
-  await routed.command.run({ turn, deps, args: routed.args });
+  if (routed.command.audience === 'network') {
+    if (!ctx.network) {
+      await turn.sendActivity(NO_NETWORK);
+      return;
+    }
+    if (!policy.viewNetwork(ctx.actor, ctx.network).allowed) {
+      await sendOnboarding(ctx, ctx.network);
+      return;
+    }
+  }
+  await routed.command.run({ ...ctx, args: routed.args });
 };
 
 const onConversationUpdate: ActivityHandler = async (turn, deps) => {
@@ -48,7 +78,10 @@ const onConversationUpdate: ActivityHandler = async (turn, deps) => {
     return;
   }
   await rememberConversation(turn, deps, true);
-  if (added.some((m) => m.id === botId)) await sendWelcome(turn, deps);
+  if (added.some((m) => m.id === botId)) {
+    const ctx = await botTurn(turn, deps);
+    await sendCard(turn, welcomeCard(ctx.network?.name));
+  }
 };
 
 const onInstallationUpdate: ActivityHandler = async (turn, deps) => {
@@ -62,18 +95,21 @@ const onInstallationUpdate: ActivityHandler = async (turn, deps) => {
   await rememberConversation(turn, deps, true);
 };
 
-const onInvoke: ActivityHandler = async (turn) => {
-  await turn.sendActivity({
-    type: 'invokeResponse',
-    value: {
-      status: 200,
-      body: {
-        statusCode: 200,
-        type: 'application/vnd.microsoft.activity.message',
-        value: 'Denne handlingen støttes ikke ennå.',
-      },
-    },
-  });
+const invokeResponse = (turn: TurnContext, body: unknown) =>
+  turn.sendActivity({ type: 'invokeResponse', value: { status: 200, body } });
+
+const onInvoke: ActivityHandler = async (turn, deps) => {
+  if (turn.activity.name !== 'adaptiveCard/action') {
+    await invokeResponse(turn, {
+      statusCode: 200,
+      type: 'application/vnd.microsoft.activity.message',
+      value: 'Denne handlingen støttes ikke.',
+    });
+    return;
+  }
+  const action = (turn.activity.value as { action?: { verb?: unknown; data?: unknown } } | undefined)?.action;
+  const card = await runCardAction(await botTurn(turn, deps), action?.verb, action?.data ?? {});
+  await invokeResponse(turn, { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card });
 };
 
 const activityHandlers: Partial<Record<string, ActivityHandler>> = {

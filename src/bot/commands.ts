@@ -1,26 +1,26 @@
-import { CardFactory, MessageFactory } from 'botbuilder';
-import { helpCard } from '../cards/welcome.js';
-import { planCard } from '../cards/plan.js';
+import { CardFactory, MessageFactory, TeamsInfo } from 'botbuilder';
 import type { AdaptiveCard } from '../cards/card.js';
+import { messageCard } from '../cards/onboarding.js';
+import { planCard } from '../cards/plan.js';
+import { helpCard } from '../cards/welcome.js';
+import { recordAudit } from '../db/sql/audit.js';
+import { findNetworkBySlug, setNetworkTeam } from '../db/sql/networks.js';
 import { planForNetwork } from '../db/sql/plan.js';
-import { networkOfTurn } from './network-of-turn.js';
+import { policy } from '../domain/policy.js';
+import { teamIdOf, tenantIdOf } from './conversation.js';
 import type { Command, CommandContext } from './routes.js';
 
-export async function sendCard(ctx: CommandContext, card: AdaptiveCard): Promise<void> {
+export async function sendCard(ctx: { turn: CommandContext['turn'] }, card: AdaptiveCard): Promise<void> {
   const message = MessageFactory.attachment(CardFactory.adaptiveCard(card));
   if (card.fallbackText) message.summary = card.fallbackText.split('\n')[0];
   await ctx.turn.sendActivity(message);
 }
 
-const NO_NETWORK =
-  'Denne samtalen er ikke koblet til et læringsnettverk ennå. Be en fasilitator legge deg til i nettverket, eller bruk meg i nettverkets team.';
+export const NO_NETWORK =
+  'Denne samtalen er ikke koblet til et læringsnettverk ennå. Be en fasilitator skrive «koble» i nettverkets team, eller legge deg til i nettverket.';
 
 async function showPlan(ctx: CommandContext): Promise<void> {
-  const network = await networkOfTurn(ctx.turn, ctx.deps);
-  if (!network) {
-    await ctx.turn.sendActivity(NO_NETWORK);
-    return;
-  }
+  const network = ctx.network!;
   const items = await planForNetwork(ctx.deps.db, network.id);
   await sendCard(ctx, planCard(network, items, ctx.deps.now()));
 }
@@ -29,18 +29,111 @@ async function showHelp(ctx: CommandContext): Promise<void> {
   await sendCard(ctx, helpCard(helpEntries()));
 }
 
+/** «koble [nettverk]»: a facilitator binds the team this is typed in to their network. */
+async function bindTeam(ctx: CommandContext): Promise<void> {
+  const teamId = teamIdOf(ctx.turn.activity);
+  if (!teamId) {
+    await ctx.turn.sendActivity('Skriv «koble» i en kanal i teamet som skal høre til nettverket.');
+    return;
+  }
+  const target = ctx.args ? await findNetworkBySlug(ctx.deps.db, ctx.args.toLowerCase()) : ctx.network;
+  if (!target) {
+    await ctx.turn.sendActivity('Fant ikke nettverket. Skriv «koble <nettverkets kortnavn>», for eksempel «koble usht-viken».');
+    return;
+  }
+  const decision = policy.editNetwork(ctx.actor, target);
+  if (!decision.allowed) {
+    await sendCard(ctx, messageCard('Kan ikke koble teamet', decision.message, 'attention'));
+    return;
+  }
+  await ctx.deps.db.transaction(async (tx) => {
+    await setNetworkTeam(tx, target.id, teamId);
+    await recordAudit(tx, {
+      actorMemberId: ctx.actor.memberId,
+      actorName: ctx.actor.displayName,
+      regionId: target.regionId,
+      networkId: target.id,
+      action: 'team.koblet',
+      target: target.name,
+      details: { teamId },
+    });
+  });
+  await sendCard(ctx, messageCard('Teamet er koblet', `Dette teamet hører nå til ${target.name}.`));
+}
+
+/** «synk medlemmer»: reads the team roster page by page and records everyone's identity. */
+async function syncRoster(ctx: CommandContext): Promise<void> {
+  const network = ctx.network!;
+  const decision = policy.manageMembers(ctx.actor, network);
+  if (!decision.allowed) {
+    await sendCard(ctx, messageCard('Kan ikke synkronisere', decision.message, 'attention'));
+    return;
+  }
+  const teamId = teamIdOf(ctx.turn.activity);
+  const tenantId = tenantIdOf(ctx.turn.activity);
+  if (!teamId || !tenantId) {
+    await ctx.turn.sendActivity('Skriv «synk medlemmer» i en kanal i nettverkets team.');
+    return;
+  }
+  let continuationToken: string | undefined;
+  let seen = 0;
+  let created = 0;
+  do {
+    // The paged call: the unpaged one is retired for large teams.
+    const page = await TeamsInfo.getPagedMembers(ctx.turn, 100, continuationToken);
+    for (const person of page.members) {
+      if (!person.aadObjectId) continue;
+      seen++;
+      const inserted = await ctx.deps.db.query<{ inserted: boolean }>(
+        `INSERT INTO member (tenant_id, aad_object_id, display_name) VALUES ($1, $2, $3)
+         ON CONFLICT (tenant_id, aad_object_id) DO UPDATE SET display_name = EXCLUDED.display_name
+         RETURNING (xmax = 0) AS inserted`,
+        [tenantId, person.aadObjectId.toLowerCase(), person.name?.trim() || 'Uten navn'],
+      );
+      if (inserted.rows[0]?.inserted) created++;
+    }
+    continuationToken = page.continuationToken ?? undefined;
+  } while (continuationToken);
+  await recordAudit(ctx.deps.db, {
+    actorMemberId: ctx.actor.memberId,
+    actorName: ctx.actor.displayName,
+    regionId: network.regionId,
+    networkId: network.id,
+    action: 'medlemmer.synkronisert',
+    target: network.name,
+    details: { iTeamet: seen, nye: created },
+  });
+  await sendCard(
+    ctx,
+    messageCard(
+      'Medlemslisten er synkronisert',
+      `Fant ${seen} personer i teamet, ${created} nye. De som ikke har valgt kommune og sektor ennå, blir spurt første gang de skriver til meg.`,
+    ),
+  );
+}
+
 export const commandTable: readonly Command[] = [
-  {
-    verb: 'hjelp',
-    aliases: ['hjelp', 'help', '?'],
-    description: 'Vis hva jeg kan hjelpe med',
-    run: showHelp,
-  },
+  { verb: 'hjelp', aliases: ['hjelp', 'help', '?'], description: 'Vis hva jeg kan hjelpe med', audience: 'anyone', run: showHelp },
   {
     verb: 'plan',
     aliases: ['plan', 'aktivitetsplan', 'aktivitetsplanen', 'activity plan'],
     description: 'Vis aktivitetsplanen for nettverket',
+    audience: 'network',
     run: showPlan,
+  },
+  {
+    verb: 'koble',
+    aliases: ['koble', 'koble team', 'link team'],
+    description: 'Koble dette teamet til nettverket ditt (fasilitator)',
+    audience: 'anyone',
+    run: bindTeam,
+  },
+  {
+    verb: 'synk medlemmer',
+    aliases: ['synk medlemmer', 'synkroniser medlemmer', 'sync members'],
+    description: 'Hent medlemslisten fra teamet (fasilitator)',
+    audience: 'network',
+    run: syncRoster,
   },
 ];
 

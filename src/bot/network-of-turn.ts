@@ -1,26 +1,26 @@
 import type { TurnContext } from 'botbuilder';
-import { findNetworkByTeam, listNetworks, networksOfPerson } from '../db/sql/networks.js';
+import { findNetworkById, findNetworkByTeam, listNetworks } from '../db/sql/networks.js';
+import type { Actor } from '../domain/policy.js';
 import type { Network } from '../domain/types.js';
-import { teamIdOf, tenantIdOf } from './conversation.js';
+import { teamIdOf } from './conversation.js';
 import type { BotDeps } from './deps.js';
 
 /**
  * Which network a turn is about: the team the conversation lives in, else the person's own
  * network. Local mode alone falls back to the only network there is, so a fresh Playground
- * user still sees the demo.
+ * user still meets the demo (and its onboarding).
  */
-export async function networkOfTurn(turn: TurnContext, deps: BotDeps): Promise<Network | undefined> {
-  const activity = turn.activity;
-  const teamId = teamIdOf(activity);
+export async function networkOfTurn(turn: TurnContext, deps: BotDeps, actor: Actor): Promise<Network | undefined> {
+  const teamId = teamIdOf(turn.activity);
   if (teamId) {
     const byTeam = await findNetworkByTeam(deps.db, teamId);
     if (byTeam) return byTeam;
   }
-  const tenantId = tenantIdOf(activity);
-  const aadObjectId = activity.from?.aadObjectId;
-  if (tenantId && aadObjectId) {
-    const own = await networksOfPerson(deps.db, tenantId, aadObjectId);
-    if (own[0]) return own[0];
+  const own = actor.memberships[0];
+  if (own) return findNetworkById(deps.db, own.networkId);
+  if (actor.coordinatorRegionIds.length > 0) {
+    const coordinated = (await listNetworks(deps.db)).find((n) => actor.coordinatorRegionIds.includes(n.regionId));
+    if (coordinated) return coordinated;
   }
   if (deps.mode === 'local') {
     const all = await listNetworks(deps.db);

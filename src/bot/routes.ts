@@ -1,9 +1,19 @@
 import type { TurnContext } from 'botbuilder';
+import type { AdaptiveCard } from '../cards/card.js';
+import type { Actor } from '../domain/policy.js';
+import type { Network } from '../domain/types.js';
+import type { z } from '../validation.js';
 import type { BotDeps } from './deps.js';
 
-export interface CommandContext {
+/** What every command and card action gets: who is asking, and about which network. */
+export interface BotTurn {
   turn: TurnContext;
   deps: BotDeps;
+  actor: Actor;
+  network: Network | undefined;
+}
+
+export interface CommandContext extends BotTurn {
   /** What followed the command word, as typed. */
   args: string;
 }
@@ -13,7 +23,16 @@ export interface Command {
   /** Lower-case words that invoke it; Norwegian first, English aliases after. */
   aliases: readonly string[];
   description: string;
+  /** Open to anyone (help), or only to people who belong to the turn's network. */
+  audience: 'anyone' | 'network';
   run(ctx: CommandContext): Promise<void>;
+}
+
+/** A card button's handler: validated data in, the card to show in its place out. */
+export interface CardAction<Data> {
+  verb: string;
+  schema: z.ZodType<Data>;
+  run(ctx: BotTurn, data: Data): Promise<AdaptiveCard>;
 }
 
 export interface RoutedCommand {

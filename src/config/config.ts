@@ -98,7 +98,9 @@ export class ConfigError extends Error {
 
 /** Reads and checks the environment once at start; every later layer gets typed values. */
 export function loadConfig(env: Record<string, string | undefined>): AppConfig {
-  const parsed = envSchema.safeParse(env);
+  // An empty variable (KEY= in an .env file) means "not set", never port 0 or an empty mode.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
     throw new ConfigError(
       parsed.error.issues.map((issue) => `${issue.path.join('.') || '(miljø)'}: ${issue.message}`),

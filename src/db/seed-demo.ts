@@ -1,6 +1,6 @@
 import { DEMO_TENANT_ID, demoData } from '../domain/demo.js';
 import type { Database } from './port.js';
-import { addNetworkMunicipalities, insertNetwork, upsertRegion } from './sql/networks.js';
+import { addNetworkMunicipalities, insertNetwork, setNetworkTeam, upsertRegion } from './sql/networks.js';
 import { addNetworkMember, addRegionCoordinator, upsertMember } from './sql/members.js';
 import { insertPlanItem } from './sql/plan.js';
 
@@ -17,6 +17,7 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<'c
 
     const regionId = await upsertRegion(tx, demo.region.slug, demo.region.name);
     const networkId = await insertNetwork(tx, { ...demo.network, regionId });
+    await setNetworkTeam(tx, networkId, demo.network.teamsTeamId);
     await addNetworkMunicipalities(tx, networkId, demo.municipalityNumbers);
     for (const m of demo.members) {
       const memberId = await upsertMember(tx, { ...m, tenantId: DEMO_TENANT_ID });

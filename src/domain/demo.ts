@@ -4,6 +4,8 @@ import type { BodyCode, NetworkRole, PlanItemFormat, PlanItemKind, Sector } from
 
 export const DEMO_TENANT_ID = '00000000-0000-4000-8000-0000000000aa';
 export const DEMO_NETWORK_SLUG = 'usht-viken';
+/** The team in .m365agentsplayground.yml, so the Playground's channel belongs to the demo network. */
+export const DEMO_TEAM_ID = '19:usht-viken-laeringsnettverk@thread.tacv2';
 
 export interface DemoMember {
   aadObjectId: string;
@@ -27,7 +29,7 @@ export interface DemoPlanItem {
 
 export interface DemoData {
   region: { slug: string; name: string };
-  network: { slug: string; name: string; reformCode: string; bodies: BodyCode[] };
+  network: { slug: string; name: string; reformCode: string; bodies: BodyCode[]; teamsTeamId: string };
   municipalityNumbers: string[];
   members: DemoMember[];
   planItems: DemoPlanItem[];
@@ -130,6 +132,7 @@ export function demoData(now: Date): DemoData {
       name: 'USHT Viken – læringsnettverk Leve hele livet',
       reformCode: 'leve-hele-livet',
       bodies: ['USHT', 'KS', 'SF'],
+      teamsTeamId: DEMO_TEAM_ID,
     },
     municipalityNumbers: ['3201', '3203', '3301', '3205', '3103', '3305'],
     members: demoMembers,

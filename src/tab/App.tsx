@@ -9,6 +9,7 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AuthGate } from './components/SignIn.js';
 import { useMediaQuery, useQueryParam } from './hooks.js';
 import { onTeamsThemeChange, type Host, type ThemeName } from './teams.js';
 import { ConfigView } from './views/ConfigView.js';
@@ -69,7 +70,11 @@ export function App({ host }: { host: Host }) {
 
   return (
     <FluentProvider theme={THEMES[theme]} className={s.root}>
-      <main className={s.main}>{view === 'config' ? <ConfigView host={host} /> : <PlanView host={host} />}</main>
+      <main className={s.main}>
+        <AuthGate host={host}>
+          {() => (view === 'config' ? <ConfigView host={host} /> : <PlanView host={host} />)}
+        </AuthGate>
+      </main>
     </FluentProvider>
   );
 }

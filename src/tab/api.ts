@@ -1,3 +1,4 @@
+import { authHeaders, invalidateToken } from './auth.js';
 import type { NetworksResponse, PlanResponse } from './types.js';
 
 /** Carries the server's Norwegian error message so the UI can show it as is. */
@@ -13,10 +14,11 @@ export class ApiError extends Error {
 }
 
 /**
- * Single place to add the Teams SSO bearer token later; every request goes through it.
+ * Every request goes through here: a Teams SSO bearer token inside Teams, the dev sign-in header
+ * in local mode. Throws SignInError (consent needed, Teams failed) before anything is sent.
  */
 export async function getAuthHeaders(): Promise<Record<string, string>> {
-  return {};
+  return authHeaders();
 }
 
 async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
@@ -24,6 +26,8 @@ async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
   const res = await fetch(path, { headers, signal });
   const body: unknown = await res.json().catch(() => null);
   if (!res.ok) {
+    // A refused token may be stale or lack consent: the next attempt asks Teams for a new one.
+    if (res.status === 401) invalidateToken();
     const err = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
     throw new ApiError(
       res.status,

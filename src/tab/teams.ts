@@ -7,6 +7,10 @@ export interface Host {
   inTeams: boolean;
   theme?: ThemeName;
   locale?: string;
+  /** Entra tenant of the signed-in Teams user; the consent pop-up signs in there. */
+  tenantId?: string;
+  /** The Teams user's sign-in name, so the consent pop-up does not ask for it again. */
+  loginHint?: string;
 }
 
 const INIT_TIMEOUT_MS = 2500;
@@ -56,7 +60,13 @@ export async function connectToHost(): Promise<Host> {
     const context = await withTimeout(teams.app.getContext(), INIT_TIMEOUT_MS);
     teams.app.notifySuccess();
     sdk = teams;
-    return { inTeams: true, theme: themeFromTeams(context.app.theme), locale: context.app.locale };
+    return {
+      inTeams: true,
+      theme: themeFromTeams(context.app.theme),
+      locale: context.app.locale,
+      tenantId: context.user?.tenant?.id,
+      loginHint: context.user?.loginHint,
+    };
   } catch (err) {
     console.warn('Samlingspunkt: fortsetter uten Teams', err);
     return { inTeams: false };

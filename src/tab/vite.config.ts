@@ -15,6 +15,12 @@ export default defineConfig({
     // Fluent UI makes one large vendor chunk; that is expected for a tab app.
     chunkSizeWarningLimit: 1500,
     rollupOptions: {
+      // The Teams consent pop-up's two pages are built beside the tab itself.
+      input: {
+        main: fileURLToPath(new URL('./index.html', import.meta.url)),
+        'auth-start': fileURLToPath(new URL('./auth-start.html', import.meta.url)),
+        'auth-end': fileURLToPath(new URL('./auth-end.html', import.meta.url)),
+      },
       output: {
         // Named so it is recognisable: loaded lazily, only when running inside Teams.
         manualChunks: (id) => (id.includes('/@microsoft/teams-js/') ? 'teams-js' : undefined),

@@ -21,6 +21,9 @@ async function expectNoAxeViolations(page: Page): Promise<void> {
 
 describe.skipIf(!chromiumSuiteEnabled('tab.chromium'))('Teams tab in Chromium', () => {
   let app: { url: string; close(): Promise<void> } | undefined;
+  /** The same tab served by a production-mode app: outside Teams there is no way to sign in. */
+  let prodApp: { url: string; close(): Promise<void> } | undefined;
+  let prodDataDir: string | undefined;
   let browser: Browser | undefined;
   let dataDir: string | undefined;
   let context: BrowserContext | undefined;
@@ -34,6 +37,24 @@ describe.skipIf(!chromiumSuiteEnabled('tab.chromium'))('Teams tab in Chromium', 
     await mkdir(resultsDir, { recursive: true });
     dataDir = await mkdtemp(path.join(tmpdir(), 'samlingspunkt-tab-'));
     app = await startApp({ env: { APP_MODE: 'local', DATA_DIR: dataDir, PORT: '0' }, logLevel: 'warn' });
+    prodDataDir = await mkdtemp(path.join(tmpdir(), 'samlingspunkt-tab-prod-'));
+    prodApp = await startApp({
+      env: {
+        APP_MODE: 'production',
+        HOST: '127.0.0.1',
+        PORT: '0',
+        DATA_DIR: prodDataDir,
+        MicrosoftAppId: '11111111-1111-4111-8111-111111111111',
+        MicrosoftAppPassword: 'not-a-real-secret',
+        MicrosoftAppTenantId: '22222222-2222-4222-8222-222222222222',
+        MicrosoftAppType: 'SingleTenant',
+        AAD_APP_CLIENT_ID: '33333333-3333-4333-8333-333333333333',
+        TAB_DOMAIN: 'samlingspunkt.example.no',
+        ALLOWED_TENANT_IDS: '22222222-2222-4222-8222-222222222222',
+        SSO_JWKS_URL: 'http://127.0.0.1:9/keys',
+      },
+      logLevel: 'warn',
+    });
   });
 
   afterEach(async () => {
@@ -45,18 +66,20 @@ describe.skipIf(!chromiumSuiteEnabled('tab.chromium'))('Teams tab in Chromium', 
   afterAll(async () => {
     await browser?.close();
     await app?.close();
+    await prodApp?.close();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    if (prodDataDir) await rm(prodDataDir, { recursive: true, force: true });
   });
 
-  /** A fresh context per test so a stored language choice never leaks between tests. */
-  async function open(query = ''): Promise<Page> {
-    if (!browser || !app) throw new Error('setup failed');
+  /** A fresh context per test so a stored language or dev sign-in choice never leaks between tests. */
+  async function open(query = '', baseUrl = app?.url): Promise<Page> {
+    if (!browser || !baseUrl) throw new Error('setup failed');
     // A browser zone far from Oslo proves the plan is shown in Europe/Oslo regardless.
     context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'America/New_York' });
     const page = await context.newPage();
     pageErrors = [];
     page.on('pageerror', (err) => pageErrors.push(err.message));
-    await page.goto(`${app.url}/tab/${query}`);
+    await page.goto(`${baseUrl}/tab/${query}`);
     return page;
   }
 
@@ -117,5 +140,64 @@ describe.skipIf(!chromiumSuiteEnabled('tab.chromium'))('Teams tab in Chromium', 
     const preview = page.getByRole('link', { name: /USHT Viken/ });
     expect(await preview.getAttribute('href')).toBe(`${app!.url}/tab/?network=${encodeURIComponent(networkId!)}`);
     await expectNoAxeViolations(page);
+  });
+  it('signs in as a demo member in local mode and switches user with the picker', async () => {
+    const page = await openPlan();
+    const devHeaders: string[] = [];
+    page.on('request', (req) => {
+      const who = req.headers()['x-samlingspunkt-dev-user'];
+      if (req.url().includes('/api/networks') && who) devHeaders.push(who);
+    });
+
+    const picker = page.getByRole('combobox', { name: 'Logget inn som' });
+    expect(await picker.locator('option:checked').textContent()).toBe('Ingrid Haugen – fasilitator');
+    expect(await picker.locator('option').count()).toBe(5);
+    await expectNoAxeViolations(page);
+
+    const kari = await page.getByRole('option', { name: /^Kari Nordmann – deltaker/ }).getAttribute('value');
+    await picker.selectOption(kari!);
+    await page.getByRole('table').first().waitFor({ timeout: 20_000 });
+    expect(devHeaders.at(-1)).toBe(kari);
+    expect(await picker.locator('option:checked').textContent()).toMatch(/^Kari Nordmann – deltaker, \S/);
+    await page.screenshot({ path: path.join(resultsDir, 'tab-dev-sign-in.png') });
+
+    // Remembered across a reload, in this browser only.
+    await page.reload();
+    await page.getByRole('table').first().waitFor({ timeout: 20_000 });
+    expect(await page.getByRole('combobox', { name: 'Logget inn som' }).inputValue()).toBe(kari);
+  });
+
+  it('shows the server’s Norwegian reason when the API refuses the caller', async () => {
+    if (!browser || !app) throw new Error('setup failed');
+    context = await browser.newContext();
+    // A stale stored choice that is not a demo member falls back to the first fasilitator …
+    await context.addInitScript(() => localStorage.setItem('samlingspunkt.devUser', 'ikke-en-bruker'));
+    const page = await context.newPage();
+    pageErrors = [];
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+    // … and a 401 from the API is shown with its own message.
+    await page.route('**/api/networks', (route) =>
+      route.fulfill({
+        status: 401,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'ikke-innlogget', message: 'Innloggingen har utløpt. Last inn fanen på nytt for å logge inn igjen.' } }),
+      }),
+    );
+    await page.goto(`${app.url}/tab/`);
+    const alert = page.getByRole('alert');
+    await alert.waitFor({ timeout: 20_000 });
+    expect(await alert.textContent()).toContain('Innloggingen har utløpt');
+    expect(await page.getByRole('combobox', { name: 'Logget inn som' }).locator('option:checked').textContent()).toBe(
+      'Ingrid Haugen – fasilitator',
+    );
+  });
+
+  it('asks to open the app in Teams when a production server is opened in a plain browser', async () => {
+    const page = await open('', prodApp?.url);
+    const message = page.getByText('Åpne Samlingspunkt i Teams for å logge inn.');
+    await message.waitFor({ timeout: 20_000 });
+    expect(await page.getByRole('combobox', { name: 'Logget inn som' }).count()).toBe(0);
+    await expectNoAxeViolations(page);
+    await page.screenshot({ path: path.join(resultsDir, 'tab-outside-teams.png') });
   });
 });

@@ -57,3 +57,18 @@ export function botAdded(o: ActivityOptions) {
 export function botRemoved(o: ActivityOptions) {
   return { ...base(o), type: 'conversationUpdate', membersRemoved: [{ id: BOT_ID }] };
 }
+
+/** An Action.Execute press, as Teams sends it. */
+export function cardAction(verb: string, data: Record<string, unknown>, o: ActivityOptions) {
+  return {
+    ...base(o),
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+  };
+}
+
+/** An Action.Submit press (fallback for clients without Action.Execute). */
+export function cardSubmit(data: Record<string, unknown>, o: ActivityOptions) {
+  return { ...base(o), type: 'message', text: '', value: data };
+}

@@ -24,6 +24,12 @@ export class FakeConnector {
   private server: Server | undefined;
   private failures: ScriptedFailure[] = [];
   private nextId = 1;
+  private rosters = new Map<string, { members: Record<string, unknown>[]; pageSize: number }>();
+
+  /** Team roster served page by page on GET /v3/conversations/:id/pagedmembers. */
+  setRoster(teamId: string, members: Record<string, unknown>[], pageSize: number): void {
+    this.rosters.set(teamId, { members, pageSize });
+  }
 
   get url(): string {
     const address = this.server?.address() as AddressInfo | undefined;
@@ -76,6 +82,20 @@ export class FakeConnector {
       body: raw ? (JSON.parse(raw) as Record<string, unknown>) : {},
       headers: req.headers,
     });
+    const roster = match?.[1] ? this.rosters.get(decodeURIComponent(match[1])) : undefined;
+    if (roster && req.method === 'GET' && /\/pagedmembers/.test(path)) {
+      const url = new URL(path, 'http://x');
+      const start = Number(url.searchParams.get('continuationToken') ?? '0');
+      const end = start + roster.pageSize;
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          members: roster.members.slice(start, end),
+          ...(end < roster.members.length ? { continuationToken: String(end) } : {}),
+        }),
+      );
+      return;
+    }
     const failure = this.failures.shift();
     if (failure) {
       res.writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers });

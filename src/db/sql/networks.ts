@@ -33,7 +33,8 @@ export async function findNetworkBySlug(db: Queryable, slug: string): Promise<Ne
 
 export async function findNetworkByTeam(db: Queryable, teamId: string): Promise<Network | undefined> {
   const { rows } = await db.query<Network>(
-    `SELECT ${networkColumns} FROM network n JOIN region r ON r.id = n.region_id WHERE n.teams_team_id = $1`,
+    `SELECT ${networkColumns} FROM network n JOIN region r ON r.id = n.region_id
+      WHERE n.teams_team_id = $1 AND n.archived_at IS NULL`,
     [teamId],
   );
   return rows[0];

@@ -12,6 +12,8 @@ import {
 } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api.js';
+import { SignInError } from '../auth.js';
+import { ConsentBar } from './ConsentBar.js';
 
 const useStyles = makeStyles({
   loading: { paddingBlock: tokens.spacingVerticalXXXL },
@@ -35,8 +37,14 @@ export function Loading({ label }: { label: string }) {
 
 export function ErrorBar({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();
+  if (error instanceof SignInError && error.kind === 'consent') return <ConsentBar onConsented={onRetry} />;
   // The server's message is already Norwegian and user-facing; anything else gets a generic text.
-  const message = error instanceof ApiError && error.message ? error.message : t('common.errorFallback');
+  const message =
+    error instanceof ApiError && error.message
+      ? error.message
+      : error instanceof SignInError
+        ? t(`auth.${error.kind}`)
+        : t('common.errorFallback');
   return (
     <MessageBar intent="error" layout="multiline" role="alert">
       <MessageBarBody>

@@ -1,0 +1,16 @@
+import type { AdaptiveCard } from '../cards/card.js';
+import { messageCard } from '../cards/onboarding.js';
+import { describeIssues } from '../validation.js';
+import { registerAction } from './onboarding.js';
+import type { BotTurn, CardAction } from './routes.js';
+
+/** verb → handler for every card button; payloads are validated here, at the edge. */
+const cardActions: ReadonlyMap<string, CardAction<any>> = new Map([[registerAction.verb, registerAction]]);
+
+export async function runCardAction(ctx: BotTurn, verb: unknown, data: unknown): Promise<AdaptiveCard> {
+  const action = typeof verb === 'string' ? cardActions.get(verb) : undefined;
+  if (!action) return messageCard('Ukjent handling', 'Denne knappen støttes ikke lenger. Skriv «hjelp» for å se hva jeg kan.', 'attention');
+  const parsed = action.schema.safeParse(data);
+  if (!parsed.success) return messageCard('Kunne ikke utføre handlingen', describeIssues(parsed.error, 'Sjekk skjemaet'), 'attention');
+  return action.run(ctx, parsed.data);
+}
