@@ -11,6 +11,7 @@ import { seedDemo } from './db/seed-demo.js';
 import { upsertReferenceData } from './db/sql/reference.js';
 import { createHttpServer } from './http/server.js';
 import { createLogger, type Logger } from './logging.js';
+import { registerJobs } from './scheduler/jobs.js';
 import { schedulerHealthy, startScheduler, type Scheduler } from './scheduler/scheduler.js';
 
 export interface StartOptions {
@@ -41,6 +42,8 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     ...(options.logLevel ? { LOG_LEVEL: options.logLevel } : {}),
   });
   const log = createLogger(config.logLevel, options.logDestination);
+  // Secrets in here are redacted by the logger; this line is what proves it in the tests.
+  log.debug({ config }, 'Konfigurasjon lest');
   const now = options.now ?? (() => new Date());
 
   const db = options.database ?? (await openDatabase(config));
@@ -53,7 +56,9 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       log.info({ seeded }, seeded === 'created' ? 'Demodata opprettet' : 'Demodata finnes fra før');
     }
     scheduler = await startScheduler(db, log, { schema: options.schedulerSchema });
+    await registerJobs(scheduler, db, log, now);
   } catch (error) {
+    await scheduler?.stop({ graceful: false, wait: true }).catch(() => undefined);
     await db.close().catch(() => undefined);
     throw error;
   }

@@ -19,6 +19,8 @@ const redactPaths = [
   '*.DATABASE_URL',
   '*.connectionString',
   '*.authorization',
+  'config.bot.password',
+  'config.databaseUrl',
 ];
 
 export function createLogger(level: string, destination?: DestinationStream): Logger {

@@ -215,9 +215,10 @@ describe('SSO validator', () => {
   it('answers an unreachable key endpoint with a Norwegian refusal, not an exception', async () => {
     const jwks = await new LocalJwks().start();
     const signed = await token(jwks);
-    await jwks.stop();
+    const url = jwks.url;
+    await jwks.stop(); // nothing listens on that loopback port any more
     const errors: unknown[] = [];
-    const validator = createSsoValidator({ ...sso, jwksUrl: jwks.url }, { onError: (e) => errors.push(e) });
+    const validator = createSsoValidator({ ...sso, jwksUrl: url }, { onError: (e) => errors.push(e) });
     const result = await validator.validate(signed);
     expect(result).toEqual({ ok: false, error: { code: 'ikke-innlogget', message: expect.stringMatching(/Kunne ikke sjekke innloggingen/) } });
     expect(errors).toHaveLength(1);

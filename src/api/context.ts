@@ -42,6 +42,9 @@ export function unregisteredActor(caller: Caller): Actor {
 }
 
 export function parse<T>(schema: z.ZodType<T>, input: unknown, subject?: string): Result<T> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return fail('ugyldig-forespørsel', 'Forespørselen må ha et JSON-objekt som innhold.');
+  }
   const result = schema.safeParse(input);
   return result.success ? ok(result.data) : fail('ugyldig-forespørsel', describeIssues(result.error, subject));
 }

@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { message } from './helpers/activities.js';
+import { startTestApp, type TestApp } from './helpers/app.js';
+import { postgresUrl, skipKind } from './helpers/databases.js';
+
+const BOT_PASSWORD = 'Bot-Passord-9f3c1e77';
+const DB_PASSWORD = 'db-passord-5521aa';
+
+describe('secrets never reach the log', () => {
+  const lines: string[] = [];
+  let t: TestApp;
+  beforeAll(async () => {
+    if (skipKind('postgres')) return;
+    const url = new URL(postgresUrl());
+    url.password = DB_PASSWORD;
+    t = await startTestApp(
+      'postgres',
+      {
+        APP_MODE: 'production',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'trace',
+        DATABASE_URL: url.toString(),
+        MicrosoftAppId: '11111111-1111-4111-8111-111111111111',
+        MicrosoftAppPassword: BOT_PASSWORD,
+        MicrosoftAppTenantId: '22222222-2222-4222-8222-222222222222',
+        MicrosoftAppType: 'SingleTenant',
+        AAD_APP_CLIENT_ID: '33333333-3333-4333-8333-333333333333',
+        TAB_DOMAIN: 'samlingspunkt.example.test',
+        ALLOWED_TENANT_IDS: '22222222-2222-4222-8222-222222222222',
+        SSO_JWKS_URL: 'http://127.0.0.1:9/keys',
+      },
+      { logDestination: { write: (line: string) => void lines.push(line) } },
+    );
+  });
+  afterAll(async () => t?.close());
+
+  it.skipIf(skipKind('postgres'))('redacts the bot password and the database URL, even at trace level and on errors', async () => {
+    await t.post('/api/messages', message('plan', { serviceUrl: t.connector.url }), { authorization: `Bearer ${BOT_PASSWORD}` });
+    await t.get('/api/networks', { authorization: 'Bearer not.a.token' });
+    await t.post('/api/messages', '{broken json');
+    const log = lines.join('');
+    expect(log).toContain('Konfigurasjon lest');
+    expect(log).toContain('[skjult]');
+    expect(log).not.toContain(BOT_PASSWORD);
+    expect(log).not.toContain(DB_PASSWORD);
+  });
+});
