@@ -32,6 +32,8 @@ export interface RunningApp {
   db: Database;
   scheduler: Scheduler;
   log: Logger;
+  /** Requests being handled right now (what a graceful stop waits for). */
+  inFlight(): number;
   close(): Promise<void>;
 }
 
@@ -109,6 +111,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     db,
     scheduler: boss,
     log,
+    inFlight: () => http.inFlight(),
     close() {
       closing ??= (async () => {
         await http.drain(10_000);

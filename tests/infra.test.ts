@@ -92,7 +92,8 @@ describe('Teams Toolkit files', () => {
     const aad = JSON.parse(text('aad.manifest.json')) as Record<string, any>;
     const teams = JSON.parse(text('appPackage', 'manifest.json')) as Record<string, any>;
     expect(aad.identifierUris).toEqual([teams.webApplicationInfo.resource]);
-    expect(aad.signInAudience).toBe('AzureADMyOrg');
+    // Multi-organisation: who may sign in is decided by ALLOWED_TENANT_IDS at the server.
+    expect(aad.signInAudience).toBe('AzureADMultipleOrgs');
     const scope = aad.api.oauth2PermissionScopes[0];
     expect(scope.value).toBe('access_as_user');
     expect(aad.api.preAuthorizedApplications).toEqual(

@@ -100,6 +100,7 @@ describe('graceful shutdown', () => {
     const body = JSON.stringify(message('plan', { serviceUrl: connector.url, conversationId: 'a:inflight' }));
     const half = Math.floor(body.length / 2);
     const { port } = new URL(t.url);
+    let finishBody = () => undefined as unknown;
     const responded = new Promise<number>((resolve, reject) => {
       const req = request(
         { host: '127.0.0.1', port, method: 'POST', path: '/api/messages', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
@@ -110,10 +111,14 @@ describe('graceful shutdown', () => {
       );
       req.on('error', reject);
       req.write(body.slice(0, half));
-      setTimeout(() => req.end(body.slice(half)), 300);
+      finishBody = () => req.end(body.slice(half));
     });
-    await new Promise((r) => setTimeout(r, 100));
+    // Close only once the server is handling the request (headers in, body still coming).
+    for (let i = 0; i < 500 && t.app.inFlight() === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(t.app.inFlight()).toBe(1);
     const closed = t.app.close();
+    await new Promise((r) => setTimeout(r, 200));
+    finishBody();
     expect(await responded).toBe(200);
     await closed;
     expect(connector.sentActivities('a:inflight')).toHaveLength(1);
