@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { DestinationStream } from 'pino';
 import { createCallerAuthenticator } from './api/caller.js';
 import { createBotEndpoint } from './bot/endpoint.js';
+import type { ProactiveSender } from './bot/sender.js';
 import { loadConfig, type AppConfig } from './config/config.js';
 import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
@@ -31,6 +32,7 @@ export interface RunningApp {
   config: AppConfig;
   db: Database;
   scheduler: Scheduler;
+  sender: ProactiveSender;
   log: Logger;
   /** Requests being handled right now (what a graceful stop waits for). */
   inFlight(): number;
@@ -49,6 +51,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   const now = options.now ?? (() => new Date());
 
   const db = options.database ?? (await openDatabase(config));
+  const bot = createBotEndpoint(config, { db, log, mode: config.mode, now }, options.botAuthOverrides);
   let scheduler: Scheduler | undefined;
   try {
     await migrate(db);
@@ -58,7 +61,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       log.info({ seeded }, seeded === 'created' ? 'Demodata opprettet' : 'Demodata finnes fra før');
     }
     scheduler = await startScheduler(db, log, { schema: options.schedulerSchema });
-    await registerJobs(scheduler, db, log, now);
+    await registerJobs({ boss: scheduler, db, log, now, sender: bot.sender });
   } catch (error) {
     await scheduler?.stop({ graceful: false, wait: true }).catch(() => undefined);
     await db.close().catch(() => undefined);
@@ -66,7 +69,6 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   }
   const boss = scheduler;
 
-  const bot = createBotEndpoint(config, { db, log, mode: config.mode, now }, options.botAuthOverrides);
   const http = createHttpServer({
     mode: config.mode,
     db,
@@ -110,6 +112,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     config,
     db,
     scheduler: boss,
+    sender: bot.sender,
     log,
     inFlight: () => http.inFlight(),
     close() {

@@ -1,10 +1,12 @@
 import type { AppMode } from '../config/config.js';
 import type { Database } from '../db/port.js';
 import type { Logger } from '../logging.js';
+import type { ProactiveSender } from './sender.js';
 
 export interface BotDeps {
   db: Database;
   log: Logger;
   mode: AppMode;
   now(): Date;
+  sender: ProactiveSender;
 }

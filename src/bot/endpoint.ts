@@ -5,6 +5,7 @@ import { createCloudAdapter } from './adapter.js';
 import { describeActivityProblems, inboundActivitySchema } from './activity-schema.js';
 import { createTurnLogic } from './bot.js';
 import type { BotDeps } from './deps.js';
+import { createSender, type ProactiveSender } from './sender.js';
 
 /** The slice of an HTTP request/response the bot needs; the HTTP adapter supplies it. */
 export interface BotRequest {
@@ -26,17 +27,22 @@ export type BotRejection = { status: 400 | 401; code: string; message: string };
 export interface BotEndpoint {
   /** Returns a rejection for the HTTP layer to render, or undefined when botbuilder answered. */
   handle(req: BotRequest, res: BotResponse): Promise<BotRejection | undefined>;
+  /** Proactive messages go out through the same adapter and credentials. */
+  sender: ProactiveSender;
 }
 
 export function createBotEndpoint(
   config: Pick<AppConfig, 'bot' | 'mode'>,
-  deps: BotDeps,
+  baseDeps: Omit<BotDeps, 'sender'>,
   authOverrides?: Partial<ConfigurationBotFrameworkAuthenticationOptions>,
 ): BotEndpoint {
-  const adapter = createCloudAdapter(config.bot, deps.log, authOverrides);
+  const adapter = createCloudAdapter(config.bot, baseDeps.log, authOverrides);
+  const sender = createSender(adapter, config.bot?.appId ?? '', baseDeps.db, baseDeps.log);
+  const deps: BotDeps = { ...baseDeps, sender };
   const logic = createTurnLogic(deps);
   const authRequired = config.bot !== undefined;
   return {
+    sender,
     async handle(req, res) {
       // Refuse the obviously unauthenticated before looking at the body; botbuilder then
       // validates the token itself before any turn logic runs.
