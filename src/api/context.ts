@@ -67,3 +67,15 @@ export function idFromPath(rawId: string | undefined, what: string): Result<stri
   const id = idSchema.safeParse(rawId);
   return id.success ? ok(id.data) : fail('ugyldig-forespørsel', `Ugyldig ${what}: den må være en UUID.`);
 }
+
+/** The network in the path, if the policy rule lets the caller at it: the common first step of a route. */
+export async function authorizedNetwork(
+  ctx: ApiContext,
+  rawId: string | undefined,
+  rule: (actor: Actor, network: Network) => Decision,
+): Promise<Result<Network>> {
+  const network = await networkFromPath(ctx, rawId);
+  if (!network.ok) return network;
+  const allowed = decide(rule(ctx.actor, network.value));
+  return allowed.ok ? network : allowed;
+}

@@ -3,7 +3,7 @@ import { membersOfNetwork, networkMunicipalities, removeNetworkMember, setNetwor
 import { policy } from '../domain/policy.js';
 import { networkRoles, sectors } from '../domain/types.js';
 import { z } from '../validation.js';
-import { decide, idFromPath, networkFromPath, parse, type ApiRoute } from './context.js';
+import { authorizedNetwork, idFromPath, parse, type ApiRoute } from './context.js';
 import { fail, ok } from './errors.js';
 
 export const addMemberSchema = z
@@ -24,10 +24,8 @@ export const memberRoutes: ApiRoute[] = [
     method: 'get',
     path: '/api/networks/:networkId/members',
     async handle(ctx, { params }) {
-      const network = await networkFromPath(ctx, params.networkId);
+      const network = await authorizedNetwork(ctx, params.networkId, policy.viewMembers);
       if (!network.ok) return network;
-      const allowed = decide(policy.viewMembers(ctx.actor, network.value));
-      if (!allowed.ok) return allowed;
       const [members, municipalities] = await Promise.all([
         membersOfNetwork(ctx.db, network.value.id),
         networkMunicipalities(ctx.db, network.value.id),
@@ -40,10 +38,8 @@ export const memberRoutes: ApiRoute[] = [
     path: '/api/networks/:networkId/members',
     okStatus: 201,
     async handle(ctx, { params, body }) {
-      const network = await networkFromPath(ctx, params.networkId);
+      const network = await authorizedNetwork(ctx, params.networkId, policy.manageMembers);
       if (!network.ok) return network;
-      const allowed = decide(policy.manageMembers(ctx.actor, network.value));
-      if (!allowed.ok) return allowed;
       const input = parse(addMemberSchema, body, 'Ugyldig medlem');
       if (!input.ok) return input;
       const m = input.value;
@@ -79,10 +75,8 @@ export const memberRoutes: ApiRoute[] = [
     method: 'del',
     path: '/api/networks/:networkId/members/:memberId',
     async handle(ctx, { params }) {
-      const network = await networkFromPath(ctx, params.networkId);
+      const network = await authorizedNetwork(ctx, params.networkId, policy.manageMembers);
       if (!network.ok) return network;
-      const allowed = decide(policy.manageMembers(ctx.actor, network.value));
-      if (!allowed.ok) return allowed;
       const memberId = idFromPath(params.memberId, 'medlems-id');
       if (!memberId.ok) return memberId;
       const removed = await ctx.db.transaction(async (tx) => {

@@ -3,7 +3,7 @@ import { planForNetwork } from '../db/sql/plan.js';
 import { policy } from '../domain/policy.js';
 import { OSLO } from '../domain/time.js';
 import type { Network, PlanItem } from '../domain/types.js';
-import { decide, networkFromPath, type ApiRoute } from './context.js';
+import { authorizedNetwork, type ApiRoute } from './context.js';
 import { ok } from './errors.js';
 
 export function planItemDto(i: PlanItem) {
@@ -37,10 +37,8 @@ export const networkRoutes: ApiRoute[] = [
     method: 'get',
     path: '/api/networks/:networkId/plan',
     async handle(ctx, { params }) {
-      const network = await networkFromPath(ctx, params.networkId);
+      const network = await authorizedNetwork(ctx, params.networkId, policy.viewNetwork);
       if (!network.ok) return network;
-      const allowed = decide(policy.viewNetwork(ctx.actor, network.value));
-      if (!allowed.ok) return allowed;
       const items = await planForNetwork(ctx.db, network.value.id);
       return ok({
         network: { ...networkDto(network.value), bodies: network.value.bodies },

@@ -3,7 +3,7 @@ import { deletePlanItem, findPlanItem, insertPlanItem, updatePlanItem } from '..
 import { policy } from '../domain/policy.js';
 import { bodyCodes, planItemFormats, planItemKinds, type Network } from '../domain/types.js';
 import { z } from '../validation.js';
-import { decide, idFromPath, networkFromPath, parse, type ApiContext, type ApiRoute } from './context.js';
+import { authorizedNetwork, idFromPath, parse, type ApiContext, type ApiRoute } from './context.js';
 import { fail, ok, type Result } from './errors.js';
 import { planItemDto } from './networks.js';
 
@@ -35,12 +35,8 @@ function toPlanItem(body: z.infer<typeof planItemSchema>) {
   };
 }
 
-async function editableNetwork(ctx: ApiContext, rawId: string | undefined): Promise<Result<Network>> {
-  const network = await networkFromPath(ctx, rawId);
-  if (!network.ok) return network;
-  const allowed = decide(policy.editNetwork(ctx.actor, network.value));
-  return allowed.ok ? network : allowed;
-}
+const editableNetwork = (ctx: ApiContext, rawId: string | undefined): Promise<Result<Network>> =>
+  authorizedNetwork(ctx, rawId, policy.editNetwork);
 
 export const planItemRoutes: ApiRoute[] = [
   {

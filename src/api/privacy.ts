@@ -3,7 +3,7 @@ import { networkRetention, setNetworkRetention } from '../db/sql/networks.js';
 import { deletePerson, exportPerson } from '../db/sql/privacy.js';
 import { policy } from '../domain/policy.js';
 import { z } from '../validation.js';
-import { decide, idFromPath, networkFromPath, parse, type ApiRoute } from './context.js';
+import { authorizedNetwork, decide, idFromPath, parse, type ApiRoute } from './context.js';
 import { fail, ok } from './errors.js';
 
 const retentionSchema = z.object({
@@ -54,10 +54,8 @@ export const privacyRoutes: ApiRoute[] = [
     method: 'get',
     path: '/api/networks/:networkId/retention',
     async handle(ctx, { params }) {
-      const network = await networkFromPath(ctx, params.networkId);
+      const network = await authorizedNetwork(ctx, params.networkId, policy.viewNetwork);
       if (!network.ok) return network;
-      const allowed = decide(policy.viewNetwork(ctx.actor, network.value));
-      if (!allowed.ok) return allowed;
       return ok({ months: await networkRetention(ctx.db, network.value.id) });
     },
   },
@@ -65,10 +63,8 @@ export const privacyRoutes: ApiRoute[] = [
     method: 'put',
     path: '/api/networks/:networkId/retention',
     async handle(ctx, { params, body }) {
-      const network = await networkFromPath(ctx, params.networkId);
+      const network = await authorizedNetwork(ctx, params.networkId, policy.changeRetention);
       if (!network.ok) return network;
-      const allowed = decide(policy.changeRetention(ctx.actor, network.value));
-      if (!allowed.ok) return allowed;
       const input = parse(retentionSchema, body, 'Ugyldig lagringstid');
       if (!input.ok) return input;
       await ctx.db.transaction(async (tx) => {
