@@ -15,7 +15,10 @@ export interface PlanRow {
 export function planRows(items: PlanItem[]): PlanRow[] {
   return items.map((item) => ({
     when: formatOsloRange(item.startsAt, item.endsAt),
-    what: `${kindLabel[item.kind]}: ${item.title}`,
+    // «Samling 1 – …» already says what it is; «Samling: Samling 1 – …» would stutter.
+    what: item.title.toLocaleLowerCase('nb').startsWith(kindLabel[item.kind].toLocaleLowerCase('nb'))
+      ? item.title
+      : `${kindLabel[item.kind]}: ${item.title}`,
     detail: item.agenda,
     format: formatLabel[item.format],
     responsible: item.responsibleBody ? bodyLabel[item.responsibleBody] : '–',
