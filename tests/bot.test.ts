@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandTable } from '../src/bot/commands.js';
 import { demoMembers } from '../src/domain/demo.js';
-import { botAdded, botRemoved, message } from './helpers/activities.js';
+import { welcomeCard } from '../src/cards/welcome.js';
+import { botAdded, botRemoved, cardSubmit, message } from './helpers/activities.js';
 import { startTestApp, type TestApp } from './helpers/app.js';
 import { databaseKinds, skipKind } from './helpers/databases.js';
 
@@ -79,6 +80,14 @@ describe.each(databaseKinds)('bot over /api/messages on %s', (kind) => {
       expect(facts.slice(0, 2)).toEqual(['hjelp', 'plan']);
       expect(facts).toEqual(commandTable.map((c) => c.verb));
     }
+  });
+
+  it.skipIf(skipKind(kind))('runs the command behind a card button («Vis aktivitetsplanen»)', async () => {
+    const conversationId = `a:button-${kind}`;
+    const button = welcomeCard('x').actions!.find((a) => a.title === 'Vis aktivitetsplanen')!;
+    await t.post('/api/messages', cardSubmit(button.data as Record<string, unknown>, { serviceUrl: t.connector.url, conversationId, fromAadObjectId: kari.aadObjectId }));
+    const [reply] = await t.connector.waitForActivities(1, conversationId);
+    expect(cardOf(reply!).body[0].text).toMatch(/^Aktivitetsplan – /);
   });
 
   it.skipIf(skipKind(kind))('answers anything unknown with the help card, quoting what it did not understand', async () => {

@@ -43,13 +43,17 @@ const sendCard = (turn: TurnContext, card: AdaptiveCard) =>
 const onMessage: ActivityHandler = async (turn, deps) => {
   await rememberConversation(turn, deps, false);
   const ctx = await botTurn(turn, deps);
-  const submitted = turn.activity.value as { verb?: unknown } | undefined;
+  const submitted = turn.activity.value as { verb?: unknown; command?: unknown } | undefined;
   if (submitted && typeof submitted === 'object' && 'verb' in submitted) {
     // Action.Submit fallback from clients without Action.Execute: same table, new message.
     await sendCard(turn, await runCardAction(ctx, submitted.verb, submitted));
     return;
   }
-  const input = commandTextOf(turn.activity as Activity);
+  // A command button sends its command as plain submit data: typing and pressing share one route.
+  const input =
+    submitted && typeof submitted === 'object' && typeof submitted.command === 'string'
+      ? submitted.command.slice(0, 200)
+      : commandTextOf(turn.activity as Activity);
   const routed = routeCommand(commandTable, input);
   if (!routed) {
     await sendCard(turn, helpCard(helpEntries(), input || undefined));

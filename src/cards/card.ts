@@ -30,9 +30,12 @@ export const text = (value: string, extra: Record<string, unknown> = {}): CardEl
   ...extra,
 });
 
-/** A button that sends a command as if the user typed it, so buttons and typing share one route table. */
+/**
+ * A button that runs a command as if the user typed it, so buttons and typing share one route
+ * table. Plain submit data rather than an imBack: every client sends it, the Playground too.
+ */
 export const commandButton = (title: string, command: string): CardElement => ({
   type: 'Action.Submit',
   title,
-  data: { msteams: { type: 'imBack', value: command } },
+  data: { command },
 });

@@ -51,7 +51,7 @@ export function onboardingCard(
 export function registeredCard(networkName: string, municipalityName: string, sector: string): AdaptiveCard {
   return adaptiveCard(
     [
-      text('Du er registrert', { size: 'Medium', weight: 'Bolder', style: 'heading', color: 'Good' }),
+      text('Du er registrert', { size: 'Medium', weight: 'Bolder', style: 'heading' }),
       text(`Du deltar i **${networkName}** for **${municipalityName}** (${sector}).`),
       text('Skriv **plan** for å se aktivitetsplanen.', { isSubtle: true }),
     ],
