@@ -59,6 +59,11 @@ param postgresAdminLogin string = 'samlingspunkt'
 @minLength(16)
 param postgresAdminPassword string
 
+@secure()
+@minLength(32)
+@description('Key for anonymous poll answers (voter hashes) and signed card data; keep it stable')
+param pollHashSecret string
+
 var webAppName = resourceBaseName
 // Set here rather than read from the site itself (that would be a cycle). Same value as
 // webApp.properties.defaultHostName for a site without a regional unique hostname.
@@ -216,6 +221,10 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         {
           name: 'LOG_LEVEL'
           value: logLevel
+        }
+        {
+          name: 'POLL_HASH_SECRET'
+          value: pollHashSecret
         }
         {
           name: 'SCM_DO_BUILD_DURING_DEPLOYMENT'

@@ -12,7 +12,11 @@ import { seedDemo } from './db/seed-demo.js';
 import { upsertReferenceData } from './db/sql/reference.js';
 import { createHttpServer } from './http/server.js';
 import { createLogger, type Logger } from './logging.js';
-import { registerJobs } from './scheduler/jobs.js';
+import { startPollJobs } from './polls/jobs.js';
+import { pollCloseReminders } from './polls/reminders.js';
+import { PollService } from './polls/service.js';
+import { registerJobs, type RegisteredJobs } from './scheduler/jobs.js';
+import { registerReminderKind } from './scheduler/reminder-kinds.js';
 import { schedulerHealthy, startScheduler, type Scheduler } from './scheduler/scheduler.js';
 
 export interface StartOptions {
@@ -33,6 +37,7 @@ export interface RunningApp {
   db: Database;
   scheduler: Scheduler;
   sender: ProactiveSender;
+  polls: PollService;
   log: Logger;
   /** Requests being handled right now (what a graceful stop waits for). */
   inFlight(): number;
@@ -51,8 +56,12 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   const now = options.now ?? (() => new Date());
 
   const db = options.database ?? (await openDatabase(config));
-  const bot = createBotEndpoint(config, { db, log, mode: config.mode, now }, options.botAuthOverrides);
+  // Polls need the bot's sender and the bot needs the polls: the sender is attached right after.
+  const polls = new PollService({ db, log, now, hashSecret: config.polls.hashSecret, cardUpdateDelayMs: config.polls.cardUpdateDelayMs });
+  const bot = createBotEndpoint(config, { db, log, mode: config.mode, now, polls }, options.botAuthOverrides);
+  polls.attachSender(bot.sender);
   let scheduler: Scheduler | undefined;
+  let jobs: RegisteredJobs | undefined;
   try {
     await migrate(db);
     await upsertReferenceData(db);
@@ -60,19 +69,25 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       const seeded = await seedDemo(db, now());
       log.info({ seeded }, seeded === 'created' ? 'Demodata opprettet' : 'Demodata finnes fra før');
     }
-    scheduler = await startScheduler(db, log, { schema: options.schedulerSchema });
-    await registerJobs({ boss: scheduler, db, log, now, sender: bot.sender });
+    scheduler = await startScheduler(db, log, { schema: options.schedulerSchema ?? config.schedulerSchema });
+    registerReminderKind(pollCloseReminders); // before the engine's first sweep
+    jobs = await registerJobs({ boss: scheduler, db, log, now, sender: bot.sender, config });
+    await polls.keys(); // local mode: the generated key exists before the first card is signed
+    polls.jobs = await startPollJobs(polls, scheduler, config.reminders.pollingIntervalSeconds);
   } catch (error) {
+    await jobs?.stop().catch(() => undefined);
     await scheduler?.stop({ graceful: false, wait: true }).catch(() => undefined);
     await db.close().catch(() => undefined);
     throw error;
   }
   const boss = scheduler;
+  const work = jobs;
 
   const http = createHttpServer({
     mode: config.mode,
     db,
     bot,
+    polls,
     callers: createCallerAuthenticator(config),
     sso: config.sso,
     log,
@@ -113,14 +128,18 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     db,
     scheduler: boss,
     sender: bot.sender,
+    polls,
     log,
     inFlight: () => http.inFlight(),
     close() {
       closing ??= (async () => {
         await http.drain(10_000);
+        await polls.stop().catch((err: unknown) => log.warn({ err }, 'Målingskortene ble ikke oppdatert før stopp'));
+        await work?.stop().catch((err: unknown) => log.warn({ err }, 'Påminnelsene stoppet ikke rent'));
         await boss.stop({ graceful: true, wait: true, timeout: 10_000 }).catch((err: unknown) => {
           log.warn({ err }, 'pg-boss stoppet ikke rent');
         });
+        await bot.sender.stop();
         await db.close();
         log.info('Samlingspunkt stoppet');
       })();

@@ -21,6 +21,12 @@ const redactPaths = [
   '*.authorization',
   'config.bot.password',
   'config.databaseUrl',
+  // Polls: the key behind anonymous voter hashes and card signatures.
+  'POLL_HASH_SECRET',
+  '*.POLL_HASH_SECRET',
+  'hashSecret',
+  '*.hashSecret',
+  'config.polls.hashSecret',
 ];
 
 export function createLogger(level: string, destination?: DestinationStream): Logger {

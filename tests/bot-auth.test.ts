@@ -98,6 +98,7 @@ const productionEnv = (issuerUrl: string) => ({
   AAD_APP_CLIENT_ID: '44444444-4444-4444-8444-444444444444',
   TAB_DOMAIN: 'samlingspunkt.example.no',
   ALLOWED_TENANT_IDS: '22222222-2222-4222-8222-222222222222',
+  POLL_HASH_SECRET: 'test-poll-hash-secret-0123456789abcdef',
   SSO_JWKS_URL: `${issuerUrl}/sso-keys`,
 });
 

@@ -49,6 +49,7 @@ describe('configuration', () => {
       AAD_APP_CLIENT_ID: '33333333-3333-4333-8333-33333333333A',
       TAB_DOMAIN: 'samlingspunkt.example.no',
       ALLOWED_TENANT_IDS: '22222222-2222-4222-8222-222222222222, 44444444-4444-4444-8444-44444444444B',
+      POLL_HASH_SECRET: 'test-poll-hash-secret-0123456789abcdef',
     });
     expect(c).toMatchObject({ mode: 'production', host: '0.0.0.0', seedDemo: false, bot: { appId: 'id', appType: 'SingleTenant' } });
     expect(c.sso).toEqual({

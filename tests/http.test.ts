@@ -93,6 +93,7 @@ describe('production mode without SSO', () => {
       AAD_APP_CLIENT_ID: '33333333-3333-4333-8333-333333333333',
       TAB_DOMAIN: 'samlingspunkt.example.no',
       ALLOWED_TENANT_IDS: '22222222-2222-4222-8222-222222222222',
+      POLL_HASH_SECRET: 'test-poll-hash-secret-0123456789abcdef',
       // Never fetched by these tests; loopback so nothing could leave the machine anyway.
       SSO_JWKS_URL: 'http://127.0.0.1:9/keys',
     });

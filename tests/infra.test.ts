@@ -26,6 +26,7 @@ const RUNTIME_VARS = [
   'TAB_DOMAIN',
   'BOT_DOMAIN',
   'LOG_LEVEL',
+  'POLL_HASH_SECRET',
 ];
 
 describe('infra/azure.bicep', () => {

@@ -5,6 +5,7 @@ import { postgresUrl, skipKind } from './helpers/databases.js';
 
 const BOT_PASSWORD = 'Bot-Passord-9f3c1e77';
 const DB_PASSWORD = 'db-passord-5521aa';
+const POLL_SECRET = 'maling-hemmelighet-7d1f0c9e2b4a6d8f0e1c3b5a';
 
 describe('secrets never reach the log', () => {
   const lines: string[] = [];
@@ -27,6 +28,7 @@ describe('secrets never reach the log', () => {
         AAD_APP_CLIENT_ID: '33333333-3333-4333-8333-333333333333',
         TAB_DOMAIN: 'samlingspunkt.example.test',
         ALLOWED_TENANT_IDS: '22222222-2222-4222-8222-222222222222',
+        POLL_HASH_SECRET: POLL_SECRET,
         SSO_JWKS_URL: 'http://127.0.0.1:9/keys',
       },
       { logDestination: { write: (line: string) => void lines.push(line) } },
@@ -43,5 +45,6 @@ describe('secrets never reach the log', () => {
     expect(log).toContain('[skjult]');
     expect(log).not.toContain(BOT_PASSWORD);
     expect(log).not.toContain(DB_PASSWORD);
+    expect(log).not.toContain(POLL_SECRET);
   });
 });

@@ -96,6 +96,7 @@ describe('Teams SSO on the tab API (production mode)', () => {
       AAD_APP_CLIENT_ID: CLIENT_ID,
       TAB_DOMAIN,
       ALLOWED_TENANT_IDS: `22222222-2222-4222-8222-222222222222, ${DEMO_TENANT_ID.toUpperCase()}`,
+      POLL_HASH_SECRET: 'test-poll-hash-secret-0123456789abcdef',
       SSO_JWKS_URL: jwks.url,
     });
   });

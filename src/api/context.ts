@@ -1,8 +1,10 @@
+import type { ProactiveSender } from '../bot/sender.js';
 import type { Database } from '../db/port.js';
 import { findNetworkById } from '../db/sql/networks.js';
 import type { Actor, Decision } from '../domain/policy.js';
 import type { Network } from '../domain/types.js';
 import type { Logger } from '../logging.js';
+import type { PollService } from '../polls/service.js';
 import { describeIssues, z } from '../validation.js';
 import type { Caller } from './caller.js';
 import { fail, ok, type Result } from './errors.js';
@@ -14,12 +16,28 @@ export interface ApiContext {
   /** The caller as a member; someone not registered anywhere has no memberships. */
   actor: Actor;
   now: Date;
+  /** Proactive messages from a tab action (sending a reflection task to the deltakere). */
+  sender: ProactiveSender;
+  /** Polls: posting cards, results and their caches (shared with the bot). */
+  polls: PollService;
 }
 
 export interface ApiInput {
   params: Record<string, string | undefined>;
   query: Record<string, unknown>;
   body: unknown;
+}
+
+/**
+ * A download instead of JSON (a poll's CSV or XLSX export): a route returns it as its value and
+ * the HTTP layer sends the bytes with their content type and file name.
+ */
+export class FileResponse {
+  constructor(
+    readonly contentType: string,
+    readonly filename: string,
+    readonly body: Buffer,
+  ) {}
 }
 
 export interface ApiRoute {

@@ -3,7 +3,9 @@ export type ApiErrorCode =
   | 'ugyldig-forespørsel'
   | 'ikke-innlogget'
   | 'ingen-tilgang'
-  | 'finnes-ikke';
+  | 'finnes-ikke'
+  /** The request was fine but the record's state forbids it now: a passed due time, an illegal status move, a stale version. */
+  | 'konflikt';
 
 export interface ApiError {
   code: ApiErrorCode;
@@ -20,4 +22,5 @@ export const statusOf: Record<ApiErrorCode, number> = {
   'ikke-innlogget': 401,
   'ingen-tilgang': 403,
   'finnes-ikke': 404,
+  konflikt: 409,
 };

@@ -1,6 +1,7 @@
 import { recordAudit } from '../db/sql/audit.js';
 import { deletePlanItem, findPlanItem, insertPlanItem, updatePlanItem } from '../db/sql/plan.js';
 import { policy } from '../domain/policy.js';
+import { notifyRemindersChanged, syncSubjectReminders } from '../scheduler/reminders.js';
 import { bodyCodes, planItemFormats, planItemKinds, type Network } from '../domain/types.js';
 import { z } from '../validation.js';
 import { authorizedNetwork, idFromPath, parse, type ApiContext, type ApiRoute } from './context.js';
@@ -51,6 +52,8 @@ export const planItemRoutes: ApiRoute[] = [
       const item = toPlanItem(input.value);
       const id = await ctx.db.transaction(async (tx) => {
         const newId = await insertPlanItem(tx, network.value.id, item);
+        // Its reminders (the day before, an hour before …) come into being with it.
+        await syncSubjectReminders(tx, 'plan-item', newId, ctx.now);
         await recordAudit(tx, {
           actorMemberId: ctx.actor.memberId,
           actorName: ctx.actor.displayName,
@@ -62,6 +65,7 @@ export const planItemRoutes: ApiRoute[] = [
         });
         return newId;
       });
+      notifyRemindersChanged();
       return ok({ item: planItemDto({ ...item, id, networkId: network.value.id }) });
     },
   },
@@ -79,6 +83,8 @@ export const planItemRoutes: ApiRoute[] = [
       const updated = await ctx.db.transaction(async (tx) => {
         const before = await findPlanItem(tx, network.value.id, itemId.value);
         if (!before || !(await updatePlanItem(tx, network.value.id, itemId.value, item))) return false;
+        // A moved item moves its pending reminders with it.
+        await syncSubjectReminders(tx, 'plan-item', itemId.value, ctx.now);
         await recordAudit(tx, {
           actorMemberId: ctx.actor.memberId,
           actorName: ctx.actor.displayName,
@@ -91,6 +97,7 @@ export const planItemRoutes: ApiRoute[] = [
         return true;
       });
       if (!updated) return fail('finnes-ikke', 'Fant ikke aktiviteten i planen.');
+      notifyRemindersChanged();
       return ok({ item: planItemDto({ ...item, id: itemId.value, networkId: network.value.id }) });
     },
   },
@@ -105,6 +112,8 @@ export const planItemRoutes: ApiRoute[] = [
       const deleted = await ctx.db.transaction(async (tx) => {
         const before = await findPlanItem(tx, network.value.id, itemId.value);
         if (!before || !(await deletePlanItem(tx, network.value.id, itemId.value))) return false;
+        // A cancelled item cancels its pending reminders.
+        await syncSubjectReminders(tx, 'plan-item', itemId.value, ctx.now);
         await recordAudit(tx, {
           actorMemberId: ctx.actor.memberId,
           actorName: ctx.actor.displayName,
@@ -117,6 +126,7 @@ export const planItemRoutes: ApiRoute[] = [
         return true;
       });
       if (!deleted) return fail('finnes-ikke', 'Fant ikke aktiviteten i planen.');
+      notifyRemindersChanged();
       return ok({ deleted: true });
     },
   },

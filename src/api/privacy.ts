@@ -1,6 +1,9 @@
 import { auditForRegion, recordAudit } from '../db/sql/audit.js';
 import { networkRetention, setNetworkRetention } from '../db/sql/networks.js';
 import { deletePerson, exportPerson } from '../db/sql/privacy.js';
+import { exportPollAnswers } from '../db/sql/poll-privacy.js';
+import { exportReminders } from '../db/sql/reminders.js';
+import { exportReflections } from '../db/sql/work-privacy.js';
 import { policy } from '../domain/policy.js';
 import { z } from '../validation.js';
 import { authorizedNetwork, decide, idFromPath, parse, type ApiRoute } from './context.js';
@@ -36,7 +39,13 @@ export const privacyRoutes: ApiRoute[] = [
     path: '/api/me/export',
     async handle(ctx) {
       if (!ctx.actor.memberId) return ok({ person: null, merknad: 'Samlingspunkt har ingen opplysninger om deg.' });
-      return ok({ eksportert: ctx.now.toISOString(), ...(await exportPerson(ctx.db, ctx.actor.memberId)) });
+      return ok({
+        eksportert: ctx.now.toISOString(),
+        ...(await exportPerson(ctx.db, ctx.actor.memberId)),
+        ...(await exportReflections(ctx.db, ctx.actor.memberId)),
+        ...(await exportPollAnswers(ctx.db, ctx.actor.memberId)),
+        ...(await exportReminders(ctx.db, ctx.actor.memberId)),
+      });
     },
   },
   {

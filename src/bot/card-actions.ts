@@ -1,11 +1,18 @@
 import type { AdaptiveCard } from '../cards/card.js';
 import { messageCard } from '../cards/onboarding.js';
 import { describeIssues } from '../validation.js';
+import { mellomarbeidActions } from './mellomarbeid-commands.js';
 import { registerAction } from './onboarding.js';
+import { pollActions } from './poll-actions.js';
+import { reflectionActions } from './reflection-actions.js';
+import { reminderActions } from './reminder-commands.js';
 import type { BotTurn, CardAction } from './routes.js';
 
 /** verb → handler for every card button; payloads are validated here, at the edge. */
-const cardActions: ReadonlyMap<string, CardAction<any>> = new Map([[registerAction.verb, registerAction]]);
+const cardActions: ReadonlyMap<string, CardAction<any>> = new Map([
+  [registerAction.verb, registerAction],
+  ...[...reflectionActions, ...mellomarbeidActions, ...reminderActions, ...pollActions].map((a): [string, CardAction<any>] => [a.verb, a]),
+]);
 
 export async function runCardAction(ctx: BotTurn, verb: unknown, data: unknown): Promise<AdaptiveCard> {
   const action = typeof verb === 'string' ? cardActions.get(verb) : undefined;

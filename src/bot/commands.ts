@@ -8,6 +8,11 @@ import { findNetworkBySlug, setNetworkTeam } from '../db/sql/networks.js';
 import { planForNetwork } from '../db/sql/plan.js';
 import { policy } from '../domain/policy.js';
 import { teamIdOf, tenantIdOf } from './conversation.js';
+import { focusCommands } from './focus-commands.js';
+import { mellomarbeidCommands } from './mellomarbeid-commands.js';
+import { pollCommands } from './poll-commands.js';
+import { reflectionCommands } from './reflection-commands.js';
+import { reminderCommands } from './reminder-commands.js';
 import type { Command, CommandContext } from './routes.js';
 
 export async function sendCard(ctx: { turn: CommandContext['turn'] }, card: AdaptiveCard): Promise<void> {
@@ -38,7 +43,7 @@ async function bindTeam(ctx: CommandContext): Promise<void> {
   }
   const target = ctx.args ? await findNetworkBySlug(ctx.deps.db, ctx.args.toLowerCase()) : ctx.network;
   if (!target) {
-    await ctx.turn.sendActivity('Fant ikke nettverket. Skriv «koble <nettverkets kortnavn>», for eksempel «koble usht-viken».');
+    await ctx.turn.sendActivity('Fant ikke nettverket. Skriv «koble» fulgt av nettverkets kortnavn, for eksempel «koble usht-viken».');
     return;
   }
   const decision = policy.editNetwork(ctx.actor, target);
@@ -135,6 +140,11 @@ export const commandTable: readonly Command[] = [
     audience: 'network',
     run: syncRoster,
   },
+  ...reflectionCommands,
+  ...mellomarbeidCommands,
+  ...focusCommands,
+  ...reminderCommands,
+  ...pollCommands,
 ];
 
 export function helpEntries(): { command: string; description: string }[] {

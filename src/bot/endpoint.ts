@@ -5,7 +5,7 @@ import { createCloudAdapter } from './adapter.js';
 import { describeActivityProblems, inboundActivitySchema } from './activity-schema.js';
 import { createTurnLogic } from './bot.js';
 import type { BotDeps } from './deps.js';
-import { createSender, type ProactiveSender } from './sender.js';
+import { createSender, DEFAULT_SENDER_SETTINGS, type ProactiveSender } from './sender.js';
 
 /** The slice of an HTTP request/response the bot needs; the HTTP adapter supplies it. */
 export interface BotRequest {
@@ -32,12 +32,12 @@ export interface BotEndpoint {
 }
 
 export function createBotEndpoint(
-  config: Pick<AppConfig, 'bot' | 'mode'>,
+  config: Pick<AppConfig, 'bot' | 'mode'> & Partial<Pick<AppConfig, 'proactive'>>,
   baseDeps: Omit<BotDeps, 'sender'>,
   authOverrides?: Partial<ConfigurationBotFrameworkAuthenticationOptions>,
 ): BotEndpoint {
   const adapter = createCloudAdapter(config.bot, baseDeps.log, authOverrides);
-  const sender = createSender(adapter, config.bot?.appId ?? '', baseDeps.db, baseDeps.log);
+  const sender = createSender(adapter, config.bot?.appId ?? '', baseDeps.db, baseDeps.log, config.proactive ?? DEFAULT_SENDER_SETTINGS);
   const deps: BotDeps = { ...baseDeps, sender };
   const logic = createTurnLogic(deps);
   const authRequired = config.bot !== undefined;

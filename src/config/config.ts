@@ -55,6 +55,18 @@ const envSchema = z.object({
   ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: z.enum(['true', 'false']).optional(),
+  // Proactive sending and reminders (see README «Påminnelser»).
+  PROACTIVE_RATE_PER_SECOND: z.coerce.number({ error: 'må være et tall' }).min(1, 'må være minst 1').max(1000, 'kan være maks 1000').default(50),
+  PROACTIVE_MAX_ATTEMPTS: z.coerce.number({ error: 'må være et tall' }).int('må være et heltall').min(1, 'må være minst 1').max(20, 'kan være maks 20').default(6),
+  PROACTIVE_RETRY_BASE_MS: z.coerce.number({ error: 'må være et tall' }).int('må være et heltall').min(1, 'må være minst 1').max(60_000, 'kan være maks 60000').default(1000),
+  REMINDER_LEASE_SECONDS: z.coerce.number({ error: 'må være et tall' }).min(1, 'må være minst 1').max(3600, 'kan være maks 3600').default(30),
+  REMINDER_IDLE_MS: z.coerce.number({ error: 'må være et tall' }).int('må være et heltall').min(10, 'må være minst 10').max(600_000, 'kan være maks 600000').default(5000),
+  JOB_POLL_SECONDS: z.coerce.number({ error: 'må være et tall' }).min(0.5, 'må være minst 0.5').max(600, 'kan være maks 600').default(2),
+  DB_SCHEMA: optionalText.refine((v) => v === undefined || /^[a-z_][a-z0-9_]*$/.test(v), 'må være et skjemanavn med små bokstaver, tall og _'),
+  PGBOSS_SCHEMA: optionalText.refine((v) => v === undefined || /^[a-z_][a-z0-9_]*$/.test(v), 'må være et skjemanavn med små bokstaver, tall og _'),
+  // Polls (issue 4): the key for anonymous voter hashes and card signatures, and the update delay.
+  POLL_HASH_SECRET: optionalText.refine((v) => v === undefined || v.length >= 32, 'må være minst 32 tegn (f.eks. openssl rand -base64 48)'),
+  POLL_CARD_UPDATE_MS: z.coerce.number({ error: 'må være et tall' }).int('må være et heltall').min(0, 'må være minst 0').max(60_000, 'kan være maks 60000').default(1500),
 });
 
 export type AppMode = 'local' | 'production';
@@ -87,6 +99,16 @@ export interface AppConfig {
   sso: SsoConfig;
   logLevel: string;
   seedDemo: boolean;
+  /** Postgres schema for the app's tables (`DB_SCHEMA`; unset: the server's search_path). */
+  databaseSchema: string | undefined;
+  /** Postgres schema for pg-boss (`PGBOSS_SCHEMA`, default pgboss). */
+  schedulerSchema: string | undefined;
+  /** The one proactive sender: app-wide rate ceiling and retries. */
+  proactive: { ratePerSecond: number; maxAttempts: number; retryBaseMs: number; retryMaxMs: number };
+  /** Reminder engine timing (tests shorten these). */
+  reminders: { leaseMs: number; idleMs: number; pollingIntervalSeconds: number };
+  /** Polls: `POLL_HASH_SECRET` (never logged; local mode generates one) and the card update delay. */
+  polls: { hashSecret: string | undefined; cardUpdateDelayMs: number };
 }
 
 export class ConfigError extends Error {
@@ -144,6 +166,8 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     if (allowedTenantIds.length === 0) {
       problems.push('ALLOWED_TENANT_IDS: mangler (påkrevd i production-modus: hvilke organisasjoner som får logge inn)');
     }
+    // Anonymous answers are deduplicated by an HMAC with this key; it must not live in the database.
+    if (!e.POLL_HASH_SECRET) problems.push('POLL_HASH_SECRET: mangler (påkrevd i production-modus: nøkkel for anonyme målinger, minst 32 tegn)');
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -163,5 +187,19 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     },
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO ? e.SEED_DEMO === 'true' : e.APP_MODE === 'local',
+    databaseSchema: e.DB_SCHEMA,
+    schedulerSchema: e.PGBOSS_SCHEMA,
+    proactive: {
+      ratePerSecond: e.PROACTIVE_RATE_PER_SECOND,
+      maxAttempts: e.PROACTIVE_MAX_ATTEMPTS,
+      retryBaseMs: e.PROACTIVE_RETRY_BASE_MS,
+      retryMaxMs: 60_000,
+    },
+    reminders: {
+      leaseMs: Math.round(e.REMINDER_LEASE_SECONDS * 1000),
+      idleMs: e.REMINDER_IDLE_MS,
+      pollingIntervalSeconds: e.JOB_POLL_SECONDS,
+    },
+    polls: { hashSecret: e.POLL_HASH_SECRET, cardUpdateDelayMs: e.POLL_CARD_UPDATE_MS },
   };
 }

@@ -1,5 +1,7 @@
 import { DEMO_TENANT_ID, demoData } from '../domain/demo.js';
 import type { Database } from './port.js';
+import { seedDemoPolls } from './seed-polls.js';
+import { seedDemoWork } from './seed-reflections.js';
 import { addNetworkMunicipalities, insertNetwork, setNetworkTeam, upsertRegion } from './sql/networks.js';
 import { addNetworkMember, addRegionCoordinator, upsertMember } from './sql/members.js';
 import { insertPlanItem } from './sql/plan.js';
@@ -12,8 +14,13 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<'c
   const demo = demoData(now);
   return db.transaction(async (tx) => {
     await tx.query(`SELECT pg_advisory_xact_lock(hashtext('samlingspunkt.seed.' || current_schema()))`);
-    const existing = await tx.query('SELECT 1 FROM network WHERE slug = $1', [demo.network.slug]);
-    if (existing.rowCount > 0) return 'exists';
+    const existing = await tx.query<{ id: string }>('SELECT id FROM network WHERE slug = $1', [demo.network.slug]);
+    if (existing.rows[0]) {
+      // Databases seeded before reflection tasks existed get the demo work once; seed keys keep it idempotent.
+      await seedDemoWork(tx, existing.rows[0].id, now);
+      await seedDemoPolls(tx, existing.rows[0].id, now);
+      return 'exists';
+    }
 
     const regionId = await upsertRegion(tx, demo.region.slug, demo.region.name);
     const networkId = await insertNetwork(tx, { ...demo.network, regionId });
@@ -25,6 +32,8 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<'c
       else await addNetworkMember(tx, networkId, memberId, m.role, m.municipalityNumber);
     }
     for (const item of demo.planItems) await insertPlanItem(tx, networkId, item);
+    await seedDemoWork(tx, networkId, now);
+    await seedDemoPolls(tx, networkId, now);
     return 'created';
   });
 }

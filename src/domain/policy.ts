@@ -110,4 +110,110 @@ export const policy = {
       ? allow
       : deny('mangler-rolle', 'Bare koordinatorer for regionen kan lese endringsloggen.');
   },
+
+  // ── Reflection tasks, mellomarbeid, focus areas and phase (issue 5) ──
+
+  /** Reflection tasks and mellomarbeid assignments are set by the network's facilitators. */
+  createTasks(actor: Actor, network: NetworkScope): Decision {
+    if (isFacilitator(actor, network)) return allow;
+    if (roleIn(actor, network.id) || coordinates(actor, network)) {
+      return deny('mangler-rolle', 'Bare fasilitatorer kan lage oppgaver og mellomarbeid.');
+    }
+    return NOT_MEMBER;
+  },
+
+  /** Answering is for deltakere: facilitators set the task, coordinators follow from outside. */
+  answerReflection(actor: Actor, network: NetworkScope): Decision {
+    const own = actor.memberships.find((m) => m.networkId === network.id);
+    if (own?.role === 'deltaker' && own.municipalityNumber) return allow;
+    if (own || coordinates(actor, network)) {
+      return deny('mangler-rolle', 'Bare deltakere svarer på refleksjonsoppgaver.');
+    }
+    return NOT_MEMBER;
+  },
+
+  /**
+   * The shared summary of a task. «fasilitatorer»: facilitators alone (authors read their own
+   * with «mine refleksjoner»); «nettverket» and «anonym»: everyone who sees the network. The
+   * five-answer threshold for anonymous tasks applies to all, facilitators included.
+   */
+  readReflectionSummary(actor: Actor, network: NetworkScope, visibility: 'fasilitatorer' | 'nettverket' | 'anonym'): Decision {
+    if (visibility !== 'fasilitatorer') return policy.viewNetwork(actor, network);
+    if (isFacilitator(actor, network)) return allow;
+    if (roleIn(actor, network.id) || coordinates(actor, network)) {
+      return deny('mangler-rolle', 'Svarene på denne oppgaven er bare synlige for fasilitatorene. Skriv «mine refleksjoner» for å se dine egne.');
+    }
+    return NOT_MEMBER;
+  },
+
+  /** Feedback on delivered mellomarbeid, and reopening it. */
+  reviewMunicipalityWork(actor: Actor, network: NetworkScope): Decision {
+    if (isFacilitator(actor, network)) return allow;
+    if (roleIn(actor, network.id) || coordinates(actor, network)) {
+      return deny('mangler-rolle', 'Bare fasilitatorer kan gi tilbakemelding eller åpne levert arbeid igjen.');
+    }
+    return NOT_MEMBER;
+  },
+
+  /** The reform phase of a municipality is the facilitators' assessment. */
+  setPhase(actor: Actor, network: NetworkScope): Decision {
+    if (isFacilitator(actor, network)) return allow;
+    if (roleIn(actor, network.id) || coordinates(actor, network)) {
+      return deny('mangler-rolle', 'Bare fasilitatorer kan sette kommunens fase.');
+    }
+    return NOT_MEMBER;
+  },
+
+  // ── Reminders (issue 6) ──
+
+  /** The delivery report names who got a reminder and who did not: the network's facilitators. */
+  viewReminderReport(actor: Actor, network: NetworkScope): Decision {
+    if (isFacilitator(actor, network)) return allow;
+    if (roleIn(actor, network.id) || coordinates(actor, network)) {
+      return deny('mangler-rolle', 'Bare fasilitatorer kan se hvem som har fått påminnelser.');
+    }
+    return NOT_MEMBER;
+  },
+
+  /** Reminder rules, quiet hours and «send a reminder now»: the facilitators run the network. */
+  manageReminders(actor: Actor, network: NetworkScope): Decision {
+    if (isFacilitator(actor, network)) return allow;
+    if (roleIn(actor, network.id) || coordinates(actor, network)) {
+      return deny('mangler-rolle', 'Bare fasilitatorer kan styre påminnelsene.');
+    }
+    return NOT_MEMBER;
+  },
+};
+
+// ── Polls (issue 4) ──
+
+/** Who may do what with polls; every poll command, card action and route asks these. */
+export const pollPolicy = {
+  /** Create, close, reopen, repeat and send 1:1: the network's facilitators. */
+  managePolls(actor: Actor, network: NetworkScope): Decision {
+    if (isFacilitator(actor, network)) return allow;
+    if (roleIn(actor, network.id) || coordinates(actor, network)) {
+      return deny('mangler-rolle', 'Bare fasilitatorer i nettverket kan lage, lukke, åpne igjen og gjenta målinger.');
+    }
+    return NOT_MEMBER;
+  },
+
+  /** Answering: members of the network (deltakere and facilitators). Coordinators follow from outside. */
+  vote(actor: Actor, network: NetworkScope): Decision {
+    if (roleIn(actor, network.id)) return allow;
+    if (coordinates(actor, network)) return deny('mangler-rolle', 'Koordinatorer følger målingene i fanen, men svarer ikke selv.');
+    return NOT_MEMBER;
+  },
+
+  /** Results (with the five-answer threshold for anonymous polls): everyone who sees the network. */
+  readResults(actor: Actor, network: NetworkScope): Decision {
+    return policy.viewNetwork(actor, network);
+  },
+
+  /** Export names named voters, so it is for facilitators and the region's coordinator. */
+  exportAnswers(actor: Actor, network: NetworkScope): Decision {
+    if (isFacilitator(actor, network) || coordinates(actor, network)) return allow;
+    if (roleIn(actor, network.id)) return deny('mangler-rolle', 'Bare fasilitatorer og koordinatorer kan eksportere svarene.');
+    return NOT_MEMBER;
+  },
 };

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import restify, { type Request, type Response, type Server } from 'restify';
 import { getAuthConfig } from '../api/auth-config.js';
 import { DEV_USER_HEADER, isLoopback, type CallerAuthenticator } from '../api/caller.js';
-import { unregisteredActor, type ApiRoute } from '../api/context.js';
+import { FileResponse, unregisteredActor, type ApiRoute } from '../api/context.js';
 import { getDevUsers } from '../api/dev-users.js';
 import { statusOf, type Result } from '../api/errors.js';
 import { apiRoutes } from '../api/routes.js';
@@ -11,6 +11,7 @@ import type { BotEndpoint } from '../bot/endpoint.js';
 import type { AppMode, SsoConfig } from '../config/config.js';
 import type { Database } from '../db/port.js';
 import type { Logger } from '../logging.js';
+import type { PollService } from '../polls/service.js';
 import { tabDistDir } from '../paths.js';
 
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -19,6 +20,7 @@ export interface HttpDeps {
   mode: AppMode;
   db: Database;
   bot: BotEndpoint;
+  polls: PollService;
   callers: CallerAuthenticator;
   sso: SsoConfig;
   log: Logger;
@@ -38,8 +40,21 @@ function sendError(res: Response, status: number, code: string, message: string)
   res.json({ error: { code, message } });
 }
 
+/** A download: the bytes as they are, with a file name that keeps Norwegian letters (RFC 6266). */
+function sendFile(res: Response, file: FileResponse): void {
+  const ascii = file.filename.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '') || 'fil';
+  res.sendRaw(200, file.body, {
+    'Content-Type': file.contentType,
+    'Content-Length': String(file.body.length),
+    'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
+}
+
 function sendResult<T>(res: Response, result: Result<T>, okStatus = 200): void {
-  if (result.ok) res.json(okStatus, result.value);
+  if (result.ok && result.value instanceof FileResponse) sendFile(res, result.value);
+  else if (result.ok) res.json(okStatus, result.value);
   else sendError(res, statusOf[result.error.code], result.error.code, result.error.message);
 }
 
@@ -120,7 +135,7 @@ export function createHttpServer(deps: HttpDeps): HttpServer {
     if (!caller.ok) return sendResult(res, caller);
     const actor = (await loadActor(deps.db, caller.value.tenantId, caller.value.aadObjectId)) ?? unregisteredActor(caller.value);
     const result = await route.handle(
-      { db: deps.db, log: deps.log, caller: caller.value, actor, now: deps.now() },
+      { db: deps.db, log: deps.log, caller: caller.value, actor, now: deps.now(), sender: deps.bot.sender, polls: deps.polls },
       { params: (req.params ?? {}) as Record<string, string>, query: (req.query ?? {}) as Record<string, unknown>, body: req.body },
     );
     return sendResult(res, result, route.okStatus);

@@ -2,7 +2,9 @@ import type { Database } from '../db/port.js';
 import { sweepExpiredNetworks, type RetentionSweep } from '../db/sql/privacy.js';
 import type { ProactiveSender } from '../bot/sender.js';
 import type { Logger } from '../logging.js';
-import type { Scheduler } from './scheduler.js';
+import type { AppConfig } from '../config/config.js';
+import { createReminderEngine, type ReminderEngine } from './reminders.js';
+import { ensureQueue, type Scheduler } from './scheduler.js';
 
 export const RETENTION_QUEUE = 'personvern-lagringstid';
 
@@ -20,13 +22,41 @@ export interface JobDeps {
   log: Logger;
   now: () => Date;
   sender: ProactiveSender;
+  /** Timing and limits; defaults when absent (tests that start jobs by hand). */
+  config?: Pick<AppConfig, 'proactive' | 'reminders'>;
 }
 
-export async function registerJobs({ boss, db, log, now }: JobDeps): Promise<void> {
-  await boss.createQueue(RETENTION_QUEUE);
+/** What registerJobs leaves running besides pg-boss' own workers. */
+export interface RegisteredJobs {
+  reminders: ReminderEngine;
+  stop(): Promise<void>;
+}
+
+export async function registerJobs({ boss, db, log, now, sender, config }: JobDeps): Promise<RegisteredJobs> {
+  await ensureQueue(boss, RETENTION_QUEUE);
   await boss.schedule(RETENTION_QUEUE, '15 3 * * *', {}, { tz: 'Europe/Oslo' });
   await boss.work(RETENTION_QUEUE, async () => {
     const result = await runRetentionSweep(db, now());
     log.info(result, 'Lagringstid: utløpte nettverk arkivert og personopplysninger slettet');
   });
+
+  // Reminders (issue 6): one pg-boss job per reminder, the fan-out drained by one instance at a time.
+  const reminders = createReminderEngine({
+    db,
+    boss,
+    sender,
+    log,
+    now,
+    settings: {
+      leaseMs: config?.reminders.leaseMs ?? 30_000,
+      idleMs: config?.reminders.idleMs ?? 5_000,
+      pollingIntervalSeconds: config?.reminders.pollingIntervalSeconds ?? 2,
+      maxAttempts: config?.proactive.maxAttempts ?? 6,
+      retryBaseMs: config?.proactive.retryBaseMs ?? 1_000,
+      retryMaxMs: config?.proactive.retryMaxMs ?? 60_000,
+      window: Math.max(20, Math.ceil((config?.proactive.ratePerSecond ?? 50) * 2)),
+    },
+  });
+  await reminders.start();
+  return { reminders, stop: () => reminders.stop() };
 }

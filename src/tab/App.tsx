@@ -9,11 +9,15 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MainNav, rememberView } from './components/MainNav.js';
 import { AuthGate } from './components/SignIn.js';
 import { useMediaQuery, useQueryParam } from './hooks.js';
 import { onTeamsThemeChange, type Host, type ThemeName } from './teams.js';
 import { ConfigView } from './views/ConfigView.js';
+import { NetworkView } from './views/NetworkView.js';
 import { PlanView } from './views/PlanView.js';
+import { PollsView } from './views/PollsView.js';
+import { RemindersView } from './views/RemindersView.js';
 
 const THEMES: Record<ThemeName, Theme> = {
   light: teamsLightTheme,
@@ -60,7 +64,13 @@ export function App({ host }: { host: Host }) {
   const s = useStyles();
   const { t, i18n } = useTranslation();
   const theme = useThemeName(host);
-  const view = useQueryParam('view');
+  const initialView = useQueryParam('view');
+  // The plan stays the default view; «Målinger» and later views are chosen in the nav.
+  const [view, setView] = useState(initialView ?? 'plan');
+  const chooseView = (next: string) => {
+    setView(next);
+    rememberView(next);
+  };
 
   useEffect(() => {
     document.documentElement.lang = i18n.language;
@@ -72,7 +82,24 @@ export function App({ host }: { host: Host }) {
     <FluentProvider theme={THEMES[theme]} className={s.root}>
       <main className={s.main}>
         <AuthGate host={host}>
-          {() => (view === 'config' ? <ConfigView host={host} /> : <PlanView host={host} />)}
+          {() =>
+            view === 'config' ? (
+              <ConfigView host={host} />
+            ) : (
+              <>
+                <MainNav value={view} onChange={chooseView} />
+                {view === 'nettverk' ? (
+                  <NetworkView host={host} />
+                ) : view === 'paminnelser' ? (
+                  <RemindersView host={host} />
+                ) : view === 'malinger' ? (
+                  <PollsView host={host} />
+                ) : (
+                  <PlanView host={host} />
+                )}
+              </>
+            )
+          }
         </AuthGate>
       </main>
     </FluentProvider>

@@ -22,7 +22,7 @@ export async function upsertConversation(db: Queryable, c: StoredConversation): 
        SET service_url = EXCLUDED.service_url, tenant_id = EXCLUDED.tenant_id,
            team_id = COALESCE(EXCLUDED.team_id, conversation_ref.team_id),
            user_aad_object_id = COALESCE(EXCLUDED.user_aad_object_id, conversation_ref.user_aad_object_id),
-           reference = EXCLUDED.reference, installed = true, updated_at = now()`,
+           reference = EXCLUDED.reference, installed = true, stale_at = NULL, unreachable_at = NULL, updated_at = now()`,
     [
       c.conversationId,
       c.channelId,
@@ -35,6 +35,14 @@ export async function upsertConversation(db: Queryable, c: StoredConversation): 
       JSON.stringify(c.reference),
     ],
   );
+  // Teams just spoke to us from this person's 1:1 chat: they can be reached again.
+  if (c.conversationType === 'personal' && c.tenantId && c.userAadObjectId) {
+    await db.query(
+      `UPDATE member SET unreachable_at = NULL, unreachable_reason = NULL
+        WHERE tenant_id = $1 AND aad_object_id = lower($2) AND unreachable_at IS NOT NULL`,
+      [c.tenantId, c.userAadObjectId],
+    );
+  }
 }
 
 export async function markConversationUninstalled(db: Queryable, conversationId: string): Promise<void> {

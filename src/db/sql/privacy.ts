@@ -1,4 +1,6 @@
 import type { Queryable } from '../port.js';
+import { purgeNetworkPolls } from './poll-privacy.js';
+import { purgeNetworkWork } from './work-privacy.js';
 
 /** Everything stored about one person, as data they can take with them. */
 export async function exportPerson(db: Queryable, memberId: string): Promise<Record<string, unknown>> {
@@ -63,6 +65,9 @@ export async function sweepExpiredNetworks(db: Queryable, now: Date): Promise<Re
   );
   const ids = expired.rows.map((r) => r.id);
   if (ids.length === 0) return { archivedNetworkIds: [], removedMemberships: 0, removedPeople: 0 };
+  // Reflection answers, mellomarbeid and focus choices go with the network's personal data.
+  await purgeNetworkWork(db, ids);
+  await purgeNetworkPolls(db, ids);
   const memberships = await db.query<{ member_id: string }>(
     `DELETE FROM network_member WHERE network_id = ANY($1::uuid[]) RETURNING member_id`,
     [ids],

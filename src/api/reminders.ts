@@ -1,0 +1,200 @@
+import { recordAudit } from '../db/sql/audit.js';
+import { findPlanItem } from '../db/sql/plan.js';
+import { reminderSettings, remindersOfSubject, saveReminderSettings, setSubjectRules, subjectRules } from '../db/sql/reminders.js';
+import { policy } from '../domain/policy.js';
+import { DEFAULT_RULES, isClockTime, reminderKinds, type ReminderKind, type ReminderRule } from '../domain/reminders.js';
+import { OSLO } from '../domain/time.js';
+import { buildReminderReport, describeRule, remindAboutPlanItem } from '../scheduler/reminder-report.js';
+import { notifyRemindersChanged, syncSubjectReminders } from '../scheduler/reminders.js';
+import { registeredReminderKinds } from '../scheduler/reminder-kinds.js';
+import { z } from '../validation.js';
+import { authorizedNetwork, idFromPath, parse, type ApiContext, type ApiRoute } from './context.js';
+import { fail, ok } from './errors.js';
+
+const clock = z.string({ error: 'må være et klokkeslett TT:MM' }).refine(isClockTime, 'må være et klokkeslett TT:MM, f.eks. 09:00');
+
+export const ruleSchema = z.discriminatedUnion(
+  'type',
+  [
+    z.object({
+      type: z.literal('days-before'),
+      days: z.number({ error: 'må være et tall' }).int('må være et heltall').min(0, 'kan ikke være negativ').max(30, 'kan være maks 30'),
+      at: clock,
+    }),
+    z.object({
+      type: z.literal('minutes-before'),
+      minutes: z.number({ error: 'må være et tall' }).int('må være et heltall').min(1, 'må være minst 1').max(10_080, 'kan være maks 10080 (en uke)'),
+    }),
+  ],
+  { error: 'må være «days-before» (med days og at) eller «minutes-before» (med minutes)' },
+);
+
+const rulesSchema = z.array(ruleSchema).max(5, 'kan være maks 5 påminnelser');
+
+export const reminderSettingsSchema = z.object({
+  quietHours: z.object({ from: clock, to: clock, weekends: z.boolean({ error: 'må være true eller false' }) }),
+  rules: z.partialRecord(z.enum(reminderKinds), rulesSchema).optional(),
+});
+
+const subjectRulesSchema = z.object({ rules: rulesSchema.nullable() });
+const sendNowSchema = z.object({
+  inMinutes: z.number({ error: 'må være et tall' }).int('må være et heltall').min(0, 'kan ikke være negativ').max(1440, 'kan være maks 1440').default(0),
+});
+
+const ruleDto = (r: ReminderRule) => ({ ...r, label: describeRule(r.type === 'days-before' ? `d${r.days}@${r.at}` : `m${r.minutes}`) });
+
+/** Re-plans every upcoming subject of the network after its rules or quiet hours changed. */
+async function resyncNetwork(ctx: ApiContext, networkId: string): Promise<void> {
+  for (const definition of registeredReminderKinds()) {
+    for (const subjectId of await definition.upcoming(ctx.db, ctx.now)) {
+      await ctx.db.transaction(async (tx) => {
+        const subject = await definition.load(tx, subjectId);
+        if (subject?.networkId === networkId) await syncSubjectReminders(tx, definition.kind, subjectId, ctx.now);
+      });
+    }
+  }
+  notifyRemindersChanged();
+}
+
+async function settingsDto(ctx: ApiContext, networkId: string) {
+  const s = await reminderSettings(ctx.db, networkId);
+  const rules = Object.fromEntries(
+    reminderKinds.map((k: ReminderKind) => [k, { own: s.rules[k] !== undefined, rules: (s.rules[k] ?? DEFAULT_RULES[k]).map(ruleDto) }]),
+  );
+  return { quietHours: s.quiet, rules, timeZone: OSLO };
+}
+
+export const reminderRoutes: ApiRoute[] = [
+  {
+    method: 'get',
+    path: '/api/networks/:networkId/reminders',
+    async handle(ctx, { params }) {
+      const network = await authorizedNetwork(ctx, params.networkId, policy.viewReminderReport);
+      if (!network.ok) return network;
+      return ok({
+        network: { id: network.value.id, name: network.value.name },
+        timeZone: OSLO,
+        reminders: await buildReminderReport(ctx.db, network.value.id),
+        settings: await settingsDto(ctx, network.value.id),
+      });
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/networks/:networkId/reminder-settings',
+    async handle(ctx, { params }) {
+      const network = await authorizedNetwork(ctx, params.networkId, policy.viewReminderReport);
+      if (!network.ok) return network;
+      return ok(await settingsDto(ctx, network.value.id));
+    },
+  },
+  {
+    method: 'put',
+    path: '/api/networks/:networkId/reminder-settings',
+    async handle(ctx, { params, body }) {
+      const network = await authorizedNetwork(ctx, params.networkId, policy.manageReminders);
+      if (!network.ok) return network;
+      const input = parse(reminderSettingsSchema, body, 'Ugyldige innstillinger for påminnelser');
+      if (!input.ok) return input;
+      await ctx.db.transaction(async (tx) => {
+        const before = await reminderSettings(tx, network.value.id);
+        await saveReminderSettings(tx, network.value.id, {
+          quiet: input.value.quietHours,
+          rules: input.value.rules ?? before.rules,
+        });
+        await recordAudit(tx, {
+          actorMemberId: ctx.actor.memberId,
+          actorName: ctx.actor.displayName,
+          regionId: network.value.regionId,
+          networkId: network.value.id,
+          action: 'paminnelser.endret',
+          target: network.value.name,
+          details: { før: before, etter: input.value },
+        });
+      });
+      await resyncNetwork(ctx, network.value.id);
+      return ok(await settingsDto(ctx, network.value.id));
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/networks/:networkId/plan/:itemId/reminders',
+    async handle(ctx, { params }) {
+      const network = await authorizedNetwork(ctx, params.networkId, policy.viewReminderReport);
+      if (!network.ok) return network;
+      const itemId = idFromPath(params.itemId, 'aktivitets-id');
+      if (!itemId.ok) return itemId;
+      if (!(await findPlanItem(ctx.db, network.value.id, itemId.value))) return fail('finnes-ikke', 'Fant ikke aktiviteten i planen.');
+      const own = await subjectRules(ctx.db, 'plan-item', itemId.value);
+      const reminders = await remindersOfSubject(ctx.db, 'plan-item', itemId.value);
+      return ok({
+        ownRules: own ? own.map(ruleDto) : null,
+        reminders: reminders.map((r) => ({ id: r.id, rule: describeRule(r.ruleKey), sendAt: r.sendAt.toISOString(), status: r.status, statusReason: r.statusReason })),
+      });
+    },
+  },
+  {
+    method: 'put',
+    path: '/api/networks/:networkId/plan/:itemId/reminders',
+    async handle(ctx, { params, body }) {
+      const network = await authorizedNetwork(ctx, params.networkId, policy.manageReminders);
+      if (!network.ok) return network;
+      const itemId = idFromPath(params.itemId, 'aktivitets-id');
+      if (!itemId.ok) return itemId;
+      const input = parse(subjectRulesSchema, body, 'Ugyldige påminnelser');
+      if (!input.ok) return input;
+      const item = await findPlanItem(ctx.db, network.value.id, itemId.value);
+      if (!item) return fail('finnes-ikke', 'Fant ikke aktiviteten i planen.');
+      await ctx.db.transaction(async (tx) => {
+        await setSubjectRules(tx, 'plan-item', item.id, input.value.rules);
+        await syncSubjectReminders(tx, 'plan-item', item.id, ctx.now);
+        await recordAudit(tx, {
+          actorMemberId: ctx.actor.memberId,
+          actorName: ctx.actor.displayName,
+          regionId: network.value.regionId,
+          networkId: network.value.id,
+          action: 'paminnelser.endret',
+          target: item.title,
+          details: { planItemId: item.id, regler: input.value.rules },
+        });
+      });
+      notifyRemindersChanged();
+      const reminders = await remindersOfSubject(ctx.db, 'plan-item', item.id);
+      return ok({
+        ownRules: input.value.rules?.map(ruleDto) ?? null,
+        reminders: reminders.map((r) => ({ id: r.id, rule: describeRule(r.ruleKey), sendAt: r.sendAt.toISOString(), status: r.status, statusReason: r.statusReason })),
+      });
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/networks/:networkId/plan/:itemId/reminders/send',
+    okStatus: 201,
+    async handle(ctx, { params, body }) {
+      const network = await authorizedNetwork(ctx, params.networkId, policy.manageReminders);
+      if (!network.ok) return network;
+      const itemId = idFromPath(params.itemId, 'aktivitets-id');
+      if (!itemId.ok) return itemId;
+      const input = parse(sendNowSchema, body ?? {}, 'Ugyldig påminnelse');
+      if (!input.ok) return input;
+      const result = await remindAboutPlanItem(ctx.db, {
+        networkId: network.value.id,
+        planItemId: itemId.value,
+        inMinutes: input.value.inMinutes,
+        createdBy: ctx.actor.memberId || null,
+        now: ctx.now,
+      });
+      if (result === 'ingen-aktivitet') return fail('finnes-ikke', 'Fant ikke aktiviteten i planen.');
+      await recordAudit(ctx.db, {
+        actorMemberId: ctx.actor.memberId,
+        actorName: ctx.actor.displayName,
+        regionId: network.value.regionId,
+        networkId: network.value.id,
+        action: 'paminnelse.bestilt',
+        target: result.item.title,
+        details: { reminderId: result.reminderId, sendAt: result.sendAt.toISOString() },
+      });
+      return ok({ reminderId: result.reminderId, sendAt: result.sendAt.toISOString(), recipients: result.recipients });
+    },
+  },
+];

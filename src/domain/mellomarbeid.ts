@@ -1,0 +1,172 @@
+/**
+ * Mellomarbeid: work a municipality does between seminars. The status machine lives here;
+ * the database repeats it as a trigger and every write is guarded with WHERE status = expected.
+ */
+
+export const workStatuses = ['ikke-startet', 'pabegynt', 'levert', 'tilbakemelding-gitt'] as const;
+export type WorkStatus = (typeof workStatuses)[number];
+
+export const workStatusLabel: Record<WorkStatus, string> = {
+  'ikke-startet': 'Ikke startet',
+  pabegynt: 'Påbegynt',
+  levert: 'Levert',
+  'tilbakemelding-gitt': 'Tilbakemelding gitt',
+};
+
+export const SUBMISSION_MAX_CHARS = 8000;
+export const FEEDBACK_MAX_CHARS = 4000;
+export const DESCRIPTION_MAX_CHARS = 4000;
+export const URL_MAX_CHARS = 2000;
+
+export interface Assignment {
+  id: string;
+  networkId: string;
+  planItemId: string;
+  title: string;
+  description: string;
+  dueAt: Date;
+}
+
+export interface MunicipalityWork {
+  assignmentId: string;
+  municipalityNumber: string;
+  municipalityName: string;
+  status: WorkStatus;
+  submissionText: string | null;
+  submissionUrl: string | null;
+  feedback: string | null;
+  deliveredAt: Date | null;
+  feedbackAt: Date | null;
+  updatedAt: Date;
+}
+
+/** Who is moving the status: the municipality's own people, or a facilitator. */
+export type WorkRole = 'kommune' | 'fasilitator';
+
+type Move = { from: WorkStatus; to: WorkStatus; who: readonly WorkRole[] };
+
+const moves: readonly Move[] = [
+  { from: 'ikke-startet', to: 'pabegynt', who: ['kommune', 'fasilitator'] },
+  { from: 'pabegynt', to: 'levert', who: ['kommune', 'fasilitator'] },
+  { from: 'levert', to: 'tilbakemelding-gitt', who: ['fasilitator'] },
+  // Reopening: a facilitator sends delivered work back for more.
+  { from: 'levert', to: 'pabegynt', who: ['fasilitator'] },
+  { from: 'tilbakemelding-gitt', to: 'pabegynt', who: ['fasilitator'] },
+];
+
+export type MoveCheck = { ok: true } | { ok: false; message: string };
+
+const label = (s: WorkStatus) => `«${workStatusLabel[s].toLowerCase()}»`;
+
+/** Whether `role` may move the work from `from` to `to`, and if not, why, in Norwegian. */
+export function checkMove(from: WorkStatus, to: WorkStatus, role: WorkRole): MoveCheck {
+  if (from === to) return { ok: true };
+  const move = moves.find((m) => m.from === from && m.to === to);
+  if (move && move.who.includes(role)) return { ok: true };
+  if (move) {
+    return to === 'pabegynt'
+      ? { ok: false, message: 'Bare en fasilitator kan åpne levert arbeid igjen.' }
+      : { ok: false, message: 'Bare en fasilitator kan gi tilbakemelding.' };
+  }
+  const order = workStatuses.indexOf(to) - workStatuses.indexOf(from);
+  if (order > 1) {
+    const next = moves.find((m) => m.from === from && workStatuses.indexOf(m.to) > workStatuses.indexOf(from));
+    return {
+      ok: false,
+      message: `Kan ikke hoppe fra ${label(from)} til ${label(to)}${next ? `: arbeidet må først bli ${label(next.to)}` : ''}.`,
+    };
+  }
+  return { ok: false, message: `Kan ikke endre status fra ${label(from)} til ${label(to)}.` };
+}
+
+/** The moves the role can make from here, in the order a card or the tab offers them. */
+export function nextMoves(from: WorkStatus, role: WorkRole): WorkStatus[] {
+  return moves.filter((m) => m.from === from && m.who.includes(role)).map((m) => m.to);
+}
+
+/** Text and link may change while the work is open; delivered work is frozen until reopened. */
+export function submissionEditable(status: WorkStatus): boolean {
+  return status === 'ikke-startet' || status === 'pabegynt';
+}
+
+export function isOverdue(dueAt: Date, status: WorkStatus, now: Date): boolean {
+  return (status === 'ikke-startet' || status === 'pabegynt') && now.getTime() > dueAt.getTime();
+}
+
+/** Delivered or beyond: what «progress per assignment» counts. */
+export function isDelivered(status: WorkStatus): boolean {
+  return status === 'levert' || status === 'tilbakemelding-gitt';
+}
+
+export interface WorkChange {
+  to?: WorkStatus;
+  submissionText?: string | null;
+  submissionUrl?: string | null;
+  feedback?: string | null;
+}
+
+export type PlannedChange =
+  | {
+      ok: true;
+      to: WorkStatus;
+      submissionText: string | null;
+      submissionUrl: string | null;
+      feedback: string | null;
+    }
+  | { ok: false; message: string };
+
+/**
+ * The whole decision for one update: status move, submission and feedback rules together,
+ * so the bot and the tab refuse the same things with the same words.
+ */
+export function planChange(current: MunicipalityWork, change: WorkChange, role: WorkRole): PlannedChange {
+  const touchesSubmission = change.submissionText !== undefined || change.submissionUrl !== undefined;
+  const submissionText = change.submissionText !== undefined ? change.submissionText : current.submissionText;
+  const submissionUrl = change.submissionUrl !== undefined ? change.submissionUrl : current.submissionUrl;
+  // Writing on work not yet started starts it: that is the one legal step from there.
+  let to = change.to ?? current.status;
+  if (touchesSubmission && change.to === undefined && current.status === 'ikke-startet') to = 'pabegynt';
+
+  const move = checkMove(current.status, to, role);
+  if (!move.ok) return move;
+  if (touchesSubmission && !submissionEditable(current.status) && to !== 'pabegynt') {
+    return { ok: false, message: 'Arbeidet er levert og kan ikke endres. Be en fasilitator åpne det igjen.' };
+  }
+  if (to === 'levert' && current.status !== 'levert' && !submissionText?.trim() && !submissionUrl?.trim()) {
+    return { ok: false, message: 'Skriv en tekst eller legg inn en lenke før du leverer.' };
+  }
+  let feedback = current.feedback;
+  if (change.feedback !== undefined) {
+    if (role !== 'fasilitator') return { ok: false, message: 'Bare en fasilitator kan gi tilbakemelding.' };
+    if (to !== 'tilbakemelding-gitt') return { ok: false, message: 'Tilbakemelding gis på levert arbeid.' };
+    feedback = change.feedback;
+  }
+  if (to === 'tilbakemelding-gitt' && !feedback?.trim()) {
+    return { ok: false, message: 'Skriv en tilbakemelding før du markerer den som gitt.' };
+  }
+  return { ok: true, to, submissionText, submissionUrl, feedback };
+}
+
+const within = (value: string | null | undefined, max: number) => !value || value.length <= max;
+const count = (n: number) => n.toLocaleString('nb-NO').replace(/\s/g, '\u00a0');
+
+/** Length and link rules for what people type, with the limit in the message. */
+export function checkWorkTexts(change: WorkChange): { ok: true } | { ok: false; message: string } {
+  if (!within(change.submissionText, SUBMISSION_MAX_CHARS)) {
+    return {
+      ok: false,
+      message: `Besvarelsen er for lang (${count(change.submissionText!.length)} tegn). Maks ${count(SUBMISSION_MAX_CHARS)} tegn. Ingenting ble lagret.`,
+    };
+  }
+  if (!within(change.feedback, FEEDBACK_MAX_CHARS)) {
+    return {
+      ok: false,
+      message: `Tilbakemeldingen er for lang (${count(change.feedback!.length)} tegn). Maks ${count(FEEDBACK_MAX_CHARS)} tegn. Ingenting ble lagret.`,
+    };
+  }
+  const url = change.submissionUrl;
+  if (url && (url.length > URL_MAX_CHARS || !/^https:\/\/\S+$/.test(url))) {
+    return { ok: false, message: 'Lenken må være en https://-adresse uten mellomrom (maks 2000 tegn).' };
+  }
+  return { ok: true };
+}

@@ -1,0 +1,171 @@
+/**
+ * Polls (meningsmåling): the definition, its status over time, and what counts as a valid
+ * answer. Pure: no I/O, so the bot, the tab API, the scheduler and the tests share one rule set.
+ */
+export const pollKinds = ['enkeltvalg', 'flervalg', 'skala', 'fritekst'] as const;
+export type PollKind = (typeof pollKinds)[number];
+
+export const POLL_LIMITS = {
+  questionChars: 300,
+  optionChars: 120,
+  minOptions: 2,
+  maxOptions: 10,
+  scaleLabelChars: 60,
+  textAnswerChars: 200,
+  /** Anonymous results: no group (or whole poll) of fewer answers is shown. */
+  minGroupSize: 5,
+} as const;
+
+export const scaleMaxima = [5, 10] as const;
+export type ScaleMax = (typeof scaleMaxima)[number];
+
+export interface PollScale {
+  max: ScaleMax;
+  minLabel: string;
+  maxLabel: string;
+}
+
+/** What a facilitator decides when creating a poll; a repeat copies it whole. */
+export interface PollDefinition {
+  kind: PollKind;
+  question: string;
+  /** enkeltvalg/flervalg: 2–10 options; empty otherwise. */
+  options: string[];
+  /** flervalg: how many options one may pick. */
+  maxChoices: number | null;
+  /** skala: 1–5 or 1–10 with end labels. */
+  scale: PollScale | null;
+  anonymous: boolean;
+}
+
+export interface Poll extends PollDefinition {
+  id: string;
+  networkId: string;
+  planItemId: string | null;
+  repeatOf: string | null;
+  opensAt: Date;
+  closesAt: Date | null;
+  closedAt: Date | null;
+  /** Also sent 1:1 to every deltaker when it opens. */
+  sendToAll: boolean;
+  createdAt: Date;
+}
+
+export type PollStatus = 'planlagt' | 'apen' | 'lukket';
+
+/** Open from opensAt until closed by hand or until closesAt, whichever comes first. */
+export function pollStatus(p: Pick<Poll, 'opensAt' | 'closesAt' | 'closedAt'>, now: Date): PollStatus {
+  if (p.closedAt && p.closedAt <= now) return 'lukket';
+  if (p.closesAt && p.closesAt <= now) return 'lukket';
+  if (p.opensAt > now) return 'planlagt';
+  return 'apen';
+}
+
+export const pollKindLabel: Record<PollKind, string> = {
+  enkeltvalg: 'Ett valg',
+  flervalg: 'Flere valg',
+  skala: 'Skala',
+  fritekst: 'Fritekst',
+};
+
+export const pollStatusLabel: Record<PollStatus, string> = {
+  planlagt: 'Planlagt',
+  apen: 'Åpen',
+  lukket: 'Lukket',
+};
+
+/** The labels results are counted under: the options, or the scale's points «1» … «max». */
+export function answerLabels(p: PollDefinition): string[] {
+  if (p.kind === 'skala' && p.scale) return Array.from({ length: p.scale.max }, (_, i) => String(i + 1));
+  return p.options;
+}
+
+export type Answer =
+  | { kind: 'valg'; choices: number[] }
+  | { kind: 'skala'; value: number }
+  | { kind: 'tekst'; text: string };
+
+export type AnswerCheck = { ok: true; answer: Answer } | { ok: false; message: string };
+
+const refuse = (message: string): AnswerCheck => ({ ok: false, message });
+
+/** Card inputs arrive as strings («2», «0,3»); the API may send numbers or arrays. */
+function choiceTokens(raw: unknown): string[] | undefined {
+  if (typeof raw === 'number') return [String(raw)];
+  if (typeof raw === 'string') return raw.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  if (Array.isArray(raw) && raw.every((v) => typeof v === 'string' || typeof v === 'number')) return raw.map((v) => String(v).trim());
+  return undefined;
+}
+
+/**
+ * Checks one answer against the poll. Every refusal is a sentence a voter can act on; an
+ * accepted answer is normalised (choices sorted and distinct, text trimmed).
+ */
+export function checkAnswer(p: PollDefinition, raw: unknown): AnswerCheck {
+  if (p.kind === 'fritekst') {
+    if (typeof raw !== 'string' || raw.trim() === '') return refuse('Skriv et svar før du sender.');
+    const text = raw.trim().replace(/\s+/g, ' ');
+    if (text.length > POLL_LIMITS.textAnswerChars) return refuse(`Svaret kan være maks ${POLL_LIMITS.textAnswerChars} tegn.`);
+    return { ok: true, answer: { kind: 'tekst', text } };
+  }
+  const tokens = choiceTokens(raw);
+  if (!tokens || tokens.length === 0) return refuse(p.kind === 'skala' ? 'Velg et tall på skalaen før du sender.' : 'Velg et svar før du sender.');
+  if (!tokens.every((t) => /^\d{1,2}$/.test(t))) return refuse('Svaret er ikke et av alternativene i målingen.');
+  const numbers = [...new Set(tokens.map(Number))].sort((a, b) => a - b);
+  if (p.kind === 'skala') {
+    const max = p.scale?.max ?? 5;
+    if (numbers.length !== 1 || numbers[0]! < 1 || numbers[0]! > max) return refuse(`Velg ett tall fra 1 til ${max}.`);
+    return { ok: true, answer: { kind: 'skala', value: numbers[0]! } };
+  }
+  if (numbers.some((n) => n >= p.options.length)) return refuse('Svaret er ikke et av alternativene i målingen.');
+  if (p.kind === 'enkeltvalg' && numbers.length > 1) return refuse('Du kan bare velge ett alternativ.');
+  const max = p.maxChoices ?? 1;
+  if (numbers.length > max) return refuse(`Du kan velge inntil ${max} alternativer.`);
+  return { ok: true, answer: { kind: 'valg', choices: numbers } };
+}
+
+/** The answer as the voter would say it: «Ja», «Ja, Kanskje», «4 av 5», the text itself. */
+export function describeAnswer(p: PollDefinition, a: Answer): string {
+  if (a.kind === 'tekst') return `«${a.text}»`;
+  if (a.kind === 'skala') return `${a.value} av ${p.scale?.max ?? 5}`;
+  return a.choices.map((i) => p.options[i] ?? '?').join(', ');
+}
+
+/** The value a card's input shows pre-filled for this answer. */
+export function answerInputValue(a: Answer): string {
+  if (a.kind === 'tekst') return a.text;
+  if (a.kind === 'skala') return String(a.value);
+  return a.choices.join(',');
+}
+
+/** The definition of an after-poll: the same question and options, so the two compare. */
+export function repeatDefinition(p: PollDefinition): PollDefinition {
+  return {
+    kind: p.kind,
+    question: p.question,
+    options: [...p.options],
+    maxChoices: p.maxChoices,
+    scale: p.scale ? { ...p.scale } : null,
+    anonymous: p.anonymous,
+  };
+}
+
+/** Cross-field rules for a new poll, in Norwegian; empty when it may be created. */
+export function definitionIssues(d: PollDefinition): string[] {
+  const issues: string[] = [];
+  if (d.kind === 'enkeltvalg' || d.kind === 'flervalg') {
+    if (d.options.length < POLL_LIMITS.minOptions || d.options.length > POLL_LIMITS.maxOptions) {
+      issues.push(`Skriv ${POLL_LIMITS.minOptions}–${POLL_LIMITS.maxOptions} alternativer (ett per linje).`);
+    }
+    const seen = new Set(d.options.map((o) => o.toLocaleLowerCase('nb-NO')));
+    if (seen.size !== d.options.length) issues.push('To alternativer er like.');
+    if (d.options.some((o) => o.length > POLL_LIMITS.optionChars)) issues.push(`Et alternativ kan være maks ${POLL_LIMITS.optionChars} tegn.`);
+  } else if (d.options.length > 0) {
+    issues.push(d.kind === 'skala' ? 'En skala har ingen alternativer: bruk tekstene ved 1 og høyeste i stedet.' : 'Fritekst har ingen alternativer.');
+  }
+  if (d.kind === 'flervalg' && (d.maxChoices === null || d.maxChoices < 1 || d.maxChoices > d.options.length)) {
+    issues.push(`Antall valg må være fra 1 til ${Math.max(1, d.options.length)}.`);
+  }
+  if (d.kind === 'skala' && !d.scale) issues.push('Velg skala 1–5 eller 1–10.');
+  return issues;
+}

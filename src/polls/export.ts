@@ -1,0 +1,110 @@
+/**
+ * A poll's answers and summary as CSV and XLSX. Anonymous polls export no identity, no time,
+ * no municipality or sector per answer, and no answers at all below five (the summary keeps
+ * the same suppression as everywhere else).
+ */
+import ExcelJS from 'exceljs';
+import { DateTime } from 'luxon';
+import type { ExportRow } from '../db/sql/poll-votes.js';
+import { sectorLabel } from '../domain/labels.js';
+import type { Breakdown, Distribution, PollResults } from '../domain/poll-results.js';
+import { describeAnswer, POLL_LIMITS, pollKindLabel, type Poll } from '../domain/polls.js';
+import { OSLO } from '../domain/time.js';
+
+type Table = (string | number | null)[][];
+
+const osloTime = (d: Date | null) => (d ? DateTime.fromJSDate(d, { zone: OSLO }).toFormat('yyyy-MM-dd HH:mm') : '');
+const pct = (share: number) => Math.round(share * 1000) / 10;
+
+function answerTable(poll: Poll, rows: ExportRow[], results: PollResults): Table {
+  const plain = (r: ExportRow) => describeAnswer(poll, r.answer).replace(/^«|»$/g, '');
+  if (poll.anonymous) {
+    if (!results.visible) return [['Svar'], [`Færre enn ${POLL_LIMITS.minGroupSize} svar: de vises ikke i en anonym måling.`]];
+    return [['Svar'], ...rows.map((r) => [plain(r)])];
+  }
+  return [
+    ['Navn', 'Kommune', 'Sektor', 'Tidspunkt (norsk tid)', 'Svar'],
+    ...rows.map((r) => [r.name ?? 'slettet bruker', r.municipality ?? '', r.sector ? sectorLabel[r.sector] : '', osloTime(r.answeredAt), plain(r)]),
+  ];
+}
+
+function distributionRows(poll: Poll, d: Distribution, group?: string): Table {
+  const prefix = group === undefined ? [] : [group];
+  if (poll.kind === 'fritekst') return d.words.map((w) => [...prefix, w.word, w.count, pct(w.count / Math.max(1, d.respondents))]);
+  return d.options.map((o) => [...prefix, o.label, o.count, pct(o.share)]);
+}
+
+function summaryTable(poll: Poll, results: PollResults): Table {
+  const head = poll.kind === 'fritekst' ? ['Ord', 'Svar som nevner ordet', 'Andel (%)'] : ['Svar', 'Antall', 'Andel (%)'];
+  const table: Table = [
+    ['Spørsmål', poll.question],
+    ['Type', pollKindLabel[poll.kind]],
+    ['Anonym', poll.anonymous ? 'ja' : 'nei'],
+    ['Antall svar', results.respondents],
+  ];
+  if (!results.overall) return [...table, [`Resultatene vises når minst ${POLL_LIMITS.minGroupSize} har svart.`]];
+  if (results.overall.mean !== null) table.push(['Snitt', Math.round(results.overall.mean * 100) / 100]);
+  return [...table, [], head, ...distributionRows(poll, results.overall)];
+}
+
+function breakdownTable(poll: Poll, b: Breakdown, groupTitle: string): Table {
+  const head = [groupTitle, poll.kind === 'fritekst' ? 'Ord' : 'Svar', 'Antall', 'Andel (%)'];
+  const rows: Table = [head];
+  for (const g of [...b.groups, ...(b.others ? [b.others] : [])]) {
+    rows.push(...distributionRows(poll, g.distribution, `${g.label} (${g.respondents})`));
+    if (g.distribution.mean !== null) rows.push([`${g.label} (${g.respondents})`, 'Snitt', Math.round(g.distribution.mean * 100) / 100, null]);
+  }
+  if (b.hiddenRespondents > 0) rows.push([`${b.hiddenRespondents} svar i grupper under ${POLL_LIMITS.minGroupSize} vises ikke`]);
+  return rows;
+}
+
+/** Excel and LibreOffice run a cell that starts like a formula; user text must never do that. */
+function csvCell(v: string | number | null): string {
+  if (v === null) return '';
+  if (typeof v === 'number') return String(v).replace('.', ',');
+  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return /[";\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/**
+ * Semicolon-separated with a BOM and decimal comma: what Excel with Norwegian settings opens
+ * correctly by double-click. Answers first, then a blank line and the summary.
+ */
+export function pollCsv(poll: Poll, rows: ExportRow[], results: PollResults): Buffer {
+  const lines = [...answerTable(poll, rows, results), [], ...summaryTable(poll, results)].map((r) => r.map(csvCell).join(';'));
+  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+}
+
+export async function pollXlsx(poll: Poll, rows: ExportRow[], results: PollResults): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  book.creator = 'Samlingspunkt';
+  const sheet = (name: string, table: Table, widths: number[]) => {
+    const ws = book.addWorksheet(name);
+    // Strings go in as strings: exceljs writes no formula unless asked, so user text stays text.
+    for (const row of table) ws.addRow(row);
+    widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+    ws.getRow(1).font = { bold: true };
+  };
+  sheet('Svar', answerTable(poll, rows, results), poll.anonymous ? [60] : [28, 18, 18, 20, 60]);
+  sheet('Sammendrag', summaryTable(poll, results), [40, 20, 12]);
+  if (results.overall) {
+    sheet('Per kommune', breakdownTable(poll, results.byMunicipality, 'Kommune (antall)'), [28, 40, 10, 12]);
+    sheet('Per sektor', breakdownTable(poll, results.bySector, 'Sektor (antall)'), [28, 40, 10, 12]);
+  }
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+/** «maling-hvordan-vil-leve-hele-livet-2026-05-04.csv» */
+export function exportFileName(poll: Poll, ext: 'csv' | 'xlsx'): string {
+  const slug = poll.question
+    .toLocaleLowerCase('nb-NO')
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'o')
+    .replace(/å/g, 'a')
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40)
+    .replace(/-$/, '');
+  return `maling-${slug || 'svar'}-${DateTime.fromJSDate(poll.opensAt, { zone: OSLO }).toISODate()}.${ext}`;
+}

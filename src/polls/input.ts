@@ -1,0 +1,101 @@
+/**
+ * A new poll as the tab API receives it (JSON) and as the bot's form card sends it (strings):
+ * both end in the same zod schema and the same domain rules, so both refuse the same things
+ * with the same Norwegian reasons.
+ */
+import { definitionIssues, POLL_LIMITS, pollKinds, type PollDefinition } from '../domain/polls.js';
+import { osloDate, osloInstant } from '../domain/time.js';
+import { describeIssues, z } from '../validation.js';
+import type { PollFormValues } from '../cards/poll-form.js';
+
+const instant = z.iso.datetime({ offset: true, error: 'må være et tidspunkt i ISO 8601-format, f.eks. 2026-12-01T10:00:00+01:00' });
+const shortText = (max: number) => z.string({ error: 'må være tekst' }).trim().max(max, `kan være maks ${max} tegn`);
+
+export const newPollSchema = z.object({
+  question: shortText(POLL_LIMITS.questionChars).min(1, 'kan ikke være tomt'),
+  kind: z.enum(pollKinds, { error: `må være en av ${pollKinds.join(', ')}` }),
+  options: z.array(shortText(POLL_LIMITS.optionChars).min(1, 'kan ikke være tomt'), { error: 'må være en liste' }).max(POLL_LIMITS.maxOptions, `kan ha maks ${POLL_LIMITS.maxOptions} alternativer`).default([]),
+  maxChoices: z.number({ error: 'må være et tall' }).int('må være et heltall').nullish(),
+  scaleMax: z.union([z.literal(5), z.literal(10)], { error: 'må være 5 eller 10' }).nullish(),
+  scaleMinLabel: shortText(POLL_LIMITS.scaleLabelChars).nullish(),
+  scaleMaxLabel: shortText(POLL_LIMITS.scaleLabelChars).nullish(),
+  anonymous: z.boolean({ error: 'må være true eller false' }).default(false),
+  planItemId: z.uuid({ error: 'må være en UUID' }).nullish(),
+  opensAt: instant.nullish(),
+  closesAt: instant.nullish(),
+  sendToAll: z.boolean({ error: 'må være true eller false' }).default(false),
+  /** Stored conversations (the network's channels) to post the card in. */
+  postTo: z.array(z.string().min(1).max(300), { error: 'må være en liste' }).max(10).default([]),
+});
+
+export type NewPollBody = z.infer<typeof newPollSchema>;
+
+export interface NewPollInput {
+  definition: PollDefinition;
+  planItemId: string | null;
+  opensAt: Date | null;
+  closesAt: Date | null;
+  sendToAll: boolean;
+  postTo: string[];
+}
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/** zod output → a definition, checked against the domain's cross-field rules and the clock. */
+export function toNewPoll(body: NewPollBody, now: Date): Checked<NewPollInput> {
+  const kind = body.kind;
+  const definition: PollDefinition = {
+    kind,
+    question: body.question,
+    options: kind === 'enkeltvalg' || kind === 'flervalg' ? body.options : body.options.filter((o) => o !== ''),
+    maxChoices: kind === 'flervalg' ? (body.maxChoices ?? body.options.length) : null,
+    scale: kind === 'skala' ? { max: body.scaleMax ?? 5, minLabel: body.scaleMinLabel ?? '', maxLabel: body.scaleMaxLabel ?? '' } : null,
+    anonymous: body.anonymous,
+  };
+  const issues = definitionIssues(definition);
+  const opensAt = body.opensAt ? new Date(body.opensAt) : null;
+  const closesAt = body.closesAt ? new Date(body.closesAt) : null;
+  if (closesAt && closesAt <= now) issues.push('Lukketidspunktet har allerede vært.');
+  if (closesAt && opensAt && closesAt <= opensAt) issues.push('Målingen må lukkes etter at den åpner.');
+  if (issues.length > 0) return { ok: false, message: `Kan ikke lage målingen: ${issues.join(' ')}` };
+  return { ok: true, value: { definition, planItemId: body.planItemId ?? null, opensAt, closesAt, sendToAll: body.sendToAll, postTo: body.postTo } };
+}
+
+function osloTime(date: string | undefined, time: string | undefined, now: Date, what: string): Checked<string | null> {
+  if (!date && !time) return { ok: true, value: null };
+  const day = date || osloDate(now);
+  if (!time) return { ok: false, message: `Velg klokkeslett for når målingen ${what}.` };
+  try {
+    return { ok: true, value: osloInstant(day, time.slice(0, 5)).toISOString() };
+  } catch {
+    return { ok: false, message: `Ugyldig tidspunkt for når målingen ${what}.` };
+  }
+}
+
+/** The bot's form card (all strings) → the API's shape, then the same checks. */
+export function fromForm(values: PollFormValues, now: Date): Checked<NewPollInput> {
+  const kindValue = values.kind ?? 'enkeltvalg';
+  const kind = kindValue.startsWith('skala') ? 'skala' : kindValue;
+  const opens = osloTime(values.opensDate, values.opensTime, now, 'åpner');
+  if (!opens.ok) return opens;
+  const closes = osloTime(values.closesDate, values.closesTime, now, 'lukkes');
+  if (!closes.ok) return closes;
+  const raw = {
+    question: values.question ?? '',
+    kind,
+    // Options typed before switching to a scale or open text are ignored, not refused.
+    options: kind === 'enkeltvalg' || kind === 'flervalg' ? (values.options ?? '').split(/\r?\n/).map((o) => o.trim()).filter((o) => o !== '') : [],
+    maxChoices: values.maxChoices ? Number(values.maxChoices) : null,
+    scaleMax: kindValue === 'skala10' ? 10 : 5,
+    scaleMinLabel: values.scaleMinLabel ?? null,
+    scaleMaxLabel: values.scaleMaxLabel ?? null,
+    anonymous: values.anonymous === 'true',
+    planItemId: values.planItemId || null,
+    opensAt: opens.value,
+    closesAt: closes.value,
+    sendToAll: values.sendToAll === 'true',
+  };
+  const parsed = newPollSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, message: describeIssues(parsed.error, 'Sjekk skjemaet') };
+  return toNewPoll(parsed.data, now);
+}

@@ -1,0 +1,136 @@
+/**
+ * Creating, closing, reopening and repeating polls: the facilitator's changes, each written with
+ * its audit entry in one transaction, then the cards and jobs that follow from it.
+ */
+import type { Transaction } from '../db/port.js';
+import { recordAudit } from '../db/sql/audit.js';
+import { closePoll, findPoll, findRepeatOf, insertPoll, reopenPoll } from '../db/sql/polls.js';
+import type { Actor } from '../domain/policy.js';
+import { pollStatus, repeatDefinition, type Poll, type PollDefinition } from '../domain/polls.js';
+import type { Network } from '../domain/types.js';
+import { notifyRemindersChanged, syncSubjectReminders } from '../scheduler/reminders.js';
+import type { PollJobs } from './jobs.js';
+import { postCard, savePendingPost, type PostTarget } from './posting.js';
+import type { PollService } from './service.js';
+
+export interface CreatePoll {
+  network: Network;
+  actor: Actor;
+  definition: PollDefinition;
+  planItemId: string | null;
+  /** The before-poll, for «gjenta måling». */
+  repeatOf: Poll | null;
+  /** null: open now. */
+  opensAt: Date | null;
+  closesAt: Date | null;
+  sendToAll: boolean;
+  targets: PostTarget[];
+}
+
+export interface Created {
+  poll: Poll;
+  posted: number;
+  failed: number;
+  /** The before-poll was still open and was closed, so late answers do not blur «before». */
+  closedBefore: boolean;
+}
+
+export class PollConflict extends Error {}
+
+export async function createPoll(service: PollService, jobs: PollJobs | undefined, c: CreatePoll): Promise<Created> {
+  const now = service.now();
+  const opensAt = c.opensAt && c.opensAt > now ? c.opensAt : now;
+  if (c.repeatOf && (await findRepeatOf(service.db, c.repeatOf.id))) {
+    throw new PollConflict('Denne målingen er allerede gjentatt. Se før/etter-resultatene i fanen «Målinger».');
+  }
+  const definition = c.repeatOf ? repeatDefinition(c.repeatOf) : c.definition;
+  let closedBefore = false;
+  let poll: Poll;
+  try {
+    poll = await service.db.transaction(async (tx) => {
+      const created = await insertPoll(tx, {
+        networkId: c.network.id,
+        definition,
+        planItemId: c.planItemId ?? c.repeatOf?.planItemId ?? null,
+        repeatOf: c.repeatOf?.id ?? null,
+        opensAt,
+        closesAt: c.closesAt,
+        sendToAll: c.sendToAll,
+        createdBy: c.actor.memberId,
+      });
+      if (c.repeatOf && pollStatus(c.repeatOf, now) === 'apen') closedBefore = await closePoll(tx, c.repeatOf.id, now);
+      // Reminders before the planned close (issue 6's engine), in step with the poll.
+      if (created.closesAt) await syncSubjectReminders(tx, 'poll-close', created.id, now);
+      if (closedBefore) await syncSubjectReminders(tx, 'poll-close', c.repeatOf!.id, now);
+      await recordAudit(tx, {
+        actorMemberId: c.actor.memberId,
+        actorName: c.actor.displayName,
+        regionId: c.network.regionId,
+        networkId: c.network.id,
+        action: c.repeatOf ? 'maling.gjentatt' : 'maling.opprettet',
+        target: definition.question,
+        details: { pollId: created.id, anonym: definition.anonymous, type: definition.kind, ...(c.repeatOf ? { førmåling: c.repeatOf.id } : {}) },
+      });
+      return created;
+    });
+  } catch (error) {
+    if ((error as { code?: string }).code === '23505') throw new PollConflict('Denne målingen er allerede gjentatt.');
+    throw error;
+  }
+  notifyRemindersChanged();
+  if (c.repeatOf) {
+    service.changed(c.repeatOf.id);
+    if (closedBefore) service.coalescer.touch(c.repeatOf.id, true);
+  }
+
+  let posted = 0;
+  let failed = 0;
+  const openNow = pollStatus(poll, service.now()) === 'apen';
+  for (const target of c.targets) {
+    if (!openNow) await savePendingPost(service, poll, target);
+    else if (await postCard(service, poll, target)) posted++;
+    else failed++;
+  }
+  if (!openNow) await jobs?.scheduleOpen(poll);
+  else if (c.sendToAll) await jobs?.sendToAll(poll);
+  await jobs?.scheduleClose(poll);
+  return { poll, posted, failed, closedBefore };
+}
+
+async function audited(service: PollService, network: Network, actor: Actor, poll: Poll, action: string, change: (tx: Transaction) => Promise<boolean>): Promise<boolean> {
+  const changed = await service.db.transaction(async (tx) => {
+    if (!(await change(tx))) return false;
+    await syncSubjectReminders(tx, 'poll-close', poll.id, service.now());
+    await recordAudit(tx, {
+      actorMemberId: actor.memberId,
+      actorName: actor.displayName,
+      regionId: network.regionId,
+      networkId: network.id,
+      action,
+      target: poll.question,
+      details: { pollId: poll.id },
+    });
+    return true;
+  });
+  if (changed) {
+    notifyRemindersChanged();
+    service.changed(poll.id);
+    service.coalescer.touch(poll.id, true);
+  }
+  return changed;
+}
+
+/** Closes now; false when it was closed already. */
+export function closePollNow(service: PollService, network: Network, actor: Actor, poll: Poll): Promise<boolean> {
+  return audited(service, network, actor, poll, 'maling.lukket', (tx) => closePoll(tx, poll.id, service.now()));
+}
+
+/** Opens a closed poll again (facilitators only, by policy), without a planned close. */
+export async function reopenPollNow(service: PollService, jobs: PollJobs | undefined, network: Network, actor: Actor, poll: Poll, closesAt: Date | null = null): Promise<boolean> {
+  const reopened = await audited(service, network, actor, poll, 'maling.gjenapnet', (tx) => reopenPoll(tx, poll.id, closesAt));
+  if (reopened && closesAt) {
+    const fresh = await findPoll(service.db, poll.id);
+    if (fresh) await jobs?.scheduleClose(fresh);
+  }
+  return reopened;
+}

@@ -1,0 +1,62 @@
+import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+
+/** The tab's views, in order; the first is the default. Add an entry here to add a view. */
+export const MAIN_VIEWS = [
+  { value: 'plan', labelKey: 'nav.plan' },
+  { value: 'malinger', labelKey: 'nav.polls' },
+  { value: 'nettverk', labelKey: 'nav.network' },
+  { value: 'paminnelser', labelKey: 'nav.reminders' },
+] as const;
+
+const useStyles = makeStyles({
+  nav: { marginBottom: tokens.spacingVerticalL, overflowX: 'auto', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  list: { display: 'flex', gap: tokens.spacingHorizontalXS, listStyle: 'none', margin: 0, padding: 0 },
+  item: {
+    borderRadius: 0,
+    borderBottom: `3px solid transparent`,
+    paddingBlock: tokens.spacingVerticalS,
+    fontWeight: tokens.fontWeightRegular,
+  },
+  current: {
+    borderBottomColor: tokens.colorCompoundBrandStroke,
+    fontWeight: tokens.fontWeightSemibold,
+    '@media (forced-colors: active)': { borderBottomColor: 'Highlight' },
+  },
+});
+
+/**
+ * Navigation between the tab's views, styled like Teams tabs. A list of buttons with
+ * aria-current rather than Fluent's TabList: the views are pages, not tab panels, and
+ * TabList's focus helpers (tabster dummies) fail axe's aria-hidden-focus check on every page.
+ */
+export function MainNav({ value, onChange }: { value: string; onChange(view: string): void }) {
+  const { t } = useTranslation();
+  const s = useStyles();
+  return (
+    <nav className={s.nav} aria-label={t('nav.label')}>
+      <ul className={s.list}>
+        {MAIN_VIEWS.map((v) => (
+          <li key={v.value}>
+            <Button
+              appearance="subtle"
+              className={mergeClasses(s.item, v.value === value && s.current)}
+              aria-current={v.value === value ? 'page' : undefined}
+              onClick={() => onChange(v.value)}
+            >
+              {t(v.labelKey)}
+            </Button>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** Keeps `?view=` in step with the chosen view, so a reload or a shared link opens the same one. */
+export function rememberView(view: string): void {
+  const url = new URL(window.location.href);
+  if (view === MAIN_VIEWS[0].value) url.searchParams.delete('view');
+  else url.searchParams.set('view', view);
+  window.history.replaceState(null, '', url);
+}

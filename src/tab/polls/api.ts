@@ -1,0 +1,51 @@
+import { ApiError, getAuthHeaders } from '../api.js';
+import { invalidateToken } from '../auth.js';
+import type { NewPoll, Poll, PollListResponse, PollResultsResponse } from './types.js';
+
+async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...(await getAuthHeaders()) };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal });
+  const json: unknown = await res.json().catch(() => null);
+  if (!res.ok) {
+    if (res.status === 401) invalidateToken();
+    const err = (json as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+    throw new ApiError(res.status, typeof err?.code === 'string' ? err.code : `http_${res.status}`, typeof err?.message === 'string' ? err.message : '');
+  }
+  return json as T;
+}
+
+const base = (networkId: string) => `/api/networks/${encodeURIComponent(networkId)}/polls`;
+
+/**
+ * Downloads need the same sign-in headers as every call, so a plain link will not do: fetch the
+ * file and hand the browser a blob with the server's file name.
+ */
+async function download(path: string): Promise<void> {
+  const res = await fetch(path, { headers: await getAuthHeaders() });
+  if (!res.ok) {
+    const json = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+    throw new ApiError(res.status, json?.error?.code ?? `http_${res.status}`, json?.error?.message ?? '');
+  }
+  const name = /filename\*=UTF-8''([^;]+)/.exec(res.headers.get('content-disposition') ?? '')?.[1];
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name ? decodeURIComponent(name) : 'maling';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export const pollApi = {
+  list: (networkId: string, signal?: AbortSignal) => call<PollListResponse>('GET', base(networkId), undefined, signal),
+  results: (networkId: string, pollId: string, signal?: AbortSignal) =>
+    call<PollResultsResponse>('GET', `${base(networkId)}/${encodeURIComponent(pollId)}`, undefined, signal),
+  create: (networkId: string, poll: NewPoll) => call<{ poll: Poll; posted: number }>('POST', base(networkId), poll),
+  close: (networkId: string, pollId: string) => call<{ poll: Poll }>('POST', `${base(networkId)}/${encodeURIComponent(pollId)}/close`, {}),
+  reopen: (networkId: string, pollId: string) => call<{ poll: Poll }>('POST', `${base(networkId)}/${encodeURIComponent(pollId)}/reopen`, {}),
+  repeat: (networkId: string, pollId: string, body: { postTo: string[]; sendToAll: boolean }) =>
+    call<{ poll: Poll; closedBefore: boolean }>('POST', `${base(networkId)}/${encodeURIComponent(pollId)}/repeat`, body),
+  download: (networkId: string, pollId: string, ext: 'csv' | 'xlsx') => download(`${base(networkId)}/${encodeURIComponent(pollId)}/export.${ext}`),
+};

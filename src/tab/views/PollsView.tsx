@@ -1,0 +1,165 @@
+import { Button, Field, Select, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api.js';
+import { LanguageSwitch } from '../components/LanguageSwitch.js';
+import { PageHeader } from '../components/PageHeader.js';
+import { EmptyState, ErrorBar, Loading } from '../components/States.js';
+import { useAsync, useQueryParam } from '../hooks.js';
+import { pollApi } from '../polls/api.js';
+import { PollForm } from '../polls/PollForm.js';
+import { PollResultsPanel } from '../polls/PollResultsPanel.js';
+import { PollTable } from '../polls/PollTable.js';
+import type { PollListResponse } from '../polls/types.js';
+import type { Host } from '../teams.js';
+import type { NetworkSummary } from '../types.js';
+
+const useStyles = makeStyles({
+  sections: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXL },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  heading: { margin: 0 },
+});
+
+const loadNetworks = (_key: string, signal: AbortSignal) => api.listNetworks(signal);
+const loadPolls = (key: string, signal: AbortSignal) => pollApi.list(key.split('|')[0]!, signal);
+const loadPlan = (id: string, signal: AbortSignal) => api.getPlan(id, signal);
+
+/**
+ * «Målinger» (issue 4): the network's polls, a form with a live preview of the card, and
+ * results with the before/after comparison. Bound to `?network=` like the plan.
+ */
+export function PollsView(_props: { host: Host }) {
+  const { t } = useTranslation();
+  const fixedId = useQueryParam('network');
+  const initialPoll = useQueryParam('poll');
+  const [chosenId, setChosenId] = useState<string | null>(null);
+  const [networks, retryNetworks] = useAsync(fixedId ? null : 'all', loadNetworks);
+  const list: NetworkSummary[] = networks.status === 'ready' ? networks.data.networks : [];
+  const networkId = fixedId ?? chosenId ?? list[0]?.id ?? null;
+  const [version, setVersion] = useState(0);
+  const [polls, retryPolls] = useAsync(networkId === null ? null : `${networkId}|${version}`, loadPolls);
+  // A reload after a change keeps showing the last list (and the open results) instead of a spinner.
+  const [last, setLast] = useState<{ networkId: string; data: PollListResponse } | null>(null);
+  useEffect(() => {
+    if (polls.status === 'ready' && networkId) setLast({ networkId, data: polls.data });
+  }, [polls, networkId]);
+  const [selected, setSelected] = useState<string | null>(initialPoll);
+
+  const picker =
+    !fixedId && list.length > 1 ? (
+      <Field label={t('networks.picker')} size="small">
+        <Select value={networkId ?? ''} onChange={(_e, d) => setChosenId(d.value)}>
+          {list.map((n) => (
+            <option key={n.id} value={n.id}>
+              {n.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+    ) : null;
+  const name = list.find((n) => n.id === networkId)?.name ?? t('app.name');
+  const header = (
+    <PageHeader
+      eyebrow={t('polls.eyebrow')}
+      title={name}
+      actions={
+        <>
+          {picker}
+          <LanguageSwitch />
+        </>
+      }
+    />
+  );
+
+  if (!fixedId && networks.status !== 'ready') {
+    return (
+      <>
+        {header}
+        {networks.status === 'loading' ? <Loading label={t('networks.loading')} /> : <ErrorBar error={networks.error} onRetry={retryNetworks} />}
+      </>
+    );
+  }
+  if (networkId === null) {
+    return (
+      <>
+        {header}
+        <EmptyState title={t('networks.emptyTitle')} body={t('networks.emptyBody')} />
+      </>
+    );
+  }
+  const shown = polls.status === 'ready' ? polls.data : last?.networkId === networkId ? last.data : null;
+  if (!shown) {
+    return (
+      <>
+        {header}
+        {polls.status === 'error' ? <ErrorBar error={polls.error} onRetry={retryPolls} /> : <Loading label={t('polls.loading')} />}
+      </>
+    );
+  }
+  return (
+    <>
+      {header}
+      <Polls networkId={networkId} data={shown} selected={selected ?? shown.polls[0]?.id ?? null} onSelect={setSelected} onChanged={() => setVersion((v) => v + 1)} />
+    </>
+  );
+}
+
+function Polls(props: { networkId: string; data: PollListResponse; selected: string | null; onSelect(id: string): void; onChanged(): void }) {
+  const { networkId, data, selected, onSelect: setSelected, onChanged } = props;
+  const { t } = useTranslation();
+  const s = useStyles();
+  const listId = useId();
+  const [creating, setCreating] = useState(false);
+  const [plan] = useAsync(creating ? networkId : null, loadPlan);
+  const planItems = plan.status === 'ready' ? plan.data.items.filter((i) => Date.parse(i.endsAt) >= Date.now() - 86_400_000) : [];
+
+  return (
+    <div className={s.sections}>
+      {data.canManage && !creating && (
+        <div>
+          <Button appearance="primary" onClick={() => setCreating(true)}>
+            {t('polls.new')}
+          </Button>
+        </div>
+      )}
+      {creating && (
+        <PollForm
+          networkId={networkId}
+          timeZone={data.timeZone}
+          channels={data.channels}
+          planItems={planItems}
+          onCancel={() => setCreating(false)}
+          onCreated={(id) => {
+            setCreating(false);
+            setSelected(id);
+            onChanged();
+          }}
+        />
+      )}
+      {data.polls.length === 0 ? (
+        <EmptyState title={t('polls.emptyTitle')} body={t('polls.emptyBody')} />
+      ) : (
+        <>
+          <section className={s.section} aria-labelledby={listId}>
+            <Subtitle1 as="h2" id={listId} className={s.heading}>
+              {t('polls.listTitle')}
+            </Subtitle1>
+            <PollTable polls={data.polls} selectedId={selected} onSelect={setSelected} timeZone={data.timeZone} labelledBy={listId} />
+          </section>
+          {selected && (
+            <PollResultsPanel
+              key={selected}
+              networkId={networkId}
+              pollId={selected}
+              channels={data.channels}
+              onChanged={(id) => {
+                if (id) setSelected(id);
+                onChanged();
+              }}
+            />
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,327 @@
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Badge,
+  Button,
+  Card,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Subtitle1,
+  Subtitle2,
+  Switch,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api.js';
+import { LanguageSwitch } from '../components/LanguageSwitch.js';
+import { PageHeader } from '../components/PageHeader.js';
+import { EmptyState, ErrorBar, Loading } from '../components/States.js';
+import { timeRangeParts } from '../format.js';
+import { useAsync, useQueryParam } from '../hooks.js';
+import type { Lang } from '../i18n.js';
+import { reminderApi, type QuietHours, type ReminderEntry, type ReminderReport, type ReportGroup } from '../reminders/api.js';
+import type { Host } from '../teams.js';
+import type { NetworkSummary } from '../types.js';
+
+const GROUPS: ReportGroup[] = ['sendt', 'venter', 'feilet', 'utilgjengelig', 'avmeldt'];
+const GROUP_COLOR: Record<ReportGroup, 'success' | 'informative' | 'danger' | 'warning' | 'subtle'> = {
+  sendt: 'success',
+  venter: 'informative',
+  feilet: 'danger',
+  utilgjengelig: 'warning',
+  avmeldt: 'subtle',
+};
+
+const useStyles = makeStyles({
+  sections: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXL },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  heading: { margin: 0 },
+  cards: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  cardHead: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  meta: { color: tokens.colorNeutralForeground2 },
+  counts: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  names: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+  group: { marginBlockEnd: tokens.spacingVerticalS },
+  form: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalL },
+  note: { color: tokens.colorNeutralForeground2 },
+});
+
+const loadNetworks = (_key: string, signal: AbortSignal) => api.listNetworks(signal);
+const loadReport = (key: string, signal: AbortSignal) => reminderApi.report(key.split('|')[0]!, signal);
+
+/** «Dagen før kl. 09.00», «1 hour before» … from the rule key, in the tab's language. */
+function useRuleLabel(): (ruleKey: string) => string {
+  const { t } = useTranslation();
+  return (key) => {
+    if (key === 'manuell') return t('reminders.rule.manual');
+    const days = /^d(\d+)@(\d{2}):(\d{2})$/.exec(key);
+    if (days) return t('reminders.rule.daysBefore', { count: Number(days[1]), time: `${days[2]}:${days[3]}` });
+    const minutes = /^m(\d+)$/.exec(key);
+    if (minutes) {
+      const m = Number(minutes[1]);
+      return m % 60 === 0 ? t('reminders.rule.hoursBefore', { count: m / 60 }) : t('reminders.rule.minutesBefore', { count: m });
+    }
+    return key;
+  };
+}
+
+function useWhen(timeZone: string): (iso: string) => string {
+  const { t, i18n } = useTranslation();
+  return (iso) => {
+    const p = timeRangeParts(iso, iso, i18n.language as Lang, timeZone);
+    return t('reminders.when', { date: p.startDate, time: p.start });
+  };
+}
+
+/**
+ * «Påminnelser» (issue 6): who got each reminder, who is still waiting, who could not be
+ * reached, with names; what is planned next; and the network's quiet hours. Facilitators only
+ * (the server refuses others with a Norwegian reason, shown as is).
+ */
+export function RemindersView(_props: { host: Host }) {
+  const { t } = useTranslation();
+  const fixedId = useQueryParam('network');
+  const [chosenId, setChosenId] = useState<string | null>(null);
+  const [networks, retryNetworks] = useAsync(fixedId ? null : 'all', loadNetworks);
+  const list: NetworkSummary[] = networks.status === 'ready' ? networks.data.networks : [];
+  const networkId = fixedId ?? chosenId ?? list[0]?.id ?? null;
+  const [version, setVersion] = useState(0);
+  const [report, retryReport] = useAsync(networkId === null ? null : `${networkId}|${version}`, loadReport);
+
+  const picker =
+    !fixedId && list.length > 1 ? (
+      <Field label={t('networks.picker')} size="small">
+        <Select value={networkId ?? ''} onChange={(_e, d) => setChosenId(d.value)}>
+          {list.map((n) => (
+            <option key={n.id} value={n.id}>
+              {n.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+    ) : null;
+  const name = report.status === 'ready' ? report.data.network.name : (list.find((n) => n.id === networkId)?.name ?? t('app.name'));
+  const header = (
+    <PageHeader
+      eyebrow={t('reminders.eyebrow')}
+      title={name}
+      subtitle={t('reminders.subtitle')}
+      actions={
+        <>
+          {picker}
+          <Button onClick={() => setVersion((v) => v + 1)}>{t('reminders.refresh')}</Button>
+          <LanguageSwitch />
+        </>
+      }
+    />
+  );
+
+  if (!fixedId && networks.status !== 'ready') {
+    return (
+      <>
+        {header}
+        {networks.status === 'loading' ? <Loading label={t('networks.loading')} /> : <ErrorBar error={networks.error} onRetry={retryNetworks} />}
+      </>
+    );
+  }
+  if (networkId === null) {
+    return (
+      <>
+        {header}
+        <EmptyState title={t('networks.emptyTitle')} body={t('networks.emptyBody')} />
+      </>
+    );
+  }
+  return (
+    <>
+      {header}
+      {report.status === 'loading' ? (
+        <Loading label={t('reminders.loading')} />
+      ) : report.status === 'error' ? (
+        <ErrorBar error={report.error} onRetry={retryReport} />
+      ) : (
+        <Report data={report.data} networkId={networkId} onSaved={() => setVersion((v) => v + 1)} />
+      )}
+    </>
+  );
+}
+
+function Report({ data, networkId, onSaved }: { data: ReminderReport; networkId: string; onSaved(): void }) {
+  const { t } = useTranslation();
+  const s = useStyles();
+  const sentId = useId();
+  const plannedId = useId();
+  const quietId = useId();
+  const ruleLabel = useRuleLabel();
+  const when = useWhen(data.timeZone);
+  const sent = data.reminders.filter((r) => r.status === 'sender' || r.status === 'ferdig');
+  const planned = data.reminders.filter((r) => r.status === 'planlagt');
+
+  return (
+    <div className={s.sections}>
+      <section className={s.section} aria-labelledby={sentId}>
+        <Subtitle1 as="h2" id={sentId} className={s.heading}>
+          {t('reminders.sentTitle')}
+        </Subtitle1>
+        {sent.length === 0 ? (
+          <Text>{t('reminders.noneSent')}</Text>
+        ) : (
+          <div className={s.cards}>
+            {sent.map((r) => (
+              <SentReminder key={r.id} entry={r} rule={ruleLabel(r.ruleKey)} when={when(r.sendAt)} />
+            ))}
+          </div>
+        )}
+      </section>
+
+      <section className={s.section} aria-labelledby={plannedId}>
+        <Subtitle1 as="h2" id={plannedId} className={s.heading}>
+          {t('reminders.plannedTitle')}
+        </Subtitle1>
+        {planned.length === 0 ? (
+          <Text>{t('reminders.nonePlanned')}</Text>
+        ) : (
+          <Table aria-labelledby={plannedId} size="small">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t('reminders.columns.when')}</TableHeaderCell>
+                <TableHeaderCell>{t('reminders.columns.subject')}</TableHeaderCell>
+                <TableHeaderCell>{t('reminders.columns.rule')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {planned.map((r) => (
+                <TableRow key={r.id}>
+                  <TableCell>{when(r.sendAt)}</TableCell>
+                  <TableCell>{r.subjectTitle}</TableCell>
+                  <TableCell>{ruleLabel(r.ruleKey)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </section>
+
+      <section className={s.section} aria-labelledby={quietId}>
+        <Subtitle1 as="h2" id={quietId} className={s.heading}>
+          {t('reminders.quietTitle')}
+        </Subtitle1>
+        <QuietHoursForm networkId={networkId} initial={data.settings.quietHours} onSaved={onSaved} />
+        <Text size={200} className={s.note}>
+          {t('reminders.rulesNote', { rules: data.settings.rules['plan-item'].rules.map((r) => r.label).join(', ') })}
+        </Text>
+      </section>
+    </div>
+  );
+}
+
+function SentReminder({ entry, rule, when }: { entry: ReminderEntry; rule: string; when: string }) {
+  const { t } = useTranslation();
+  const s = useStyles();
+  const total = GROUPS.reduce((n, g) => n + entry.counts[g], 0);
+  return (
+    <Card>
+      <div className={s.cardHead}>
+        <Subtitle2 as="h3" className={s.heading}>
+          {entry.subjectTitle}
+        </Subtitle2>
+        <Badge appearance="tint" color={entry.status === 'ferdig' ? 'success' : 'informative'}>
+          {t(`reminders.status.${entry.status}`)}
+        </Badge>
+      </div>
+      <Text className={s.meta}>
+        {rule} · {when}
+      </Text>
+      <div className={s.counts} aria-label={t('reminders.countsLabel')}>
+        {GROUPS.filter((g) => entry.counts[g] > 0).map((g) => (
+          <Badge key={g} appearance="filled" color={GROUP_COLOR[g]}>
+            {t(`reminders.group.${g}`)}: {entry.counts[g]}
+          </Badge>
+        ))}
+      </div>
+      {total > 0 && (
+        <Accordion collapsible>
+          <AccordionItem value="names">
+            <AccordionHeader>{t('reminders.showRecipients', { count: total })}</AccordionHeader>
+            <AccordionPanel>
+              {GROUPS.filter((g) => entry.recipients[g].length > 0).map((g) => (
+                <Group key={g} title={`${t(`reminders.group.${g}`)} (${entry.recipients[g].length})`}>
+                  {entry.recipients[g].map((p, i) => (
+                    <li key={`${p.name}-${i}`}>
+                      {p.name}
+                      {p.reason && g !== 'sendt' ? ` – ${p.reason}` : ''}
+                    </li>
+                  ))}
+                </Group>
+              ))}
+            </AccordionPanel>
+          </AccordionItem>
+        </Accordion>
+      )}
+    </Card>
+  );
+}
+
+function Group({ title, children }: { title: string; children: ReactNode }) {
+  const s = useStyles();
+  return (
+    <div className={s.group}>
+      <Text weight="semibold">{title}</Text>
+      <ul className={s.names}>{children}</ul>
+    </div>
+  );
+}
+
+function QuietHoursForm({ networkId, initial, onSaved }: { networkId: string; initial: QuietHours; onSaved(): void }) {
+  const { t } = useTranslation();
+  const s = useStyles();
+  const [value, setValue] = useState(initial);
+  const [state, setState] = useState<{ kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; error: unknown }>({ kind: 'idle' });
+  useEffect(() => setValue(initial), [initial]);
+  const save = async () => {
+    setState({ kind: 'saving' });
+    try {
+      await reminderApi.saveQuietHours(networkId, value);
+      setState({ kind: 'saved' });
+      onSaved();
+    } catch (error) {
+      setState({ kind: 'error', error });
+    }
+  };
+  return (
+    <>
+      <div className={s.form}>
+        <Field label={t('reminders.quietFrom')}>
+          <Input type="time" value={value.from} onChange={(_e, d) => setValue({ ...value, from: d.value })} />
+        </Field>
+        <Field label={t('reminders.quietTo')}>
+          <Input type="time" value={value.to} onChange={(_e, d) => setValue({ ...value, to: d.value })} />
+        </Field>
+        <Switch checked={value.weekends} label={t('reminders.quietWeekends')} onChange={(_e, d) => setValue({ ...value, weekends: d.checked })} />
+        <Button appearance="primary" disabled={state.kind === 'saving'} onClick={() => void save()}>
+          {t('reminders.save')}
+        </Button>
+      </div>
+      {state.kind === 'saved' && (
+        <MessageBar intent="success">
+          <MessageBarBody>{t('reminders.saved')}</MessageBarBody>
+        </MessageBar>
+      )}
+      {state.kind === 'error' && <ErrorBar error={state.error} />}
+    </>
+  );
+}

@@ -1,0 +1,459 @@
+/**
+ * The «Done when» of three features, end to end in the Microsoft 365 Agents Playground and the
+ * tab, in Chromium: reminders (påminn nå / stopp påminnelser / påminnelser), reflection tasks and
+ * mellomarbeid as a participant, and polls before and after in the group chat.
+ *
+ * Same set-up and rules as playground.chromium.test.ts (whose helpers are repeated here): the app
+ * in-process in local mode, the Playground CLI as child processes on free ports (one with Ingrid,
+ * fasilitator, from .m365agentsplayground.yml, one with Kari Nordmann, deltaker for Bærum, from
+ * .m365agentsplayground.kari.yml), loopback only, every wait bounded. The tests share one app
+ * and run in order: the poll test relies on Kari's 1:1 chat, stored when she types «hjelp».
+ * Screenshots go to test-results/playground-flow-*.png, Playground logs to devTools/playground-e2e/.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type RunningApp } from '../../src/app.js';
+import { chromiumSuiteEnabled, launchChromium } from '../helpers/chromium.js';
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const resultsDir = path.join(repoRoot, 'test-results');
+const playgroundDir = path.join(repoRoot, 'devTools', 'playground-e2e');
+const PLAYGROUND_CLI = path.join(repoRoot, 'node_modules', '@microsoft', 'm365agentsplayground', 'cli.js');
+const PLAYGROUND_CONFIG = path.join(repoRoot, '.m365agentsplayground.yml');
+/** The same Playground with Kari Nordmann (deltaker, Bærum) as the current user. */
+const KARI_CONFIG = path.join(repoRoot, '.m365agentsplayground.kari.yml');
+
+/** Longest single wait for the UI (a bot reply, a card); start-up waits get START_WAIT. */
+const UI_WAIT = 30_000;
+const START_WAIT = 60_000;
+
+/** The Playground's message box (Lexical editor). */
+const MESSAGE_BOX = '[data-lexical-editor="true"]';
+/** Every Adaptive Card the Playground renders (the Adaptive Cards JS renderer's root class). */
+const CARD = '.ac-adaptiveCard';
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+function within<T>(ms: number, promise: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer after ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The Playground CLI as a child process
+// ---------------------------------------------------------------------------------------------
+
+interface Playground {
+  url: string;
+  /** Where the Playground logs every activity it sends and receives. */
+  logFile: string;
+  /** The CLI's last stdout/stderr, for failure messages. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** Kills a still-running Playground process group if the test worker exits before afterAll. */
+const livePlaygrounds = new Set<ChildProcess>();
+function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // already gone
+  }
+}
+process.once('exit', () => {
+  for (const child of livePlaygrounds) killGroup(child, 'SIGKILL');
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function startPlayground(label: string, endpoint: string, configPath: string): Promise<Playground> {
+  if (!existsSync(PLAYGROUND_CLI)) {
+    throw new Error(`${PLAYGROUND_CLI} is missing: run \`npm install\` (devDependency @microsoft/m365agentsplayground)`);
+  }
+  await mkdir(playgroundDir, { recursive: true });
+  const logFile = path.join(playgroundDir, `flows-${label}.log`);
+  await rm(logFile, { force: true });
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  // Nothing from the caller's shell may redirect the Playground (port, endpoint, config, log).
+  for (const key of Object.keys(env)) {
+    if (/^(M365_AGENTS_PLAYGROUND_|TEAMSAPPTESTER_|TEAMS_APP_TEST_TOOL_)/.test(key) || key === 'BOT_ENDPOINT') delete env[key];
+  }
+  Object.assign(env, {
+    TEAMSAPPTESTER_BROWSER: 'none',
+    M365_AGENTS_PLAYGROUND_CONFIG_PATH: configPath,
+    M365_AGENTS_PLAYGROUND_LOGFILE: logFile,
+  });
+  // A free port; should another process take it first, the CLI falls back to a random one. Either
+  // way it prints the port it listens on, and that is the one used below.
+  const requestedPort = await freePort();
+  const child = spawn(process.execPath, [PLAYGROUND_CLI, '-e', endpoint, '--disable-telemetry', '--port', String(requestedPort)], {
+    cwd: repoRoot,
+    env,
+    // Its own process group, so stop() can kill it and anything it starts with one signal.
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  livePlaygrounds.add(child);
+  const exited = once(child, 'exit').then(
+    () => undefined,
+    () => undefined,
+  );
+  let output = '';
+  const collect = (chunk: string) => {
+    output = (output + chunk).slice(-20_000);
+  };
+  child.stdout?.setEncoding('utf8').on('data', collect);
+  child.stderr?.setEncoding('utf8').on('data', collect);
+
+  const stop = async () => {
+    livePlaygrounds.delete(child);
+    killGroup(child, 'SIGTERM');
+    const killer = setTimeout(() => killGroup(child, 'SIGKILL'), 5_000);
+    await within(10_000, exited, `stopping the Playground (${label})`).finally(() => clearTimeout(killer));
+  };
+
+  try {
+    const port = await within(
+      START_WAIT,
+      new Promise<number>((resolve, reject) => {
+        const onData = () => {
+          const match = /Listening on (\d+)/.exec(output);
+          if (match) resolve(Number(match[1]));
+        };
+        child.stdout?.on('data', onData);
+        child.once('error', reject);
+        child.once('exit', (code, signal) => reject(new Error(`the Playground exited (${signal ?? code}) before listening`)));
+      }),
+      `Playground (${label}) start`,
+    );
+    const url = `http://localhost:${port}`;
+    // It prints "Listening" before it reads the config file and exits when that is invalid.
+    const deadline = Date.now() + START_WAIT;
+    for (;;) {
+      if (child.exitCode !== null || child.signalCode !== null) throw new Error('the Playground exited after listening');
+      const ok = await fetch(url, { signal: AbortSignal.timeout(2_000) }).then(
+        (res) => res.ok,
+        () => false,
+      );
+      if (ok) break;
+      if (Date.now() > deadline) throw new Error(`${url} did not answer within ${START_WAIT / 1000} s`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    return { url, logFile, output: () => output, stop };
+  } catch (error) {
+    await stop().catch(() => undefined);
+    // Its reasons (a bad config file, …) go to the log file rather than to stdout.
+    const log = await readFile(logFile, 'utf8').catch(() => '');
+    throw new Error(
+      `${(error as Error).message}\n--- Playground output (${label}) ---\n${output}\n--- ${logFile} (end) ---\n${log.slice(-4_000)}`,
+    );
+  }
+}
+
+
+const INGRID_AAD = '00000000-0000-4000-8000-000000000001';
+const QUESTION = 'Hvordan vil Leve hele livet bidra til forandring i din kommune?';
+
+describe.skipIf(!chromiumSuiteEnabled('playground-flows.chromium'))('reminders, reflections, mellomarbeid and polls in the Playground', () => {
+  let app: RunningApp | undefined;
+  let dataDir: string | undefined;
+  let ingridPg: Playground | undefined;
+  let kariPg: Playground | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  let ingrid: Page | undefined;
+  let kari: Page | undefined;
+  let networkId = '';
+  const pageErrors: string[] = [];
+  const aborted = new Set<string>();
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    await mkdir(resultsDir, { recursive: true });
+    dataDir = await mkdtemp(path.join(tmpdir(), 'samlingspunkt-playground-flows-'));
+    app = await startApp({ env: { APP_MODE: 'local', DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent' } });
+    ingridPg = await startPlayground('ingrid', `${app.url}/api/messages`, PLAYGROUND_CONFIG);
+    kariPg = await startPlayground('kari', `${app.url}/api/messages`, KARI_CONFIG);
+    const networks = (await api('GET', '/api/networks')) as { networks: { id: string }[] };
+    networkId = networks.networks[0]!.id;
+  }, 180_000);
+
+  afterEach(() => {
+    expect(pageErrors).toEqual([]);
+  });
+
+  afterAll(async () => {
+    if (aborted.size > 0) {
+      console.info(`playground-flows.chromium: aborted ${aborted.size} non-loopback request(s):\n  ${[...aborted].sort().join('\n  ')}`);
+    }
+    const steps: [string, (() => Promise<void>) | undefined][] = [
+      ['close Chromium', browser && (() => browser!.close())],
+      ...[kariPg, ingridPg].map((pg): [string, (() => Promise<void>) | undefined] => [`stop ${pg?.url}`, pg?.stop]),
+      ['close the app', app && (() => app!.close())],
+      ['remove the data dir', dataDir ? () => rm(dataDir!, { recursive: true, force: true }) : undefined],
+    ];
+    const failures: Error[] = [];
+    for (const [what, step] of steps) {
+      await step?.().catch((err: unknown) => failures.push(new Error(`${what}: ${(err as Error).message}`, { cause: err })));
+    }
+    if (failures.length === 1) throw failures[0];
+    if (failures.length > 1) throw new AggregateError(failures, failures.map((f) => f.message).join('; '));
+  }, 60_000);
+
+  /** The tab API as Ingrid, with local mode's dev sign-in header. */
+  async function api(method: string, route: string, body?: unknown): Promise<unknown> {
+    const res = await fetch(`${app!.url}${route}`, {
+      method,
+      headers: { 'x-samlingspunkt-dev-user': INGRID_AAD, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(UI_WAIT),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${route}: ${res.status} ${text}`);
+    return JSON.parse(text) as unknown;
+  }
+
+  async function newPage(): Promise<Page> {
+    if (!browser) throw new Error('setup failed');
+    const context = await browser.newContext({ viewport: { width: 1400, height: 2000 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+    await page.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      if (!url.protocol.startsWith('http') || LOOPBACK_HOSTS.has(url.hostname)) return route.continue();
+      aborted.add(`${url.origin}${url.pathname}`);
+      return route.abort('blockedbyclient');
+    });
+    return page;
+  }
+
+  /** Opens a Playground and waits for the bot's welcome card; then «hjelp», so the bot stores the 1:1 chat. */
+  async function openPlayground(pg: Playground): Promise<Page> {
+    const page = await newPage();
+    await page.goto(pg.url, { timeout: START_WAIT });
+    try {
+      await botCard(page, 'Velkommen til Samlingspunkt').waitFor({ timeout: UI_WAIT });
+    } catch (error) {
+      const log = await readFile(pg.logFile, 'utf8').catch(() => '');
+      throw new Error(`The bot's welcome card did not show in the Playground; ${pg.logFile} ends with:\n${log.slice(-3_000)}`, { cause: error });
+    }
+    await say(page, 'hjelp');
+    await botCard(page, 'Samlingspunkt – hjelp').waitFor({ timeout: UI_WAIT });
+    return page;
+  }
+
+  /** The tab in Chromium, signed in as Ingrid (local mode's default: the first fasilitator). */
+  async function openTab(view: string): Promise<Page> {
+    const page = await newPage();
+    await page.goto(`${app!.url}/tab/?view=${view}`, { timeout: START_WAIT });
+    return page;
+  }
+
+  const botCard = (page: Page, text: string): Locator => page.locator(CARD).filter({ hasText: text }).last();
+  const cards = (page: Page, text: string): Locator => page.locator(CARD).filter({ hasText: text });
+
+  async function say(page: Page, text: string): Promise<void> {
+    await page.locator(MESSAGE_BOX).last().click({ timeout: UI_WAIT });
+    await page.keyboard.type(text);
+    await page.keyboard.press('Enter');
+  }
+
+  /** In a group chat the bot only hears @mentions: type «@Saml», pick Samlingspunkt, then the command. */
+  async function mention(page: Page, command: string): Promise<void> {
+    await page.locator(MESSAGE_BOX).last().click({ timeout: UI_WAIT });
+    await page.keyboard.type('@Saml');
+    // The Playground's mention picker (role option or menuitem, depending on its version).
+    await page
+      .getByRole('option', { name: /Samlingspunkt/ })
+      .or(page.getByRole('menuitem', { name: /Samlingspunkt/ }))
+      .first()
+      .click({ timeout: UI_WAIT });
+    await page.keyboard.type(` ${command}`);
+    await page.keyboard.press('Enter');
+  }
+
+  async function shot(page: Page, name: string, fullPage = false): Promise<void> {
+    await page.screenshot({ path: path.join(resultsDir, `playground-flow-${name}.png`), fullPage });
+  }
+
+  it('reminders: «påminn nå» brings the card with the Teams link; after «stopp påminnelser» only the confirmation', async () => {
+    ingrid = await openPlayground(ingridPg!);
+    await say(ingrid, 'påminn nå');
+    await botCard(ingrid, 'Påminnelse bestilt').waitFor({ timeout: UI_WAIT });
+    const reminder = botCard(ingrid, 'Bli med i Teams-møtet');
+    await reminder.waitFor({ timeout: UI_WAIT });
+    const text = await reminder.innerText();
+    expect(text).toContain('Samling 1 – Oppstartseminar');
+    expect(text).toContain('Ikke påminn meg om dette');
+    await reminder.scrollIntoViewIfNeeded();
+    await shot(ingrid, 'reminder-card');
+
+    await say(ingrid, 'stopp påminnelser');
+    await botCard(ingrid, 'Påminnelser er slått av').waitFor({ timeout: UI_WAIT });
+    await say(ingrid, 'påminn nå');
+    await expect.poll(() => cards(ingrid!, 'Påminnelse bestilt').count(), { timeout: UI_WAIT }).toBe(2);
+    // The report lists Ingrid as opted out of the second reminder once its recipients are frozen;
+    // ask until it does, then no second reminder card may have come.
+    await expect
+      .poll(
+        async () => {
+          const before = await cards(ingrid!, 'Siste utsendinger').count();
+          await say(ingrid!, 'påminnelser');
+          await expect.poll(() => cards(ingrid!, 'Siste utsendinger').count(), { timeout: UI_WAIT }).toBe(before + 1);
+          return botCard(ingrid!, 'Siste utsendinger').innerText();
+        },
+        { timeout: UI_WAIT, interval: 1_000 },
+      )
+      .toMatch(/Avmeldt \(1\)\s*Ingrid Haugen/);
+    expect(await cards(ingrid, 'Bli med i Teams-møtet').count()).toBe(1);
+    await botCard(ingrid, 'Siste utsendinger').scrollIntoViewIfNeeded();
+    await shot(ingrid, 'reminder-report');
+
+    await say(ingrid, 'start påminnelser');
+    await botCard(ingrid, 'slått på').waitFor({ timeout: UI_WAIT });
+  });
+
+  it('reflections: Kari answers the task sent from the tab API, edits it, sees it under «mine refleksjoner»; the tab shows it', async () => {
+    kari = await openPlayground(kariPg!);
+    const { tasks } = (await api('GET', `/api/networks/${networkId}/reflections`)) as { tasks: { id: string; title: string }[] };
+    const task = tasks.find((t) => t.title === 'Refleksjon etter oppstartseminaret');
+    expect(task).toBeDefined();
+    const sent = (await api('POST', `/api/networks/${networkId}/reflections/${task!.id}/send`, {})) as { delivery: { sent: number } };
+    expect(sent.delivery.sent).toBeGreaterThanOrEqual(1);
+
+    const card = botCard(kari, 'Refleksjon etter oppstartseminaret');
+    await card.waitFor({ timeout: UI_WAIT });
+    const answers = card.getByRole('textbox');
+    await expect.poll(() => answers.count(), { timeout: UI_WAIT }).toBe(3);
+    for (let i = 0; i < 3; i++) await answers.nth(i).fill(`Svar ${i + 1} fra Kari`);
+    await card.getByRole('button', { name: 'Send svar' }).click({ timeout: UI_WAIT });
+    // Action.Execute: the card is replaced in place, with the answers filled in.
+    const saved = botCard(kari, 'Svaret er lagret');
+    await saved.waitFor({ timeout: UI_WAIT });
+    expect(await saved.getByRole('textbox').first().inputValue()).toBe('Svar 1 fra Kari');
+    await saved.getByRole('textbox').first().fill('Endret svar 1 fra Kari');
+    await saved.getByRole('button', { name: 'Oppdater svaret' }).click({ timeout: UI_WAIT });
+    await expect
+      .poll(async () => JSON.stringify(await api('GET', `/api/networks/${networkId}/reflections/${task!.id}/summary`)), { timeout: UI_WAIT })
+      .toContain('Endret svar 1 fra Kari');
+    await saved.scrollIntoViewIfNeeded();
+    await shot(kari, 'reflection-answered');
+
+    await say(kari, 'mine refleksjoner');
+    // «Mine refleksjoner» alone would also match the help card (hasText ignores case).
+    const mine = botCard(kari, 'Se og endre svaret');
+    await mine.waitFor({ timeout: UI_WAIT });
+    expect(await mine.innerText()).toContain('Endret svar 1 fra Kari');
+    await mine.scrollIntoViewIfNeeded();
+    await shot(kari, 'reflection-mine');
+
+    const tab = await openTab('nettverk');
+    const summary = tab.locator('section, article, div').filter({ hasText: 'Refleksjon etter oppstartseminaret' }).filter({ hasText: 'Endret svar 1 fra Kari' }).last();
+    await summary.waitFor({ timeout: UI_WAIT });
+    expect(await summary.innerText()).toContain('Bærum');
+    await shot(tab, 'tab-reflections', true);
+  });
+
+  it('mellomarbeid: Kari moves Bærum to påbegynt, then levert; the tab matrix shows «Levert»', async () => {
+    if (!kari) throw new Error('the reflections test did not open Kari\'s Playground');
+    await say(kari, 'mellomarbeid');
+    const card = botCard(kari, 'Marker som påbegynt');
+    await card.waitFor({ timeout: UI_WAIT });
+    expect(await card.innerText()).toContain('Status: Ikke startet');
+    await card.getByRole('button', { name: 'Marker som påbegynt' }).click({ timeout: UI_WAIT });
+    const started = botCard(kari, 'Status: Påbegynt');
+    await started.getByRole('button', { name: 'Lever', exact: true }).waitFor({ timeout: UI_WAIT });
+    await started.getByRole('textbox').first().fill('Bærum har kartlagt utfordringsbildet og forankret arbeidet.');
+    await started.getByRole('button', { name: 'Lever', exact: true }).click({ timeout: UI_WAIT });
+    const delivered = botCard(kari, 'Lagret. Status: Levert.');
+    await delivered.waitFor({ timeout: UI_WAIT });
+    await delivered.scrollIntoViewIfNeeded();
+    await shot(kari, 'mellomarbeid-levert');
+
+    const tab = await openTab('nettverk');
+    const row = tab.getByRole('row').filter({ hasText: 'Bærum' }).filter({ hasText: 'Levert' });
+    await row.first().waitFor({ timeout: UI_WAIT });
+    await tab.getByText('1 av 6 levert').first().waitFor({ timeout: UI_WAIT });
+    await shot(tab, 'tab-mellomarbeid', true);
+  });
+
+  it('polls: «ny måling» in the group chat, Ingrid and Kari vote, «gjenta måling», the tab compares before and after', async () => {
+    if (!ingrid || !kari) throw new Error('the earlier tests did not open both Playgrounds');
+    await ingrid.getByText('Kommunegruppe Asker, Bærum og Drammen').first().click({ timeout: UI_WAIT });
+    // The group chat is open when the personal chat's cards are gone.
+    await expect.poll(() => cards(ingrid!, 'Påminnelse bestilt').count(), { timeout: UI_WAIT }).toBe(0);
+    await mention(ingrid, 'ny måling');
+    const form = botCard(ingrid, 'Opprett og publiser her');
+    await form.waitFor({ timeout: UI_WAIT });
+    await form.getByRole('textbox', { name: /^Spørsmål/ }).fill(QUESTION);
+    await form.getByRole('textbox', { name: /^Alternativer/ }).fill('I stor grad\nI noen grad\nI liten grad');
+    await form.getByRole('checkbox', { name: /Send også 1:1/ }).check({ timeout: UI_WAIT });
+    await form.scrollIntoViewIfNeeded();
+    await shot(ingrid, 'poll-form');
+    await form.getByRole('button', { name: 'Opprett og publiser her' }).click({ timeout: UI_WAIT });
+
+    const poll = botCard(ingrid, 'Meningsmåling');
+    await poll.getByRole('button', { name: 'Send svar' }).waitFor({ timeout: UI_WAIT });
+    await poll.getByRole('radio', { name: 'I stor grad' }).check({ timeout: UI_WAIT });
+    await poll.getByRole('button', { name: 'Send svar' }).click({ timeout: UI_WAIT });
+    await expect.poll(() => botCard(ingrid!, 'Meningsmåling').innerText(), { timeout: UI_WAIT }).toContain('Åpen · 1 svar');
+
+    // Kari got the poll in her 1:1 chat («Send også 1:1»); her own view after voting.
+    const kariPoll = botCard(kari, QUESTION);
+    await kariPoll.getByRole('button', { name: 'Send svar' }).waitFor({ timeout: UI_WAIT });
+    await kariPoll.getByRole('radio', { name: 'I noen grad' }).check({ timeout: UI_WAIT });
+    await kariPoll.getByRole('button', { name: 'Send svar' }).click({ timeout: UI_WAIT });
+    const kariView = botCard(kari, 'Ditt svar');
+    await kariView.waitFor({ timeout: UI_WAIT });
+    expect(await kariView.innerText()).toMatch(/Ditt svar:\s*I noen grad/);
+    expect(await kariView.innerText()).toContain('2 svar');
+    await kariView.scrollIntoViewIfNeeded();
+    await shot(kari, 'poll-kari-voted');
+
+    // The shared card in the group chat is updated in place with the count.
+    await expect.poll(() => botCard(ingrid!, 'Meningsmåling').innerText(), { timeout: UI_WAIT }).toContain('Åpen · 2 svar');
+    await shot(ingrid, 'poll-group-two-votes');
+
+    await mention(ingrid, 'gjenta måling');
+    const repeat = botCard(ingrid, 'Opprett ettermåling');
+    await repeat.getByRole('button', { name: 'Opprett ettermåling' }).click({ timeout: UI_WAIT });
+    const after = botCard(ingrid, 'Ettermåling ·');
+    await after.getByRole('button', { name: 'Send svar' }).waitFor({ timeout: UI_WAIT });
+    await expect.poll(() => cards(ingrid!, 'Lukket · 2 svar').count(), { timeout: UI_WAIT }).toBeGreaterThanOrEqual(1);
+    await after.getByRole('radio', { name: 'I liten grad' }).check({ timeout: UI_WAIT });
+    await after.getByRole('button', { name: 'Send svar' }).click({ timeout: UI_WAIT });
+    await expect.poll(() => botCard(ingrid!, 'Ettermåling ·').innerText(), { timeout: UI_WAIT }).toContain('Åpen · 1 svar');
+    await shot(ingrid, 'poll-after');
+
+    const tab = await openTab('malinger');
+    await tab.getByText('Før og etter').first().waitFor({ timeout: UI_WAIT });
+    const body = await tab.locator('body').innerText();
+    expect(body).toMatch(/Før:.*2 svar/);
+    expect(body).toMatch(/Etter:.*1 svar/);
+    expect(body).toContain('pp');
+    await tab.getByText('Før og etter').first().scrollIntoViewIfNeeded();
+    await shot(tab, 'tab-polls', true);
+  });
+});

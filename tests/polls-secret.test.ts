@@ -1,0 +1,59 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { startApp } from '../src/app.js';
+import { ConfigError, loadConfig } from '../src/config/config.js';
+import { pollKeys } from '../src/polls/secret.js';
+
+const production = {
+  APP_MODE: 'production',
+  MicrosoftAppId: 'id',
+  MicrosoftAppPassword: 'pw',
+  AAD_APP_CLIENT_ID: '33333333-3333-4333-8333-333333333333',
+  TAB_DOMAIN: 'samlingspunkt.example.no',
+  ALLOWED_TENANT_IDS: '22222222-2222-4222-8222-222222222222',
+};
+
+describe('the poll key', () => {
+  it('is required in production mode, and must be long', () => {
+    expect(() => loadConfig(production)).toThrow(/POLL_HASH_SECRET: mangler/);
+    expect(() => loadConfig({ ...production, POLL_HASH_SECRET: 'kort' })).toThrow(ConfigError);
+    expect(loadConfig({ ...production, POLL_HASH_SECRET: 'x'.repeat(32) }).polls.hashSecret).toBe('x'.repeat(32));
+    expect(loadConfig({}).polls).toEqual({ hashSecret: undefined, cardUpdateDelayMs: 1500 });
+  });
+
+  it('derives separate voter keys and card signatures', () => {
+    const a = pollKeys(Buffer.from('a'.repeat(32)));
+    const b = pollKeys(Buffer.from('b'.repeat(32)));
+    const key = a.voterKey('poll-1', 'TENANT', 'AAD-1');
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    expect(a.voterKey('poll-1', 'tenant', 'aad-1')).toBe(key); // case of the ids does not matter
+    expect(a.voterKey('poll-2', 'tenant', 'aad-1')).not.toBe(key); // before and after cannot be linked
+    expect(b.voterKey('poll-1', 'tenant', 'aad-1')).not.toBe(key);
+    const sig = a.sign('maling.svar', 'poll-1');
+    expect(a.verify('maling.svar', 'poll-1', sig)).toBe(true);
+    expect(a.verify('maling.lukk', 'poll-1', sig)).toBe(false);
+    expect(a.verify('maling.svar', 'poll-2', sig)).toBe(false);
+    expect(b.verify('maling.svar', 'poll-1', sig)).toBe(false);
+    expect(a.verify('maling.svar', 'poll-1', 42)).toBe(false);
+    expect(key.startsWith(sig)).toBe(false);
+  });
+
+  it('is generated once in local mode and survives a restart, so posted cards stay valid', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'samlingspunkt-pollkey-'));
+    try {
+      const start = () => startApp({ env: { APP_MODE: 'local', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' } });
+      const first = await start();
+      const sig = (await first.polls.keys()).sign('maling.svar', 'p');
+      const stored = await first.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM local_secret`);
+      await first.close();
+      const second = await start();
+      expect((await second.polls.keys()).sign('maling.svar', 'p')).toBe(sig);
+      expect(stored.rows[0]!.n).toBe(1);
+      await second.close();
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,216 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../src/db/port.js';
+import { openPostgres } from '../src/db/postgres.js';
+import { projectRoot } from '../src/paths.js';
+import { postgresUrl, skipKind, uniqueSchema } from './helpers/databases.js';
+import { FakeConnector, TEAMS_LIMITS } from './helpers/fake-connector.js';
+import { as, ingrid, kari, ola } from './helpers/people.js';
+import { addPersonalConversation, addRecipients, demoNetworkId, personalConversationId } from './helpers/recipients.js';
+
+/**
+ * The real server process (node dist/src/main.js) on the test Postgres: killed with SIGKILL in
+ * the middle of a fan-out and started again, and two of them on one database. Every recipient
+ * must get every reminder exactly once, as the fake Bot Connector counts it.
+ */
+const mainJs = join(projectRoot, 'dist', 'src', 'main.js');
+const aisha = { aadObjectId: '00000000-0000-4000-8000-000000000005' };
+const demoPeople = [ingrid, kari, ola, aisha];
+const skip = skipKind('postgres');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+interface Server {
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+async function startServer(schema: string): Promise<Server> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--disable-warning=DEP0111', mainJs], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: postgresUrl(),
+      DB_SCHEMA: schema,
+      PGBOSS_SCHEMA: `${schema}_boss`,
+      JOB_POLL_SECONDS: '0.5',
+      REMINDER_IDLE_MS: '100',
+      REMINDER_LEASE_SECONDS: '2',
+      PROACTIVE_RETRY_BASE_MS: '50',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (await fetch(`${url}/healthz`).then((r) => r.ok, () => false)) break;
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`Serveren startet ikke:\n${out}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { child, url, output: () => out, exited };
+}
+
+async function post(server: Server, path: string, body: unknown) {
+  const res = await fetch(server.url + path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...as(ingrid) },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, json: (await res.json()) as Record<string, any> };
+}
+
+async function until<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`Ventet for lenge på ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe.skipIf(skip)('reminders in real server processes on one Postgres', () => {
+  let fake: FakeConnector;
+  const servers: Server[] = [];
+  const dbs: Database[] = [];
+
+  beforeAll(() => {
+    expect(existsSync(mainJs), 'dist/src/main.js mangler: kjør «npm run build» først').toBe(true);
+  });
+  // A connector per test: the demo people have the same 1:1 chats in both.
+  beforeEach(async () => {
+    fake = await new FakeConnector({ limits: TEAMS_LIMITS }).start();
+  });
+  afterEach(async () => {
+    for (const s of servers.splice(0)) {
+      if (s.child.exitCode === null && s.child.signalCode === null) {
+        s.child.kill('SIGTERM');
+        await s.exited;
+      }
+    }
+    for (const db of dbs.splice(0)) await db.close();
+    await fake.stop();
+  });
+
+  async function prepare(schema: string, recipients: number, tag: string) {
+    const db = await openPostgres({ connectionString: postgresUrl(), schema });
+    dbs.push(db);
+    const networkId = await demoNetworkId(db);
+    const people = await addRecipients(db, networkId, recipients, fake.url, tag);
+    for (const p of demoPeople) await addPersonalConversation(db, p.aadObjectId, fake.url);
+    const conversations = [...people, ...demoPeople.map((p) => p.aadObjectId)].map(personalConversationId);
+    const items = (await db.query<{ id: string; title: string }>(`SELECT id, title FROM plan_item WHERE network_id = $1 ORDER BY starts_at`, [networkId])).rows;
+    return { db, networkId, conversations, items };
+  }
+
+  const statusOf = async (db: Database, reminderId: string) =>
+    (await db.query<{ status: string }>(`SELECT status FROM reminder WHERE id = $1`, [reminderId])).rows[0]?.status;
+
+  it('SIGKILL in the middle of a fan-out of 304: after a restart every recipient has it exactly once', async () => {
+    const schema = uniqueSchema('krasj');
+    const first = await startServer(schema);
+    servers.push(first);
+    const { db, networkId, conversations, items } = await prepare(schema, 300, 'krasj');
+    const deliveredBefore = fake.delivered().length;
+
+    // After 100 deliveries the connector stops answering (and holds whatever still arrives):
+    // once it has gone quiet, the server is killed with sends on the wire.
+    let held = false;
+    fake.holdAfter(deliveredBefore + 100, () => (held = true));
+    const sent = await post(first, `/api/networks/${networkId}/plan/${items[0]!.id}/reminders/send`, {});
+    expect(sent.status).toBe(201);
+    const reminderId = sent.json.reminderId as string;
+    await until('at hundre er levert', async () => (held ? true : undefined));
+    await fake.waitForQuiet(500);
+    first.child.kill('SIGKILL');
+    await first.exited;
+    const atKill = fake.delivered().length - deliveredBefore;
+    expect(atKill).toBeGreaterThan(100);
+    expect(atKill).toBeLessThan(conversations.length);
+    expect(await statusOf(db, reminderId)).toBe('sender');
+    fake.releaseHeld();
+
+    const second = await startServer(schema);
+    servers.push(second);
+    await until('at påminnelsen er ferdig', async () => ((await statusOf(db, reminderId)) === 'ferdig' ? true : undefined));
+
+    for (const conversation of conversations) expect(fake.delivered(conversation), conversation).toHaveLength(1);
+    expect(fake.duplicates()).toBe(0);
+    const { rows } = await db.query<{ status: string; n: number }>(
+      `SELECT status, count(*)::int AS n FROM reminder_delivery WHERE reminder_id = $1 GROUP BY status ORDER BY status`,
+      [reminderId],
+    );
+    const counts = Object.fromEntries(rows.map((r) => [r.status, r.n]));
+    // The ones on the wire at the kill reached Teams; they are «usikker», never sent again.
+    expect((counts.sendt ?? 0) + (counts.usikker ?? 0)).toBe(conversations.length);
+    expect(counts.usikker ?? 0).toBe(atKill - 100);
+    expect(second.output()).not.toMatch(/"level":(50|60)/);
+  });
+
+  it('two server processes on one database: each reminder reaches each person exactly once', async () => {
+    const schema = uniqueSchema('to');
+    const [a, b] = await Promise.all([startServer(schema), startServer(schema)]);
+    servers.push(a!, b!);
+    const { db, networkId, conversations, items } = await prepare(schema, 150, 'to');
+    const deliveredBefore = fake.delivered().length;
+
+    // No quiet hours, so the scheduled reminder below goes whenever the test runs.
+    const settings = await fetch(`${a!.url}/api/networks/${networkId}/reminder-settings`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', ...as(ingrid) },
+      body: JSON.stringify({ quietHours: { from: '00:00', to: '00:00', weekends: false } }),
+    });
+    expect(settings.status).toBe(200);
+    // A new samling an hour and three seconds from now: its «an hour before» is due in 3 s.
+    const startsAt = new Date(Date.now() + 3_603_000);
+    const created = await post(b!, `/api/networks/${networkId}/plan`, {
+      kind: 'samling',
+      title: 'Ekstra samling',
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(),
+      format: 'digital',
+      meetingUrl: 'https://teams.microsoft.com/l/meetup-join/ekstra',
+    });
+    expect(created.status).toBe(201);
+    const scheduled = (
+      await db.query<{ id: string }>(`SELECT id FROM reminder WHERE subject_id = $1 AND rule_key = 'm60' AND status = 'planlagt'`, [created.json.item.id])
+    ).rows[0]!.id;
+    // And two reminders asked for at once, one through each server.
+    const viaA = await post(a!, `/api/networks/${networkId}/plan/${items[0]!.id}/reminders/send`, {});
+    const viaB = await post(b!, `/api/networks/${networkId}/plan/${items[1]!.id}/reminders/send`, {});
+    const reminders = [scheduled, viaA.json.reminderId as string, viaB.json.reminderId as string];
+
+    await until('at alle tre er ferdige', async () => {
+      const statuses = await Promise.all(reminders.map((id) => statusOf(db, id)));
+      return statuses.every((s) => s === 'ferdig') ? true : undefined;
+    });
+    expect(fake.delivered().length - deliveredBefore).toBe(conversations.length * 3);
+    for (const conversation of conversations) expect(fake.delivered(conversation), conversation).toHaveLength(3);
+    expect(fake.duplicates()).toBe(0);
+    const { rows } = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM reminder_delivery WHERE reminder_id = ANY($1::uuid[]) AND status = 'sendt'`,
+      [reminders],
+    );
+    expect(rows[0]!.n).toBe(conversations.length * 3);
+    // Both servers stayed up and healthy throughout.
+    for (const s of [a!, b!]) expect((await fetch(`${s.url}/healthz`)).status).toBe(200);
+  });
+});
