@@ -117,8 +117,8 @@ describe('reflection domain', () => {
   });
 
   it('formats due times in Oslo time', () => {
-    expect(formatDue(new Date('2026-12-01T15:00:00Z'))).toBe('Tir. 1. desember kl. 16.00');
-    expect(formatDue(new Date('2026-07-01T14:00:00Z'))).toBe('Ons. 1. juli kl. 16.00');
+    expect(formatDue(new Date('2026-12-01T15:00:00Z'))).toBe('tir. 1. desember kl. 16.00');
+    expect(formatDue(new Date('2026-07-01T14:00:00Z'))).toBe('ons. 1. juli kl. 16.00');
   });
 });
 

@@ -1,11 +1,13 @@
 import { DateTime } from 'luxon';
 import { OSLO } from './time.js';
 
-/** «Tir. 1. desember kl. 16.00», in Oslo time whatever the server's zone. */
+/**
+ * «tir. 1. desember kl. 16.00», in Oslo time whatever the server's zone. Lower case: it stands
+ * mid-sentence («fram til tir. 1. desember …»), where Norwegian writes weekdays small.
+ */
 export function formatDue(instant: Date): string {
   const dt = DateTime.fromJSDate(instant, { zone: OSLO }).setLocale('nb');
-  const day = dt.toFormat('ccc d. LLLL');
-  return `${day.charAt(0).toUpperCase()}${day.slice(1)} kl. ${dt.toFormat('HH.mm')}`;
+  return `${dt.toFormat('ccc d. LLLL')} kl. ${dt.toFormat('HH.mm')}`;
 }
 
 /** The Oslo wall-clock date and time of an instant, as card inputs want them (yyyy-MM-dd, HH:mm). */
