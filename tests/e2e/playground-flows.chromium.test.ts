@@ -3,174 +3,43 @@
  * tab, in Chromium: reminders (påminn nå / stopp påminnelser / påminnelser), reflection tasks and
  * mellomarbeid as a participant, and polls before and after in the group chat.
  *
- * Same set-up and rules as playground.chromium.test.ts (whose helpers are repeated here): the app
+ * Same set-up and rules as playground.chromium.test.ts (helpers in tests/helpers/playground.ts): the app
  * in-process in local mode, the Playground CLI as child processes on free ports (one with Ingrid,
  * fasilitator, from .m365agentsplayground.yml, one with Kari Nordmann, deltaker for Bærum, from
  * .m365agentsplayground.kari.yml), loopback only, every wait bounded. The tests share one app
  * and run in order: the poll test relies on Kari's 1:1 chat, stored when she types «hjelp».
  * Screenshots go to test-results/playground-flow-*.png, Playground logs to devTools/playground-e2e/.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer, type AddressInfo } from 'node:net';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../../src/app.js';
 import { chromiumSuiteEnabled, launchChromium } from '../helpers/chromium.js';
+import {
+  botCard,
+  cards,
+  guardPage,
+  MESSAGE_BOX,
+  openPlaygroundChat,
+  PLAYGROUND_CONFIG,
+  repoRoot,
+  reportAborted,
+  resultsDir,
+  runCleanup,
+  say,
+  screenshot,
+  START_WAIT,
+  startPlayground,
+  UI_WAIT,
+  VIEWPORT,
+  type CleanupStep,
+  type Playground,
+} from '../helpers/playground.js';
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const resultsDir = path.join(repoRoot, 'test-results');
-const playgroundDir = path.join(repoRoot, 'devTools', 'playground-e2e');
-const PLAYGROUND_CLI = path.join(repoRoot, 'node_modules', '@microsoft', 'm365agentsplayground', 'cli.js');
-const PLAYGROUND_CONFIG = path.join(repoRoot, '.m365agentsplayground.yml');
 /** The same Playground with Kari Nordmann (deltaker, Bærum) as the current user. */
 const KARI_CONFIG = path.join(repoRoot, '.m365agentsplayground.kari.yml');
-
-/** Longest single wait for the UI (a bot reply, a card); start-up waits get START_WAIT. */
-const UI_WAIT = 30_000;
-const START_WAIT = 60_000;
-
-/** The Playground's message box (Lexical editor). */
-const MESSAGE_BOX = '[data-lexical-editor="true"]';
-/** Every Adaptive Card the Playground renders (the Adaptive Cards JS renderer's root class). */
-const CARD = '.ac-adaptiveCard';
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-function within<T>(ms: number, promise: Promise<T>, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what}: no answer after ${ms / 1000} s`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-// ---------------------------------------------------------------------------------------------
-// The Playground CLI as a child process
-// ---------------------------------------------------------------------------------------------
-
-interface Playground {
-  url: string;
-  /** Where the Playground logs every activity it sends and receives. */
-  logFile: string;
-  /** The CLI's last stdout/stderr, for failure messages. */
-  output(): string;
-  stop(): Promise<void>;
-}
-
-/** Kills a still-running Playground process group if the test worker exits before afterAll. */
-const livePlaygrounds = new Set<ChildProcess>();
-function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    // already gone
-  }
-}
-process.once('exit', () => {
-  for (const child of livePlaygrounds) killGroup(child, 'SIGKILL');
-});
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function startPlayground(label: string, endpoint: string, configPath: string): Promise<Playground> {
-  if (!existsSync(PLAYGROUND_CLI)) {
-    throw new Error(`${PLAYGROUND_CLI} is missing: run \`npm install\` (devDependency @microsoft/m365agentsplayground)`);
-  }
-  await mkdir(playgroundDir, { recursive: true });
-  const logFile = path.join(playgroundDir, `flows-${label}.log`);
-  await rm(logFile, { force: true });
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  // Nothing from the caller's shell may redirect the Playground (port, endpoint, config, log).
-  for (const key of Object.keys(env)) {
-    if (/^(M365_AGENTS_PLAYGROUND_|TEAMSAPPTESTER_|TEAMS_APP_TEST_TOOL_)/.test(key) || key === 'BOT_ENDPOINT') delete env[key];
-  }
-  Object.assign(env, {
-    TEAMSAPPTESTER_BROWSER: 'none',
-    M365_AGENTS_PLAYGROUND_CONFIG_PATH: configPath,
-    M365_AGENTS_PLAYGROUND_LOGFILE: logFile,
-  });
-  // A free port; should another process take it first, the CLI falls back to a random one. Either
-  // way it prints the port it listens on, and that is the one used below.
-  const requestedPort = await freePort();
-  const child = spawn(process.execPath, [PLAYGROUND_CLI, '-e', endpoint, '--disable-telemetry', '--port', String(requestedPort)], {
-    cwd: repoRoot,
-    env,
-    // Its own process group, so stop() can kill it and anything it starts with one signal.
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  livePlaygrounds.add(child);
-  const exited = once(child, 'exit').then(
-    () => undefined,
-    () => undefined,
-  );
-  let output = '';
-  const collect = (chunk: string) => {
-    output = (output + chunk).slice(-20_000);
-  };
-  child.stdout?.setEncoding('utf8').on('data', collect);
-  child.stderr?.setEncoding('utf8').on('data', collect);
-
-  const stop = async () => {
-    livePlaygrounds.delete(child);
-    killGroup(child, 'SIGTERM');
-    const killer = setTimeout(() => killGroup(child, 'SIGKILL'), 5_000);
-    await within(10_000, exited, `stopping the Playground (${label})`).finally(() => clearTimeout(killer));
-  };
-
-  try {
-    const port = await within(
-      START_WAIT,
-      new Promise<number>((resolve, reject) => {
-        const onData = () => {
-          const match = /Listening on (\d+)/.exec(output);
-          if (match) resolve(Number(match[1]));
-        };
-        child.stdout?.on('data', onData);
-        child.once('error', reject);
-        child.once('exit', (code, signal) => reject(new Error(`the Playground exited (${signal ?? code}) before listening`)));
-      }),
-      `Playground (${label}) start`,
-    );
-    const url = `http://localhost:${port}`;
-    // It prints "Listening" before it reads the config file and exits when that is invalid.
-    const deadline = Date.now() + START_WAIT;
-    for (;;) {
-      if (child.exitCode !== null || child.signalCode !== null) throw new Error('the Playground exited after listening');
-      const ok = await fetch(url, { signal: AbortSignal.timeout(2_000) }).then(
-        (res) => res.ok,
-        () => false,
-      );
-      if (ok) break;
-      if (Date.now() > deadline) throw new Error(`${url} did not answer within ${START_WAIT / 1000} s`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    return { url, logFile, output: () => output, stop };
-  } catch (error) {
-    await stop().catch(() => undefined);
-    // Its reasons (a bad config file, …) go to the log file rather than to stdout.
-    const log = await readFile(logFile, 'utf8').catch(() => '');
-    throw new Error(
-      `${(error as Error).message}\n--- Playground output (${label}) ---\n${output}\n--- ${logFile} (end) ---\n${log.slice(-4_000)}`,
-    );
-  }
-}
-
 
 const INGRID_AAD = '00000000-0000-4000-8000-000000000001';
 const QUESTION = 'Hvordan vil Leve hele livet bidra til forandring i din kommune?';
@@ -193,8 +62,8 @@ describe.skipIf(!chromiumSuiteEnabled('playground-flows.chromium'))('reminders, 
     await mkdir(resultsDir, { recursive: true });
     dataDir = await mkdtemp(path.join(tmpdir(), 'samlingspunkt-playground-flows-'));
     app = await startApp({ env: { APP_MODE: 'local', DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent' } });
-    ingridPg = await startPlayground('ingrid', `${app.url}/api/messages`, PLAYGROUND_CONFIG);
-    kariPg = await startPlayground('kari', `${app.url}/api/messages`, KARI_CONFIG);
+    ingridPg = await startPlayground('ingrid', `${app.url}/api/messages`, PLAYGROUND_CONFIG, 'flows-ingrid');
+    kariPg = await startPlayground('kari', `${app.url}/api/messages`, KARI_CONFIG, 'flows-kari');
     const networks = (await api('GET', '/api/networks')) as { networks: { id: string }[] };
     networkId = networks.networks[0]!.id;
   }, 180_000);
@@ -204,21 +73,13 @@ describe.skipIf(!chromiumSuiteEnabled('playground-flows.chromium'))('reminders, 
   });
 
   afterAll(async () => {
-    if (aborted.size > 0) {
-      console.info(`playground-flows.chromium: aborted ${aborted.size} non-loopback request(s):\n  ${[...aborted].sort().join('\n  ')}`);
-    }
-    const steps: [string, (() => Promise<void>) | undefined][] = [
+    reportAborted('playground-flows.chromium', aborted);
+    await runCleanup([
       ['close Chromium', browser && (() => browser!.close())],
-      ...[kariPg, ingridPg].map((pg): [string, (() => Promise<void>) | undefined] => [`stop ${pg?.url}`, pg?.stop]),
+      ...[kariPg, ingridPg].map((pg): CleanupStep => [`stop ${pg?.url}`, pg?.stop]),
       ['close the app', app && (() => app!.close())],
       ['remove the data dir', dataDir ? () => rm(dataDir!, { recursive: true, force: true }) : undefined],
-    ];
-    const failures: Error[] = [];
-    for (const [what, step] of steps) {
-      await step?.().catch((err: unknown) => failures.push(new Error(`${what}: ${(err as Error).message}`, { cause: err })));
-    }
-    if (failures.length === 1) throw failures[0];
-    if (failures.length > 1) throw new AggregateError(failures, failures.map((f) => f.message).join('; '));
+    ]);
   }, 60_000);
 
   /** The tab API as Ingrid, with local mode's dev sign-in header. */
@@ -236,29 +97,17 @@ describe.skipIf(!chromiumSuiteEnabled('playground-flows.chromium'))('reminders, 
 
   async function newPage(): Promise<Page> {
     if (!browser) throw new Error('setup failed');
-    const context = await browser.newContext({ viewport: { width: 1400, height: 2000 } });
+    const context = await browser.newContext({ viewport: VIEWPORT });
     contexts.push(context);
     const page = await context.newPage();
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    await page.route('**/*', (route) => {
-      const url = new URL(route.request().url());
-      if (!url.protocol.startsWith('http') || LOOPBACK_HOSTS.has(url.hostname)) return route.continue();
-      aborted.add(`${url.origin}${url.pathname}`);
-      return route.abort('blockedbyclient');
-    });
+    await guardPage(page, aborted, (message) => pageErrors.push(message));
     return page;
   }
 
   /** Opens a Playground and waits for the bot's welcome card; then «hjelp», so the bot stores the 1:1 chat. */
   async function openPlayground(pg: Playground): Promise<Page> {
     const page = await newPage();
-    await page.goto(pg.url, { timeout: START_WAIT });
-    try {
-      await botCard(page, 'Velkommen til Samlingspunkt').waitFor({ timeout: UI_WAIT });
-    } catch (error) {
-      const log = await readFile(pg.logFile, 'utf8').catch(() => '');
-      throw new Error(`The bot's welcome card did not show in the Playground; ${pg.logFile} ends with:\n${log.slice(-3_000)}`, { cause: error });
-    }
+    await openPlaygroundChat(page, pg);
     await say(page, 'hjelp');
     await botCard(page, 'Samlingspunkt – hjelp').waitFor({ timeout: UI_WAIT });
     return page;
@@ -269,15 +118,6 @@ describe.skipIf(!chromiumSuiteEnabled('playground-flows.chromium'))('reminders, 
     const page = await newPage();
     await page.goto(`${app!.url}/tab/?view=${view}`, { timeout: START_WAIT });
     return page;
-  }
-
-  const botCard = (page: Page, text: string): Locator => page.locator(CARD).filter({ hasText: text }).last();
-  const cards = (page: Page, text: string): Locator => page.locator(CARD).filter({ hasText: text });
-
-  async function say(page: Page, text: string): Promise<void> {
-    await page.locator(MESSAGE_BOX).last().click({ timeout: UI_WAIT });
-    await page.keyboard.type(text);
-    await page.keyboard.press('Enter');
   }
 
   /** In a group chat the bot only hears @mentions: type «@Saml», pick Samlingspunkt, then the command. */
@@ -295,7 +135,7 @@ describe.skipIf(!chromiumSuiteEnabled('playground-flows.chromium'))('reminders, 
   }
 
   async function shot(page: Page, name: string, fullPage = false): Promise<void> {
-    await page.screenshot({ path: path.join(resultsDir, `playground-flow-${name}.png`), fullPage });
+    await screenshot(page, `playground-flow-${name}.png`, fullPage);
   }
 
   it('reminders: «påminn nå» brings the card with the Teams link; after «stopp påminnelser» only the confirmation', async () => {

@@ -10,165 +10,31 @@
  *   .m365agentsplayground.yml in which the one non-member (Nils) is the current user.
  * - Its files (logs, the derived config) go to devTools/playground-e2e/ (gitignored).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../../src/app.js';
 import { demoMembers } from '../../src/domain/demo.js';
 import { chromiumSuiteEnabled, launchChromium } from '../helpers/chromium.js';
-
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const resultsDir = path.join(repoRoot, 'test-results');
-const playgroundDir = path.join(repoRoot, 'devTools', 'playground-e2e');
-const PLAYGROUND_CLI = path.join(repoRoot, 'node_modules', '@microsoft', 'm365agentsplayground', 'cli.js');
-const PLAYGROUND_CONFIG = path.join(repoRoot, '.m365agentsplayground.yml');
-
-/** Longest single wait for the UI (a bot reply, a card); start-up waits get START_WAIT. */
-const UI_WAIT = 30_000;
-const START_WAIT = 60_000;
-
-/** The Playground's message box (Lexical editor). */
-const MESSAGE_BOX = '[data-lexical-editor="true"]';
-/** Every Adaptive Card the Playground renders (the Adaptive Cards JS renderer's root class). */
-const CARD = '.ac-adaptiveCard';
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-function within<T>(ms: number, promise: Promise<T>, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what}: no answer after ${ms / 1000} s`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-// ---------------------------------------------------------------------------------------------
-// The Playground CLI as a child process
-// ---------------------------------------------------------------------------------------------
-
-interface Playground {
-  url: string;
-  /** Where the Playground logs every activity it sends and receives. */
-  logFile: string;
-  /** The CLI's last stdout/stderr, for failure messages. */
-  output(): string;
-  stop(): Promise<void>;
-}
-
-/** Kills a still-running Playground process group if the test worker exits before afterAll. */
-const livePlaygrounds = new Set<ChildProcess>();
-function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    // already gone
-  }
-}
-process.once('exit', () => {
-  for (const child of livePlaygrounds) killGroup(child, 'SIGKILL');
-});
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function startPlayground(label: string, endpoint: string, configPath: string): Promise<Playground> {
-  if (!existsSync(PLAYGROUND_CLI)) {
-    throw new Error(`${PLAYGROUND_CLI} is missing: run \`npm install\` (devDependency @microsoft/m365agentsplayground)`);
-  }
-  await mkdir(playgroundDir, { recursive: true });
-  const logFile = path.join(playgroundDir, `${label}.log`);
-  await rm(logFile, { force: true });
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  // Nothing from the caller's shell may redirect the Playground (port, endpoint, config, log).
-  for (const key of Object.keys(env)) {
-    if (/^(M365_AGENTS_PLAYGROUND_|TEAMSAPPTESTER_|TEAMS_APP_TEST_TOOL_)/.test(key) || key === 'BOT_ENDPOINT') delete env[key];
-  }
-  Object.assign(env, {
-    TEAMSAPPTESTER_BROWSER: 'none',
-    M365_AGENTS_PLAYGROUND_CONFIG_PATH: configPath,
-    M365_AGENTS_PLAYGROUND_LOGFILE: logFile,
-  });
-  // A free port; should another process take it first, the CLI falls back to a random one. Either
-  // way it prints the port it listens on, and that is the one used below.
-  const requestedPort = await freePort();
-  const child = spawn(process.execPath, [PLAYGROUND_CLI, '-e', endpoint, '--disable-telemetry', '--port', String(requestedPort)], {
-    cwd: repoRoot,
-    env,
-    // Its own process group, so stop() can kill it and anything it starts with one signal.
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  livePlaygrounds.add(child);
-  const exited = once(child, 'exit').then(
-    () => undefined,
-    () => undefined,
-  );
-  let output = '';
-  const collect = (chunk: string) => {
-    output = (output + chunk).slice(-20_000);
-  };
-  child.stdout?.setEncoding('utf8').on('data', collect);
-  child.stderr?.setEncoding('utf8').on('data', collect);
-
-  const stop = async () => {
-    livePlaygrounds.delete(child);
-    killGroup(child, 'SIGTERM');
-    const killer = setTimeout(() => killGroup(child, 'SIGKILL'), 5_000);
-    await within(10_000, exited, `stopping the Playground (${label})`).finally(() => clearTimeout(killer));
-  };
-
-  try {
-    const port = await within(
-      START_WAIT,
-      new Promise<number>((resolve, reject) => {
-        const onData = () => {
-          const match = /Listening on (\d+)/.exec(output);
-          if (match) resolve(Number(match[1]));
-        };
-        child.stdout?.on('data', onData);
-        child.once('error', reject);
-        child.once('exit', (code, signal) => reject(new Error(`the Playground exited (${signal ?? code}) before listening`)));
-      }),
-      `Playground (${label}) start`,
-    );
-    const url = `http://localhost:${port}`;
-    // It prints "Listening" before it reads the config file and exits when that is invalid.
-    const deadline = Date.now() + START_WAIT;
-    for (;;) {
-      if (child.exitCode !== null || child.signalCode !== null) throw new Error('the Playground exited after listening');
-      const ok = await fetch(url, { signal: AbortSignal.timeout(2_000) }).then(
-        (res) => res.ok,
-        () => false,
-      );
-      if (ok) break;
-      if (Date.now() > deadline) throw new Error(`${url} did not answer within ${START_WAIT / 1000} s`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    return { url, logFile, output: () => output, stop };
-  } catch (error) {
-    await stop().catch(() => undefined);
-    // Its reasons (a bad config file, …) go to the log file rather than to stdout.
-    const log = await readFile(logFile, 'utf8').catch(() => '');
-    throw new Error(
-      `${(error as Error).message}\n--- Playground output (${label}) ---\n${output}\n--- ${logFile} (end) ---\n${log.slice(-4_000)}`,
-    );
-  }
-}
+import {
+  botCard,
+  guardPage,
+  openPlaygroundChat,
+  PLAYGROUND_CONFIG,
+  playgroundDir,
+  reportAborted,
+  resultsDir,
+  runCleanup,
+  say,
+  screenshot,
+  startPlayground,
+  UI_WAIT,
+  VIEWPORT,
+  type CleanupStep,
+  type Playground,
+} from '../helpers/playground.js';
 
 // ---------------------------------------------------------------------------------------------
 // A Playground config with another current user
@@ -259,57 +125,24 @@ describe.skipIf(!chromiumSuiteEnabled('playground.chromium'))('the bot in the Mi
   });
 
   afterAll(async () => {
-    if (aborted.size > 0) {
-      console.info(`playground.chromium: aborted ${aborted.size} non-loopback request(s):\n  ${[...aborted].sort().join('\n  ')}`);
-    }
-    // Every step runs even when an earlier one fails (no Playground or data dir is left behind);
-    // the failures are reported together afterwards.
-    const steps: [string, (() => Promise<void>) | undefined][] = [
+    reportAborted('playground.chromium', aborted);
+    await runCleanup([
       ['close Chromium', browser && (() => browser!.close())],
-      ...[...extraPlaygrounds, playground].map((pg): [string, (() => Promise<void>) | undefined] => [`stop ${pg?.url}`, pg?.stop]),
+      ...[...extraPlaygrounds, playground].map((pg): CleanupStep => [`stop ${pg?.url}`, pg?.stop]),
       ['close the app', app && (() => app!.close())],
       ['remove the data dir', dataDir ? () => rm(dataDir!, { recursive: true, force: true }) : undefined],
-    ];
-    const failures: Error[] = [];
-    for (const [what, step] of steps) {
-      await step?.().catch((err: unknown) => failures.push(new Error(`${what}: ${(err as Error).message}`, { cause: err })));
-    }
-    if (failures.length === 1) throw failures[0];
-    if (failures.length > 1) throw new AggregateError(failures, failures.map((f) => f.message).join('; '));
+    ]);
   }, 60_000);
 
   /** Opens the Playground and waits for the bot's welcome card: the bot is connected. */
   async function open(pg: Playground): Promise<Page> {
     if (!browser) throw new Error('setup failed');
-    // Tall, so a whole plan card fits on a screenshot (the chat scrolls inside the page).
-    context = await browser.newContext({ viewport: { width: 1400, height: 2000 } });
+    context = await browser.newContext({ viewport: VIEWPORT });
     const page = await context.newPage();
     pageErrors = [];
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    await page.route('**/*', (route) => {
-      const url = new URL(route.request().url());
-      if (!url.protocol.startsWith('http') || LOOPBACK_HOSTS.has(url.hostname)) return route.continue();
-      aborted.add(`${url.origin}${url.pathname}`);
-      return route.abort('blockedbyclient');
-    });
-    await page.goto(pg.url, { timeout: START_WAIT });
-    try {
-      await botCard(page, 'Velkommen til Samlingspunkt').waitFor({ timeout: UI_WAIT });
-    } catch (error) {
-      const log = await readFile(pg.logFile, 'utf8').catch(() => '');
-      throw new Error(`The bot's welcome card did not show in the Playground; ${pg.logFile} ends with:\n${log.slice(-3_000)}`, {
-        cause: error,
-      });
-    }
+    await guardPage(page, aborted, (message) => pageErrors.push(message));
+    await openPlaygroundChat(page, pg);
     return page;
-  }
-
-  const botCard = (page: Page, text: string): Locator => page.locator(CARD).filter({ hasText: text }).last();
-
-  async function say(page: Page, text: string): Promise<void> {
-    await page.locator(MESSAGE_BOX).last().click({ timeout: UI_WAIT });
-    await page.keyboard.type(text);
-    await page.keyboard.press('Enter');
   }
 
   it('answers «plan» with the activity plan as a readable Adaptive Card table', async () => {
@@ -328,7 +161,7 @@ describe.skipIf(!chromiumSuiteEnabled('playground.chromium'))('the bot in the Mi
     expect(await card.getByRole('columnheader').count()).toBeGreaterThanOrEqual(4);
 
     await card.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: path.join(resultsDir, 'playground-plan.png') });
+    await screenshot(page, 'playground-plan.png');
   });
 
   it('answers «hjelp» and unknown text with the help card', async () => {
@@ -342,7 +175,7 @@ describe.skipIf(!chromiumSuiteEnabled('playground.chromium'))('the bot in the Mi
     const unknown = botCard(page, 'Jeg forsto ikke «blåbærsyltetøy?»');
     await unknown.waitFor({ timeout: UI_WAIT });
     expect(await unknown.innerText()).toContain('Dette kan jeg hjelpe med');
-    await page.screenshot({ path: path.join(resultsDir, 'playground-help.png') });
+    await screenshot(page, 'playground-help.png');
   });
 
   it('lets a non-member register with the onboarding card (Action.Execute), then shows the plan', async () => {
@@ -369,7 +202,7 @@ describe.skipIf(!chromiumSuiteEnabled('playground.chromium'))('the bot in the Mi
     await onboarding.getByRole('combobox', { name: /sektor/i }).click({ timeout: UI_WAIT });
     await page.getByRole('option', { name: 'Helse og omsorg', exact: true }).click({ timeout: UI_WAIT });
     await onboarding.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: path.join(resultsDir, 'playground-onboarding.png') });
+    await screenshot(page, 'playground-onboarding.png');
 
     await onboarding.getByRole('button', { name: 'Registrer meg' }).click({ timeout: UI_WAIT });
     // Action.Execute: the bot's invoke response replaces the card in place.
@@ -385,6 +218,6 @@ describe.skipIf(!chromiumSuiteEnabled('playground.chromium'))('the bot in the Mi
     await plan.waitFor({ timeout: UI_WAIT });
     expect(await plan.innerText()).toContain('Samling 1 – Oppstartseminar');
     await registered.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: path.join(resultsDir, 'playground-registered.png') });
+    await screenshot(page, 'playground-registered.png');
   });
 });

@@ -1,11 +1,11 @@
-import { Field, Select, Subtitle1, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Subtitle1, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api.js';
 import { LanguageSwitch } from '../components/LanguageSwitch.js';
+import { useNetworkChoice } from '../components/NetworkChoice.js';
 import { PageHeader } from '../components/PageHeader.js';
-import { EmptyState, ErrorBar, Loading } from '../components/States.js';
-import { useAsync, useQueryParam } from '../hooks.js';
+import { ErrorBar, Loading } from '../components/States.js';
+import { useAsync } from '../hooks.js';
 import type { Host } from '../teams.js';
 import { workApi } from '../work/api.js';
 import { FocusPhaseTable } from '../work/FocusPhaseTable.js';
@@ -22,7 +22,6 @@ const useStyles = makeStyles({
   note: { color: tokens.colorNeutralForeground2 },
 });
 
-const loadNetworks = (_key: string, signal: AbortSignal) => api.listNetworks(signal);
 const loadMatrix = (id: string, signal: AbortSignal) => workApi.matrix(id, signal);
 const loadReflections = (id: string, signal: AbortSignal) => workApi.reflections(id, signal);
 const loadStanding = (id: string, signal: AbortSignal) => workApi.standing(id, signal);
@@ -34,25 +33,9 @@ const loadStanding = (id: string, signal: AbortSignal) => workApi.standing(id, s
  */
 export function NetworkView(_props: { host: Host }) {
   const { t } = useTranslation();
-  const fixedId = useQueryParam('network');
-  const [chosenId, setChosenId] = useState<string | null>(null);
-  const [networks, retryNetworks] = useAsync(fixedId ? null : 'all', loadNetworks);
-  const list = networks.status === 'ready' ? networks.data.networks : [];
-  const networkId = fixedId ?? chosenId ?? list[0]?.id ?? null;
+  const { networkId, networks: list, picker, gate } = useNetworkChoice();
   const name = list.find((n) => n.id === networkId)?.name ?? t('app.name');
 
-  const picker =
-    !fixedId && list.length > 1 ? (
-      <Field label={t('networks.picker')} size="small">
-        <Select value={networkId ?? ''} onChange={(_e, d) => setChosenId(d.value)}>
-          {list.map((n) => (
-            <option key={n.id} value={n.id}>
-              {n.name}
-            </option>
-          ))}
-        </Select>
-      </Field>
-    ) : null;
   const header = (
     <PageHeader
       eyebrow={t('network.eyebrow')}
@@ -66,19 +49,11 @@ export function NetworkView(_props: { host: Host }) {
     />
   );
 
-  if (!fixedId && networks.status !== 'ready') {
+  if (gate || networkId === null) {
     return (
       <>
         {header}
-        {networks.status === 'loading' ? <Loading label={t('networks.loading')} /> : <ErrorBar error={networks.error} onRetry={retryNetworks} />}
-      </>
-    );
-  }
-  if (networkId === null) {
-    return (
-      <>
-        {header}
-        <EmptyState title={t('networks.emptyTitle')} body={t('networks.emptyBody')} />
+        {gate}
       </>
     );
   }

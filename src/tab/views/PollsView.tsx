@@ -1,8 +1,9 @@
-import { Button, Field, Select, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api.js';
 import { LanguageSwitch } from '../components/LanguageSwitch.js';
+import { useNetworkChoice } from '../components/NetworkChoice.js';
 import { PageHeader } from '../components/PageHeader.js';
 import { EmptyState, ErrorBar, Loading } from '../components/States.js';
 import { useAsync, useQueryParam } from '../hooks.js';
@@ -12,7 +13,6 @@ import { PollResultsPanel } from '../polls/PollResultsPanel.js';
 import { PollTable } from '../polls/PollTable.js';
 import type { PollListResponse } from '../polls/types.js';
 import type { Host } from '../teams.js';
-import type { NetworkSummary } from '../types.js';
 
 const useStyles = makeStyles({
   sections: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXL },
@@ -20,7 +20,6 @@ const useStyles = makeStyles({
   heading: { margin: 0 },
 });
 
-const loadNetworks = (_key: string, signal: AbortSignal) => api.listNetworks(signal);
 const loadPolls = (key: string, signal: AbortSignal) => pollApi.list(key.split('|')[0]!, signal);
 const loadPlan = (id: string, signal: AbortSignal) => api.getPlan(id, signal);
 
@@ -30,12 +29,8 @@ const loadPlan = (id: string, signal: AbortSignal) => api.getPlan(id, signal);
  */
 export function PollsView(_props: { host: Host }) {
   const { t } = useTranslation();
-  const fixedId = useQueryParam('network');
   const initialPoll = useQueryParam('poll');
-  const [chosenId, setChosenId] = useState<string | null>(null);
-  const [networks, retryNetworks] = useAsync(fixedId ? null : 'all', loadNetworks);
-  const list: NetworkSummary[] = networks.status === 'ready' ? networks.data.networks : [];
-  const networkId = fixedId ?? chosenId ?? list[0]?.id ?? null;
+  const { networkId, networks: list, picker, gate } = useNetworkChoice();
   const [version, setVersion] = useState(0);
   const [polls, retryPolls] = useAsync(networkId === null ? null : `${networkId}|${version}`, loadPolls);
   // A reload after a change keeps showing the last list (and the open results) instead of a spinner.
@@ -45,18 +40,6 @@ export function PollsView(_props: { host: Host }) {
   }, [polls, networkId]);
   const [selected, setSelected] = useState<string | null>(initialPoll);
 
-  const picker =
-    !fixedId && list.length > 1 ? (
-      <Field label={t('networks.picker')} size="small">
-        <Select value={networkId ?? ''} onChange={(_e, d) => setChosenId(d.value)}>
-          {list.map((n) => (
-            <option key={n.id} value={n.id}>
-              {n.name}
-            </option>
-          ))}
-        </Select>
-      </Field>
-    ) : null;
   const name = list.find((n) => n.id === networkId)?.name ?? t('app.name');
   const header = (
     <PageHeader
@@ -71,19 +54,11 @@ export function PollsView(_props: { host: Host }) {
     />
   );
 
-  if (!fixedId && networks.status !== 'ready') {
+  if (gate || networkId === null) {
     return (
       <>
         {header}
-        {networks.status === 'loading' ? <Loading label={t('networks.loading')} /> : <ErrorBar error={networks.error} onRetry={retryNetworks} />}
-      </>
-    );
-  }
-  if (networkId === null) {
-    return (
-      <>
-        {header}
-        <EmptyState title={t('networks.emptyTitle')} body={t('networks.emptyBody')} />
+        {gate}
       </>
     );
   }

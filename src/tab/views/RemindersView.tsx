@@ -10,7 +10,6 @@ import {
   Input,
   MessageBar,
   MessageBarBody,
-  Select,
   Subtitle1,
   Subtitle2,
   Switch,
@@ -26,16 +25,15 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api.js';
 import { LanguageSwitch } from '../components/LanguageSwitch.js';
+import { useNetworkChoice } from '../components/NetworkChoice.js';
 import { PageHeader } from '../components/PageHeader.js';
-import { EmptyState, ErrorBar, Loading } from '../components/States.js';
+import { ErrorBar, Loading } from '../components/States.js';
 import { timeRangeParts } from '../format.js';
-import { useAsync, useQueryParam } from '../hooks.js';
+import { useAsync } from '../hooks.js';
 import type { Lang } from '../i18n.js';
 import { reminderApi, type QuietHours, type ReminderEntry, type ReminderReport, type ReportGroup } from '../reminders/api.js';
 import type { Host } from '../teams.js';
-import type { NetworkSummary } from '../types.js';
 
 const GROUPS: ReportGroup[] = ['sendt', 'venter', 'feilet', 'utilgjengelig', 'avmeldt'];
 const GROUP_COLOR: Record<ReportGroup, 'success' | 'informative' | 'danger' | 'warning' | 'subtle'> = {
@@ -60,7 +58,6 @@ const useStyles = makeStyles({
   note: { color: tokens.colorNeutralForeground2 },
 });
 
-const loadNetworks = (_key: string, signal: AbortSignal) => api.listNetworks(signal);
 const loadReport = (key: string, signal: AbortSignal) => reminderApi.report(key.split('|')[0]!, signal);
 
 /** «Dagen før kl. 09.00», «1 hour before» … from the rule key, in the tab's language. */
@@ -94,26 +91,10 @@ function useWhen(timeZone: string): (iso: string) => string {
  */
 export function RemindersView(_props: { host: Host }) {
   const { t } = useTranslation();
-  const fixedId = useQueryParam('network');
-  const [chosenId, setChosenId] = useState<string | null>(null);
-  const [networks, retryNetworks] = useAsync(fixedId ? null : 'all', loadNetworks);
-  const list: NetworkSummary[] = networks.status === 'ready' ? networks.data.networks : [];
-  const networkId = fixedId ?? chosenId ?? list[0]?.id ?? null;
+  const { networkId, networks: list, picker, gate } = useNetworkChoice();
   const [version, setVersion] = useState(0);
   const [report, retryReport] = useAsync(networkId === null ? null : `${networkId}|${version}`, loadReport);
 
-  const picker =
-    !fixedId && list.length > 1 ? (
-      <Field label={t('networks.picker')} size="small">
-        <Select value={networkId ?? ''} onChange={(_e, d) => setChosenId(d.value)}>
-          {list.map((n) => (
-            <option key={n.id} value={n.id}>
-              {n.name}
-            </option>
-          ))}
-        </Select>
-      </Field>
-    ) : null;
   const name = report.status === 'ready' ? report.data.network.name : (list.find((n) => n.id === networkId)?.name ?? t('app.name'));
   const header = (
     <PageHeader
@@ -130,19 +111,11 @@ export function RemindersView(_props: { host: Host }) {
     />
   );
 
-  if (!fixedId && networks.status !== 'ready') {
+  if (gate || networkId === null) {
     return (
       <>
         {header}
-        {networks.status === 'loading' ? <Loading label={t('networks.loading')} /> : <ErrorBar error={networks.error} onRetry={retryNetworks} />}
-      </>
-    );
-  }
-  if (networkId === null) {
-    return (
-      <>
-        {header}
-        <EmptyState title={t('networks.emptyTitle')} body={t('networks.emptyBody')} />
+        {gate}
       </>
     );
   }
