@@ -21,27 +21,42 @@ export async function getAuthHeaders(): Promise<Record<string, string>> {
   return authHeaders();
 }
 
-async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
-  const headers = { Accept: 'application/json', ...(await getAuthHeaders()) };
-  const res = await fetch(path, { headers, signal });
-  const body: unknown = await res.json().catch(() => null);
+/** The one request helper of the tab: JSON in and out, the server's Norwegian error message kept. */
+export async function apiCall<T>(
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  path: string,
+  body?: unknown,
+  signal?: AbortSignal,
+): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...(await getAuthHeaders()) };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal });
+  const json: unknown = await res.json().catch(() => null);
   if (!res.ok) {
     // A refused token may be stale or lack consent: the next attempt asks Teams for a new one.
     if (res.status === 401) invalidateToken();
-    const err = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+    const err = (json as { error?: { code?: unknown; message?: unknown } } | null)?.error;
     throw new ApiError(
       res.status,
       typeof err?.code === 'string' ? err.code : 'http_' + res.status,
       typeof err?.message === 'string' ? err.message : '',
     );
   }
-  if (body === null) throw new ApiError(res.status, 'invalid_json', '');
-  return body as T;
+  return json as T;
+}
+
+/** Path of a network's API resources. */
+export const networkPath = (networkId: string) => `/api/networks/${encodeURIComponent(networkId)}`;
+
+async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  const body = await apiCall<T | null>('GET', path, undefined, signal);
+  if (body === null) throw new ApiError(200, 'invalid_json', '');
+  return body;
 }
 
 // Relative to the site root, not /tab/, because the API lives beside the tab.
 export const api = {
   listNetworks: (signal?: AbortSignal) => getJson<NetworksResponse>('/api/networks', signal),
   getPlan: (networkId: string, signal?: AbortSignal) =>
-    getJson<PlanResponse>(`/api/networks/${encodeURIComponent(networkId)}/plan`, signal),
+    getJson<PlanResponse>(`${networkPath(networkId)}/plan`, signal),
 };

@@ -1,21 +1,9 @@
-import { ApiError, getAuthHeaders } from '../api.js';
-import { invalidateToken } from '../auth.js';
+import { ApiError, apiCall, getAuthHeaders, networkPath } from '../api.js';
 import type { NewPoll, Poll, PollListResponse, PollResultsResponse } from './types.js';
 
-async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', ...(await getAuthHeaders()) };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal });
-  const json: unknown = await res.json().catch(() => null);
-  if (!res.ok) {
-    if (res.status === 401) invalidateToken();
-    const err = (json as { error?: { code?: unknown; message?: unknown } } | null)?.error;
-    throw new ApiError(res.status, typeof err?.code === 'string' ? err.code : `http_${res.status}`, typeof err?.message === 'string' ? err.message : '');
-  }
-  return json as T;
-}
+const call = apiCall;
 
-const base = (networkId: string) => `/api/networks/${encodeURIComponent(networkId)}/polls`;
+const base = (networkId: string) => `${networkPath(networkId)}/polls`;
 
 /**
  * Downloads need the same sign-in headers as every call, so a plain link will not do: fetch the

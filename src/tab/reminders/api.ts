@@ -1,5 +1,4 @@
-import { ApiError, getAuthHeaders } from '../api.js';
-import { invalidateToken } from '../auth.js';
+import { apiCall, networkPath } from '../api.js';
 
 // Mirrors GET/PUT /api/networks/:id/reminders, /reminder-settings (src/api/reminders.ts).
 
@@ -40,20 +39,9 @@ export interface ReminderReport {
   settings: ReminderSettings;
 }
 
-async function call<T>(method: 'GET' | 'PUT', path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', ...(await getAuthHeaders()) };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal });
-  const json: unknown = await res.json().catch(() => null);
-  if (!res.ok) {
-    if (res.status === 401) invalidateToken();
-    const err = (json as { error?: { code?: unknown; message?: unknown } } | null)?.error;
-    throw new ApiError(res.status, typeof err?.code === 'string' ? err.code : `http_${res.status}`, typeof err?.message === 'string' ? err.message : '');
-  }
-  return json as T;
-}
+const call = apiCall;
 
-const base = (networkId: string) => `/api/networks/${encodeURIComponent(networkId)}`;
+const base = networkPath;
 
 export const reminderApi = {
   report: (networkId: string, signal?: AbortSignal) => call<ReminderReport>('GET', `${base(networkId)}/reminders`, undefined, signal),

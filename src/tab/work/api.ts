@@ -1,22 +1,9 @@
-import { ApiError, getAuthHeaders } from '../api.js';
-import { invalidateToken } from '../auth.js';
+import { apiCall, networkPath } from '../api.js';
 import type { DeliveryResult, MatrixCell, MatrixResponse, ReflectionsResponse, StandingResponse, WorkStatus } from './types.js';
 
-/** Same error shape as the tab's other calls: the server's Norwegian message travels as is. */
-async function call<T>(method: 'GET' | 'PUT' | 'POST', path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', ...(await getAuthHeaders()) };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal });
-  const json: unknown = await res.json().catch(() => null);
-  if (!res.ok) {
-    if (res.status === 401) invalidateToken();
-    const err = (json as { error?: { code?: unknown; message?: unknown } } | null)?.error;
-    throw new ApiError(res.status, typeof err?.code === 'string' ? err.code : `http_${res.status}`, typeof err?.message === 'string' ? err.message : '');
-  }
-  return json as T;
-}
+const call = apiCall;
 
-const base = (networkId: string) => `/api/networks/${encodeURIComponent(networkId)}`;
+const base = networkPath;
 
 export const workApi = {
   matrix: (networkId: string, signal?: AbortSignal) => call<MatrixResponse>('GET', `${base(networkId)}/mellomarbeid`, undefined, signal),
