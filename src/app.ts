@@ -19,6 +19,9 @@ import { registerJobs, type RegisteredJobs } from './scheduler/jobs.js';
 import { registerReminderKind } from './scheduler/reminder-kinds.js';
 import { schedulerHealthy, startScheduler, type Scheduler } from './scheduler/scheduler.js';
 
+/** The longest a stop may take (SIGTERM; Docker's default grace period is 10 s). */
+export const SHUTDOWN_MS = 9_000;
+
 export interface StartOptions {
   env?: Record<string, string | undefined>;
   port?: number;
@@ -74,6 +77,9 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     jobs = await registerJobs({ boss: scheduler, db, log, now, sender: bot.sender, config });
     await polls.keys(); // local mode: the generated key exists before the first card is signed
     polls.jobs = await startPollJobs(polls, scheduler, config.reminders.pollingIntervalSeconds);
+    // Shared poll cards the last run did not get updated before it stopped (or crashed).
+    const resumed = await polls.resumeCardUpdates();
+    if (resumed > 0) log.info({ polls: resumed }, 'Oppdaterer målingskort som ventet fra forrige kjøring');
   } catch (error) {
     await jobs?.stop().catch(() => undefined);
     await scheduler?.stop({ graceful: false, wait: true }).catch(() => undefined);
@@ -110,9 +116,14 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     },
   });
 
+  // The listener goes once listening: left on restify's server it would also catch the errors
+  // restify emits there under the name «error» (pg's DatabaseError) and leave that request unanswered.
   await new Promise<void>((resolve, reject) => {
     http.server.once('error', reject);
-    http.server.listen(config.port, config.host, () => resolve());
+    http.server.listen(config.port, config.host, () => {
+      http.server.off('error', reject);
+      resolve();
+    });
   });
   const address = http.server.address() as AddressInfo;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${address.port}`;
@@ -133,15 +144,31 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     inFlight: () => http.inFlight(),
     close() {
       closing ??= (async () => {
-        await http.drain(10_000);
-        await polls.stop().catch((err: unknown) => log.warn({ err }, 'Målingskortene ble ikke oppdatert før stopp'));
-        await work?.stop().catch((err: unknown) => log.warn({ err }, 'Påminnelsene stoppet ikke rent'));
-        await boss.stop({ graceful: true, wait: true, timeout: 10_000 }).catch((err: unknown) => {
-          log.warn({ err }, 'pg-boss stoppet ikke rent');
-        });
-        await bot.sender.stop();
+        // All of it within SHUTDOWN_MS, however the Bot Connector or the database behave:
+        // every step gets what is left, and unsent work stays in the database for the next start.
+        const deadline = Date.now() + SHUTDOWN_MS;
+        const left = (ms: number) => Math.max(0, Math.min(ms, deadline - Date.now()));
+        const atMost = (ms: number, work: Promise<unknown>) =>
+          Promise.race([work, new Promise((resolve) => setTimeout(resolve, left(ms)).unref())]);
+        // New requests get 503 + Retry-After from here on; those in flight may finish.
+        await http.drain(left(4_000));
+        // Card updates waiting for their round go out now, each tried once: the sender's stop
+        // ends retry waits. What does not get through stays marked for the next start.
+        const cards = polls.stop().catch((err: unknown) => log.warn({ err }, 'Målingskortene ble ikke oppdatert før stopp'));
+        await atMost(1_500, cards);
+        await atMost(1_000, bot.sender.stop());
+        await atMost(1_000, cards);
+        await work?.stop(left(1_000)).catch((err: unknown) => log.warn({ err }, 'Påminnelsene stoppet ikke rent'));
+        await atMost(
+          2_000,
+          boss.stop({ graceful: true, wait: true, timeout: left(1_500) }).catch((err: unknown) => log.warn({ err }, 'pg-boss stoppet ikke rent')),
+        );
+        // Only now does the port close (and any connection left with it).
+        const closed = new Promise<void>((resolve) => http.server.close(() => resolve()));
+        http.server.server.closeAllConnections();
+        await atMost(500, closed);
         await db.close();
-        log.info('Samlingspunkt stoppet');
+        log.info({ ms: SHUTDOWN_MS - (deadline - Date.now()) }, 'Samlingspunkt stoppet');
       })();
       return closing;
     },

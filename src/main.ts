@@ -1,11 +1,23 @@
-import { startApp } from './app.js';
+import { SHUTDOWN_MS, startApp } from './app.js';
 import { ConfigError } from './config/config.js';
 import { DataDirLockedError } from './db/lock.js';
 
 try {
   const app = await startApp();
+  let stopping = false;
   const shutdown = (signal: string) => {
-    app.log.info({ signal }, 'Stopper: tar ikke imot nye forespørsler, lar pågående bli ferdige');
+    if (stopping) {
+      // A second signal: whoever sent it will not wait.
+      app.log.warn({ signal }, 'Stopper med en gang');
+      process.exit(1);
+    }
+    stopping = true;
+    app.log.info({ signal }, 'Stopper: svarer 503 på nye forespørsler, lar pågående bli ferdige');
+    // close() keeps to SHUTDOWN_MS; this is the backstop should something still hang.
+    setTimeout(() => {
+      app.log.error('Nedstengingen tok for lang tid; avslutter');
+      process.exit(1);
+    }, SHUTDOWN_MS + 800).unref();
     app.close().then(
       () => process.exit(0),
       (error: unknown) => {
@@ -14,8 +26,8 @@ try {
       },
     );
   };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
 } catch (error) {
   if (error instanceof ConfigError || error instanceof DataDirLockedError) {
     console.error(error.message);

@@ -100,6 +100,8 @@ const productionEnv = (issuerUrl: string) => ({
   ALLOWED_TENANT_IDS: '22222222-2222-4222-8222-222222222222',
   POLL_HASH_SECRET: 'test-poll-hash-secret-0123456789abcdef',
   SSO_JWKS_URL: `${issuerUrl}/sso-keys`,
+  // The fake connector: loopback, on a port chosen at start.
+  BOT_SERVICE_URL_ALLOWLIST: 'http://127.0.0.1:*/',
 });
 
 let issuer: BotTokenIssuer;
@@ -233,6 +235,8 @@ describe.each(databaseKinds)('inbound Bot Framework auth in production mode on %
   it.skipIf(skipKind(kind)).each(badRequests)('refuses $name with 401 before any handler runs', async (bad) => {
     const { res, conversationId } = await postBad(t, bad);
     expect(res.status).toBe(401);
+    // In Norwegian, without botbuilder's own text (token details, library URLs).
+    expect(res.json.error).toEqual({ code: expect.stringMatching(/^(mangler|ugyldig)-token$/), message: expect.stringMatching(/Bot Framework-token/) });
     expect(await storedConversations(t, conversationId)).toBe(0);
     expect(await storedConversations(t)).toBe(0);
     expect(t.connector.calls).toEqual([]);
@@ -258,6 +262,19 @@ describe.each(databaseKinds)('inbound Bot Framework auth in production mode on %
     expect(res.json).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: expect.any(String) });
     expect(t.connector.calls).toEqual([]);
   });
+
+  it.skipIf(skipKind(kind)).each(['https://attacker.example/', 'https://smba.trafficmanager.net.attacker.example/', 'http://127.0.0.2:9/'])(
+    'refuses a validly signed activity whose serviceUrl %s is not on the allow-list, storing and sending nothing',
+    async (serviceUrl) => {
+      const { membersAdded: _ignored, ...activity } = botAdded({ serviceUrl });
+      const token = await issuer.token(serviceUrl);
+      const res = await t.post('/api/messages', activity, { authorization: `Bearer ${token}` });
+      expect(res.status).toBe(400);
+      expect(res.json.error.code).toBe('ugyldig-tjenesteadresse');
+      expect(await storedConversations(t, activity.conversation.id)).toBe(0);
+      expect(t.connector.calls).toEqual([]);
+    },
+  );
 
   it.skipIf(skipKind(kind))('fetched the OpenID metadata and the JWKS from the local issuer', () => {
     expect(issuer.requests).toContain('/.well-known/openidconfiguration');

@@ -61,8 +61,8 @@ describe.each(databaseKinds)('bot identity on %s', (kind) => {
   const badPayloads: [string, Record<string, unknown>, RegExp][] = [
     ['another network', { networkId: '00000000-0000-4000-8000-00000000beef', municipalityNumber: '3201', sector: 'plan' }, /annet læringsnettverk/],
     ['a municipality outside the network', { municipalityNumber: '0301', sector: 'plan' }, /ikke med i dette nettverket/],
-    ['an unknown sector', { municipalityNumber: '3201', sector: 'marketing' }, /sector: velg en sektor/],
-    ['no municipality', { sector: 'plan' }, /municipalityNumber: velg en kommune/],
+    ['an unknown sector', { municipalityNumber: '3201', sector: 'marketing' }, /Sektor: velg en sektor/],
+    ['no municipality', { sector: 'plan' }, /Kommune: velg en kommune/],
     ['garbage', { networkId: 42, municipalityNumber: ['x'], sector: null }, /Sjekk skjemaet/],
   ];
   for (const [name, payload, reason] of badPayloads) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config/config.js';
+import { ConfigError, loadConfig, serviceUrlAllowed } from '../src/config/config.js';
 
 describe('configuration', () => {
   it('defaults to local mode on loopback with the embedded database and demo data', () => {
@@ -95,5 +95,69 @@ describe('configuration', () => {
       expect(problems).toMatch(/ALLOWED_TENANT_IDS: «contoso.onmicrosoft.com» er ikke en tenant-id/);
     }
     expect(loadConfig({ SSO_JWKS_URL: 'http://127.0.0.1:4000/keys' }).sso.jwksUrl).toBe('http://127.0.0.1:4000/keys');
+  });
+
+  describe('BOT_SERVICE_URL_ALLOWLIST', () => {
+    const production = {
+      APP_MODE: 'production',
+      MicrosoftAppId: 'id',
+      MicrosoftAppPassword: 'pw',
+      AAD_APP_CLIENT_ID: '33333333-3333-4333-8333-333333333333',
+      TAB_DOMAIN: 'samlingspunkt.example.no',
+      ALLOWED_TENANT_IDS: '22222222-2222-4222-8222-222222222222',
+      POLL_HASH_SECRET: 'test-poll-hash-secret-0123456789abcdef',
+    };
+    const allowed = (env: Record<string, string>, url: string) => serviceUrlAllowed(loadConfig(env).botServiceUrls, url);
+
+    it("defaults to Teams' Bot Connector hosts and the Bot Framework's", () => {
+      for (const url of [
+        'https://smba.trafficmanager.net/emea/',
+        'https://smba.trafficmanager.net/teams/',
+        'https://smba.infra.gcc.teams.microsoft.com/teams',
+        'https://europe.webchat.botframework.com/',
+        'https://SMBA.trafficmanager.net:443/amer/',
+      ]) {
+        expect(allowed(production, url), url).toBe(true);
+      }
+      for (const url of [
+        'http://smba.trafficmanager.net/emea/',
+        'https://smba.trafficmanager.net.evil.example/',
+        'https://evilsmba.trafficmanager.net/',
+        'https://botframework.com.evil.example/',
+        'https://evilbotframework.com/',
+        'https://smba.trafficmanager.net:8443/emea/',
+        'https://user:pw@smba.trafficmanager.net/emea/',
+        'http://127.0.0.1:3978/',
+        'ikke en adresse',
+      ]) {
+        expect(allowed(production, url), url).toBe(false);
+      }
+    });
+
+    it('takes a comma-separated list with host wildcards, any-port loopback and path prefixes', () => {
+      const env = { ...production, BOT_SERVICE_URL_ALLOWLIST: 'https://smba.trafficmanager.net/emea/, http://127.0.0.1:*/' };
+      expect(allowed(env, 'https://smba.trafficmanager.net/emea/v3')).toBe(true);
+      expect(allowed(env, 'https://smba.trafficmanager.net/amer/')).toBe(false);
+      expect(allowed(env, 'http://127.0.0.1:41234/')).toBe(true);
+      expect(allowed(env, 'https://europe.webchat.botframework.com/')).toBe(false);
+    });
+
+    it('refuses plain http beyond loopback, wildcards over http and malformed entries', () => {
+      try {
+        loadConfig({ ...production, BOT_SERVICE_URL_ALLOWLIST: 'http://smba.trafficmanager.net/,http://*.localhost/,smba.trafficmanager.net' });
+        expect.unreachable();
+      } catch (error) {
+        const problems = (error as ConfigError).problems.filter((p) => p.startsWith('BOT_SERVICE_URL_ALLOWLIST'));
+        expect(problems).toHaveLength(3);
+        expect(problems[0]).toMatch(/«http:\/\/smba.trafficmanager.net\/» må være en https:\/\/-adresse/);
+      }
+    });
+
+    it('ignores the list in local mode: replies go to this machine only', () => {
+      const env = { BOT_SERVICE_URL_ALLOWLIST: 'https://smba.trafficmanager.net/' };
+      expect(allowed(env, 'https://smba.trafficmanager.net/emea/')).toBe(false);
+      for (const url of ['http://127.0.0.1:56150/_connector', 'http://localhost:3978/', 'http://[::1]:4000/']) expect(allowed(env, url), url).toBe(true);
+      expect(allowed({}, 'http://127.0.0.2:4000/')).toBe(false);
+    });
   });
 });

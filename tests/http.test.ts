@@ -96,6 +96,8 @@ describe('production mode without SSO', () => {
       POLL_HASH_SECRET: 'test-poll-hash-secret-0123456789abcdef',
       // Never fetched by these tests; loopback so nothing could leave the machine anyway.
       SSO_JWKS_URL: 'http://127.0.0.1:9/keys',
+      // The forged-token test's activity names the fake connector on loopback.
+      BOT_SERVICE_URL_ALLOWLIST: 'http://127.0.0.1:*/',
     });
   });
   afterAll(async () => t?.close());

@@ -39,10 +39,10 @@ const base: Omit<Poll, keyof PollDefinition> = {
   createdAt: new Date('2026-09-16T07:00:00Z'),
 };
 const definitions: Record<string, PollDefinition> = {
-  enkeltvalg: { kind: 'enkeltvalg', question: 'Hvordan vil Leve hele livet bidra til forandring i din kommune?', options: ['I stor grad', 'I noen grad', 'I liten grad'], maxChoices: null, scale: null, anonymous: false },
-  flervalg: { kind: 'flervalg', question: 'Hvilke innsatsområder?', options: ['Et aldersvennlig Norge', 'Aktivitet og fellesskap', 'Mat og måltider', 'Helsehjelp', 'Sammenheng i tjenestene'], maxChoices: 2, scale: null, anonymous: true },
-  skala: { kind: 'skala', question: 'Hvor godt kjenner du reformen?', options: [], maxChoices: null, scale: { max: 10, minLabel: 'Ikke', maxLabel: 'Svært godt' }, anonymous: false },
-  fritekst: { kind: 'fritekst', question: 'Ett ord om dagen?', options: [], maxChoices: null, scale: null, anonymous: false },
+  enkeltvalg: { kind: 'enkeltvalg', question: 'Hvordan vil Leve hele livet bidra til forandring i din kommune?', options: ['I stor grad', 'I noen grad', 'I liten grad'], maxChoices: null, scale: null, anonymous: false, breakdown: 'both' },
+  flervalg: { kind: 'flervalg', question: 'Hvilke innsatsområder?', options: ['Et aldersvennlig Norge', 'Aktivitet og fellesskap', 'Mat og måltider', 'Helsehjelp', 'Sammenheng i tjenestene'], maxChoices: 2, scale: null, anonymous: true, breakdown: 'municipality' },
+  skala: { kind: 'skala', question: 'Hvor godt kjenner du reformen?', options: [], maxChoices: null, scale: { max: 10, minLabel: 'Ikke', maxLabel: 'Svært godt' }, anonymous: false, breakdown: 'both' },
+  fritekst: { kind: 'fritekst', question: 'Ett ord om dagen?', options: [], maxChoices: null, scale: null, anonymous: false, breakdown: 'both' },
 };
 const answers: Record<string, AnswerGroup[]> = {
   enkeltvalg: [{ municipalityNumber: '3201', sector: 'plan', choices: [0], value: null, text: null, count: 3 }],

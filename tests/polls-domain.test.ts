@@ -6,7 +6,7 @@ import { wordFrequencies, wordsOf } from '../src/domain/poll-words.js';
 import { checkAnswer, definitionIssues, pollStatus, type PollDefinition } from '../src/domain/polls.js';
 import type { Sector } from '../src/domain/types.js';
 
-const single: PollDefinition = { kind: 'enkeltvalg', question: 'Q', options: ['Ja', 'Nei', 'Vet ikke'], maxChoices: null, scale: null, anonymous: false };
+const single: PollDefinition = { kind: 'enkeltvalg', question: 'Q', options: ['Ja', 'Nei', 'Vet ikke'], maxChoices: null, scale: null, anonymous: false, breakdown: 'both' };
 const multi: PollDefinition = { ...single, kind: 'flervalg', options: ['A', 'B', 'C', 'D'], maxChoices: 2 };
 const scale: PollDefinition = { ...single, kind: 'skala', options: [], scale: { max: 5, minLabel: 'Lite', maxLabel: 'Mye' } };
 const open: PollDefinition = { ...single, kind: 'fritekst', options: [] };
@@ -119,11 +119,35 @@ describe('results', () => {
     expect(words.map((w) => w.word)).not.toContain('og');
   });
 
-  it('breaks named polls down per municipality and sector', () => {
-    const r = pollResults(single, [g('3201', { choices: [0] }), g('3203', { choices: [1] }, 2, 'kultur')], labels);
+  it('breaks named polls down per municipality and sector, every group for those who may see it all', () => {
+    const r = pollResults(single, [g('3201', { choices: [0] }), g('3203', { choices: [1] }, 2, 'kultur')], labels, { fullBreakdown: true });
     expect(r.visible).toBe(true);
     expect(r.byMunicipality.groups.map((x) => [x.label, x.respondents])).toEqual([['3201', 1], ['3203', 2]]);
     expect(r.bySector.groups.map((x) => x.label)).toEqual(['kultur', 'plan']);
+  });
+
+  it('merges a named poll’s small groups for everyone else, as for anonymous polls', () => {
+    const groups = [g('A', { choices: [0] }, 9), g('B', { choices: [1] }, 6), g('C', { choices: [1] }, 1, 'kultur')];
+    const r = pollResults(single, groups, labels);
+    expect(r.overall!.respondents).toBe(16);
+    expect(r.byMunicipality.groups.map((x) => x.label)).toEqual(['A']);
+    expect(r.byMunicipality.others).toMatchObject({ label: 'Øvrige', respondents: 7 });
+    // Kultur (1) would be total − plan: both go into «Øvrige».
+    expect(r.bySector.groups).toEqual([]);
+    expect(r.bySector.others).toMatchObject({ label: 'Øvrige', respondents: 16 });
+  });
+
+  it('has no breakdown for a dimension an anonymous poll does not store', () => {
+    const groups = [g(null, { choices: [0] }, 9, null as never), g(null, { choices: [1] }, 6, null as never)];
+    const none = pollResults({ ...single, anonymous: true, breakdown: 'none' }, groups, labels);
+    expect(none.overall!.respondents).toBe(15);
+    expect([none.byMunicipality, none.bySector]).toEqual([
+      { groups: [], others: null, hiddenRespondents: 0 },
+      { groups: [], others: null, hiddenRespondents: 0 },
+    ]);
+    const kommune = pollResults({ ...single, anonymous: true, breakdown: 'municipality' }, [g('A', { choices: [0] }, 15, null as never)], labels);
+    expect(kommune.byMunicipality.groups.map((x) => x.label)).toEqual(['A']);
+    expect(kommune.bySector.groups).toEqual([]);
   });
 
   it('shows nothing of an anonymous poll with fewer than five answers', () => {
@@ -161,7 +185,8 @@ describe('before/after', () => {
   const after = [g('3201', { choices: [0] }, 4), g('3201', { choices: [1] }, 1), g('3203', { choices: [0] }, 1), g('3203', { choices: [2] }, 2)];
 
   it('compares shares per option in percentage points, overall and per municipality', () => {
-    const c = comparePolls(single, pollResults(single, before, labels), pollResults(single, after, labels));
+    const full = { fullBreakdown: true };
+    const c = comparePolls(single, pollResults(single, before, labels, full), pollResults(single, after, labels, full));
     expect(c.overall.options.map((o) => [o.label, o.before, o.after])).toEqual([
       ['Ja', 0.2, 5 / 8],
       ['Nei', 0.3, 1 / 8],

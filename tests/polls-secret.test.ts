@@ -40,6 +40,17 @@ describe('the poll key', () => {
     expect(key.startsWith(sig)).toBe(false);
   });
 
+  it('refuses a signature of the wrong length or with non-ASCII characters instead of throwing', () => {
+    const keys = pollKeys(Buffer.from('a'.repeat(32)));
+    const sig = keys.sign('maling.svar', 'poll-1');
+    // 22 characters but more than 22 bytes: timingSafeEqual would throw a RangeError on these.
+    for (const forged of ['é'.repeat(22), `${sig.slice(0, 21)}ø`, `${sig.slice(0, 20)}😀`, sig.slice(0, 21), `${sig}x`, '', '\u0000'.repeat(22), '\uD800'.repeat(22), [sig], null]) {
+      expect(() => keys.verify('maling.svar', 'poll-1', forged)).not.toThrow();
+      expect(keys.verify('maling.svar', 'poll-1', forged)).toBe(false);
+    }
+    expect(keys.verify('maling.svar', 'poll-1', sig)).toBe(true);
+  });
+
   it('is generated once in local mode and survives a restart, so posted cards stay valid', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'samlingspunkt-pollkey-'));
     try {

@@ -30,6 +30,8 @@ describe('secrets never reach the log', () => {
         ALLOWED_TENANT_IDS: '22222222-2222-4222-8222-222222222222',
         POLL_HASH_SECRET: POLL_SECRET,
         SSO_JWKS_URL: 'http://127.0.0.1:9/keys',
+        // So the activity below (fake connector on loopback) reaches botbuilder's token check.
+        BOT_SERVICE_URL_ALLOWLIST: 'http://127.0.0.1:*/',
       },
       { logDestination: { write: (line: string) => void lines.push(line) } },
     );

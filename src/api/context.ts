@@ -5,7 +5,7 @@ import type { Actor, Decision } from '../domain/policy.js';
 import type { Network } from '../domain/types.js';
 import type { Logger } from '../logging.js';
 import type { PollService } from '../polls/service.js';
-import { describeIssues, z } from '../validation.js';
+import { describeInputProblem, describeIssues, fieldKey, findInputProblem, firstIssueField, z } from '../validation.js';
 import type { Caller } from './caller.js';
 import { fail, ok, type Result } from './errors.js';
 
@@ -63,8 +63,38 @@ export function parse<T>(schema: z.ZodType<T>, input: unknown, subject?: string)
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return fail('ugyldig-forespørsel', 'Forespørselen må ha et JSON-objekt som innhold.');
   }
+  // The text rule first, over every string: also those the schema does not look at.
+  const problem = findInputProblem(input);
+  if (problem) return fail('ugyldig-forespørsel', describeInputProblem(problem, subject), fieldKey(problem.path));
   const result = schema.safeParse(input);
-  return result.success ? ok(result.data) : fail('ugyldig-forespørsel', describeIssues(result.error, subject));
+  return result.success
+    ? ok(result.data)
+    : fail('ugyldig-forespørsel', describeIssues(result.error, subject), firstIssueField(result.error));
+}
+
+/**
+ * Every route behind the same check of its raw input: a control character or broken text in
+ * the path, the query or the body is a 400 before the handler reads any of it, so no route can
+ * pass it on to the database (Postgres refuses NUL with an error, not a row).
+ */
+export function checkedRoute(route: ApiRoute): ApiRoute {
+  return {
+    ...route,
+    handle(ctx, input) {
+      for (const [part, value] of [
+        ['params', input.params],
+        ['query', input.query],
+        ['body', input.body],
+      ] as const) {
+        const problem = findInputProblem(value);
+        if (!problem) continue;
+        if (part === 'body') return Promise.resolve(fail('ugyldig-forespørsel', describeInputProblem(problem), fieldKey(problem.path)));
+        // A path segment or query value has no form label: the address as a whole is wrong.
+        return Promise.resolve(fail('ugyldig-forespørsel', describeInputProblem({ path: [], message: problem.message }, 'Ugyldig adresse', 'Adressen')));
+      }
+      return route.handle(ctx, input);
+    },
+  };
 }
 
 export function decide(decision: Decision): Result<void> {

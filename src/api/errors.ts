@@ -10,12 +10,17 @@ export type ApiErrorCode =
 export interface ApiError {
   code: ApiErrorCode;
   message: string;
+  /** The input field a 400 is about («title», «rules.0.at»), for the tab to highlight. */
+  field?: string;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = <T = never>(code: ApiErrorCode, message: string): Result<T> => ({ ok: false, error: { code, message } });
+export const fail = <T = never>(code: ApiErrorCode, message: string, field?: string): Result<T> => ({
+  ok: false,
+  error: field ? { code, message, field } : { code, message },
+});
 
 export const statusOf: Record<ApiErrorCode, number> = {
   'ugyldig-forespørsel': 400,
@@ -24,3 +29,12 @@ export const statusOf: Record<ApiErrorCode, number> = {
   'finnes-ikke': 404,
   konflikt: 409,
 };
+
+/**
+ * Everything unexpected, from HTTP or the bot, is told the same way: a fixed Norwegian text and
+ * an id that is also in the log line, so support can find the cause without the user ever
+ * seeing SQL, addresses or stacks.
+ */
+export const INTERNAL_ERROR_CODE = 'intern-feil';
+export const internalErrorMessage = (correlationId: string): string =>
+  `Noe gikk galt på serveren. Prøv igjen. (Feil-ID: ${correlationId})`;

@@ -6,17 +6,17 @@ import { catalogueChoices, parseChoices, phaseLabel, phases, type Phase } from '
 import { policy } from '../domain/policy.js';
 import { osloDate } from '../domain/time.js';
 import type { Network } from '../domain/types.js';
-import { z } from '../validation.js';
+import { text, z } from '../validation.js';
 import { authorizedNetwork, parse, type ApiContext, type ApiRoute } from './context.js';
 import { fail, ok, type Result } from './errors.js';
 
-const phaseSchema = z.object({
+export const phaseSchema = z.object({
   phase: z
     .union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.null()], { error: 'må være 1, 2, 3, 4 eller null' }),
 });
 
-const focusSchema = z.object({
-  choices: z.array(z.string({ error: 'må være tekst' }).max(100), { error: 'må være en liste med valg' }).max(40),
+export const focusSchema = z.object({
+  choices: z.array(text().max(100), { error: 'må være en liste med valg' }).max(40),
 });
 
 async function municipalityInNetwork(ctx: ApiContext, network: Network, raw: string | undefined): Promise<Result<{ number: string; name: string }>> {

@@ -12,23 +12,21 @@ import {
 } from '../domain/mellomarbeid.js';
 import { isFacilitator, policy } from '../domain/policy.js';
 import { createAssignment, updateWork, workRoleOf } from '../features/mellomarbeid.js';
-import { z } from '../validation.js';
+import { instant, text, z } from '../validation.js';
 import { authorizedNetwork, idFromPath, parse, type ApiContext, type ApiRoute } from './context.js';
 import { fail, ok } from './errors.js';
 import type { Network } from '../domain/types.js';
 
-const instant = z.iso.datetime({ offset: true, error: 'må være et tidspunkt i ISO 8601-format, f.eks. 2026-12-01T16:00:00+01:00' });
 const municipalityNumber = z.string().regex(/^\d{4}$/, 'må være et kommunenummer med fire sifre');
 
 export const newAssignmentSchema = z.object({
   planItemId: z.uuid({ error: 'må være id-en til en aktivitet av typen mellomarbeid' }),
-  title: z.string({ error: 'må være tekst' }).trim().max(200, 'kan være maks 200 tegn').nullish(),
-  description: z
-    .string({ error: 'må være tekst' })
+  title: text().trim().max(200, 'kan være maks 200 tegn').nullish(),
+  description: text()
     .trim()
     .min(1, 'kan ikke være tom')
     .max(DESCRIPTION_MAX_CHARS, `kan være maks ${DESCRIPTION_MAX_CHARS} tegn`),
-  dueAt: instant,
+  dueAt: instant('2026-12-01T16:00:00+01:00'),
   municipalityNumbers: z.array(municipalityNumber, { error: 'må være en liste med kommunenumre' }).max(400).nullish(),
 });
 
@@ -36,9 +34,9 @@ export const newAssignmentSchema = z.object({
 export const workUpdateSchema = z.object({
   status: z.enum(workStatuses, { error: `må være en av ${workStatuses.join(', ')}` }).optional(),
   expectedStatus: z.enum(workStatuses, { error: `må være en av ${workStatuses.join(', ')}` }).optional(),
-  submissionText: z.string({ error: 'må være tekst' }).max(100_000, 'er altfor lang').nullish(),
-  submissionUrl: z.string({ error: 'må være tekst' }).max(100_000, 'er altfor lang').nullish(),
-  feedback: z.string({ error: 'må være tekst' }).max(100_000, 'er altfor lang').nullish(),
+  submissionText: text().max(100_000, 'er altfor lang').nullish(),
+  submissionUrl: text().max(100_000, 'er altfor lang').nullish(),
+  feedback: text().max(100_000, 'er altfor lang').nullish(),
 });
 
 function cellDto(ctx: ApiContext, network: Network, w: MunicipalityWork, dueAt: Date) {

@@ -1,11 +1,16 @@
 import { recordAudit } from '../db/sql/audit.js';
-import { membersOfNetwork, networkMunicipalities, removeNetworkMember, setNetworkMember, upsertMember } from '../db/sql/members.js';
+import { ensureMember, membersOfNetwork, networkMunicipalities, removeNetworkMember, setNetworkMember } from '../db/sql/members.js';
 import { policy } from '../domain/policy.js';
 import { networkRoles, sectors } from '../domain/types.js';
 import { z } from '../validation.js';
 import { authorizedNetwork, idFromPath, parse, type ApiRoute } from './context.js';
 import { fail, ok } from './errors.js';
 
+/**
+ * Adds a person to the facilitator's own network or changes their role there. `displayName` and
+ * `sector` are used only for someone Samlingspunkt does not know yet (a placeholder until Teams
+ * names them); a known person keeps the name from Teams and the sector they chose.
+ */
 export const addMemberSchema = z
   .object({
     aadObjectId: z.uuid({ error: 'må være personens Entra-objekt-id (UUID)' }),
@@ -50,23 +55,24 @@ export const memberRoutes: ApiRoute[] = [
       }
       const memberId = await ctx.db.transaction(async (tx) => {
         // The person is in the facilitator's own tenant: a network never spans organisations.
-        const id = await upsertMember(tx, {
+        // Only their role here is the facilitator's to set; name and sector stay theirs.
+        const person = await ensureMember(tx, {
           tenantId: ctx.actor.tenantId,
           aadObjectId: m.aadObjectId.toLowerCase(),
           displayName: m.displayName,
           sector: m.sector,
         });
-        await setNetworkMember(tx, network.value.id, id, m.role, municipality);
+        await setNetworkMember(tx, network.value.id, person.id, m.role, municipality);
         await recordAudit(tx, {
           actorMemberId: ctx.actor.memberId,
           actorName: ctx.actor.displayName,
           regionId: network.value.regionId,
           networkId: network.value.id,
           action: 'medlem.lagt-til',
-          target: m.displayName,
+          target: person.displayName,
           details: { rolle: m.role, kommune: municipality },
         });
-        return id;
+        return person.id;
       });
       return ok({ memberId });
     },

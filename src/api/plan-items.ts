@@ -3,20 +3,18 @@ import { deletePlanItem, findPlanItem, insertPlanItem, updatePlanItem } from '..
 import { policy } from '../domain/policy.js';
 import { notifyRemindersChanged, syncSubjectReminders } from '../scheduler/reminders.js';
 import { bodyCodes, planItemFormats, planItemKinds, type Network } from '../domain/types.js';
-import { z } from '../validation.js';
+import { instant, text, z } from '../validation.js';
 import { authorizedNetwork, idFromPath, parse, type ApiContext, type ApiRoute } from './context.js';
 import { fail, ok, type Result } from './errors.js';
 import { planItemDto } from './networks.js';
 
-const instant = z.iso.datetime({ offset: true, error: 'må være et tidspunkt i ISO 8601-format, f.eks. 2026-12-01T10:00:00+01:00' });
-
 export const planItemSchema = z
   .object({
     kind: z.enum(planItemKinds, { error: `må være en av ${planItemKinds.join(', ')}` }),
-    title: z.string({ error: 'må være tekst' }).trim().min(1, 'kan ikke være tom').max(200, 'kan være maks 200 tegn'),
-    agenda: z.string({ error: 'må være tekst' }).trim().max(4000, 'kan være maks 4000 tegn').nullish(),
-    startsAt: instant,
-    endsAt: instant,
+    title: text().trim().min(1, 'kan ikke være tom').max(200, 'kan være maks 200 tegn'),
+    agenda: text().trim().max(4000, 'kan være maks 4000 tegn').nullish(),
+    startsAt: instant(),
+    endsAt: instant(),
     format: z.enum(planItemFormats, { error: `må være en av ${planItemFormats.join(', ')}` }),
     responsibleBody: z.enum(bodyCodes, { error: `må være en av ${bodyCodes.join(', ')}` }).nullish(),
     meetingUrl: z.url({ protocol: /^https$/, error: 'må være en https-lenke' }).max(2000, 'er for lang').nullish(),

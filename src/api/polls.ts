@@ -1,7 +1,8 @@
 /**
  * Tab API for polls: list, create (and post into the network's channel), results with the
  * before/after comparison, close/reopen/repeat, and CSV/XLSX export. The policy module decides;
- * anonymous results are suppressed below five answers here exactly as on the cards.
+ * anonymous results are suppressed below five answers here exactly as on the cards, and a
+ * named poll's small groups are merged for everyone but facilitators and coordinators.
  */
 import { exportRows } from '../db/sql/poll-votes.js';
 import { channelTargets } from '../db/sql/poll-posts.js';
@@ -16,7 +17,7 @@ import { exportFileName, pollCsv, pollXlsx } from '../polls/export.js';
 import { newPollSchema, toNewPoll } from '../polls/input.js';
 import { closePollNow, createPoll, PollConflict, reopenPollNow } from '../polls/lifecycle.js';
 import type { PostTarget } from '../polls/posting.js';
-import { z } from '../validation.js';
+import { instant, text, z } from '../validation.js';
 import { decide, FileResponse, idFromPath, networkFromPath, parse, type ApiContext, type ApiRoute } from './context.js';
 import { fail, ok, type Result } from './errors.js';
 
@@ -29,6 +30,7 @@ export function pollDto(p: Poll, now: Date, extra: { respondents?: number; repea
     maxChoices: p.maxChoices,
     scale: p.scale,
     anonymous: p.anonymous,
+    breakdown: p.breakdown,
     status: pollStatus(p, now),
     opensAt: p.opensAt.toISOString(),
     closesAt: p.closesAt?.toISOString() ?? null,
@@ -73,15 +75,17 @@ async function targetsFor(ctx: ApiContext, network: Network, postTo: string[]): 
   return ok(postTo.map((conversationId) => ({ conversationId, conversationType: 'channel' as const })));
 }
 
-async function resultsOf(ctx: ApiContext, poll: Poll, repeatedBy?: string | null) {
-  const results = await ctx.polls.resultsOf(poll, await ctx.polls.tally(poll.id));
+/** Results as this caller may see them: small groups of a named poll merged unless the policy allows the full breakdown. */
+async function resultsOf(ctx: ApiContext, network: Network, poll: Poll, repeatedBy?: string | null) {
+  const fullBreakdown = pollPolicy.seeFullPollBreakdown(ctx.actor, network).allowed;
+  const results = await ctx.polls.resultsOf(poll, await ctx.polls.tally(poll.id), { fullBreakdown });
   return { poll: pollDto(poll, ctx.now, { respondents: results.respondents, ...(repeatedBy !== undefined ? { repeatedBy } : {}) }), results };
 }
 
-const repeatSchema = z.object({
-  closesAt: z.iso.datetime({ offset: true, error: 'må være et tidspunkt i ISO 8601-format' }).nullish(),
+export const repeatSchema = z.object({
+  closesAt: instant().nullish(),
   sendToAll: z.boolean({ error: 'må være true eller false' }).default(false),
-  postTo: z.array(z.string().min(1).max(300), { error: 'må være en liste' }).max(10).default([]),
+  postTo: z.array(text().min(1).max(300), { error: 'må være en liste' }).max(10).default([]),
 });
 
 function exportRoute(ext: 'csv' | 'xlsx'): ApiRoute {
@@ -93,8 +97,9 @@ function exportRoute(ext: 'csv' | 'xlsx'): ApiRoute {
       if (!found.ok) return found;
       const allowed = decide(pollPolicy.exportAnswers(ctx.actor, found.value.network));
       if (!allowed.ok) return allowed;
-      const { poll } = found.value;
-      const results = await ctx.polls.resultsOf(poll, await ctx.polls.tally(poll.id));
+      const { poll, network } = found.value;
+      const fullBreakdown = pollPolicy.seeFullPollBreakdown(ctx.actor, network).allowed;
+      const results = await ctx.polls.resultsOf(poll, await ctx.polls.tally(poll.id), { fullBreakdown });
       const rows = await exportRows(ctx.db, poll.id, poll.anonymous);
       const body = ext === 'csv' ? pollCsv(poll, rows, results) : await pollXlsx(poll, rows, results);
       const type = ext === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -154,11 +159,11 @@ export const pollRoutes: ApiRoute[] = [
       // The pair, whichever side was asked for: before = repeatOf, after = the poll repeating this one.
       const before = poll.repeatOf ? await findPoll(ctx.db, poll.repeatOf) : undefined;
       const after = await findRepeatOf(ctx.db, poll.id);
-      const current = await resultsOf(ctx, poll, after?.id ?? null);
+      const current = await resultsOf(ctx, network, poll, after?.id ?? null);
       const other = before ?? after;
       let pair = null;
       if (other) {
-        const otherResults = await resultsOf(ctx, other);
+        const otherResults = await resultsOf(ctx, network, other);
         const [b, a] = before ? [otherResults, current] : [current, otherResults];
         pair = { before: b.poll, after: a.poll, comparison: comparePolls(poll, b.results, a.results) };
       }

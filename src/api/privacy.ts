@@ -9,7 +9,7 @@ import { z } from '../validation.js';
 import { authorizedNetwork, decide, idFromPath, parse, type ApiRoute } from './context.js';
 import { fail, ok } from './errors.js';
 
-const retentionSchema = z.object({
+export const retentionSchema = z.object({
   months: z
     .number({ error: 'må være et tall' })
     .int('må være et helt antall måneder')
@@ -17,7 +17,7 @@ const retentionSchema = z.object({
     .max(120, 'kan være maks 120 måneder'),
 });
 
-const deleteSchema = z.object({
+export const deleteSchema = z.object({
   confirm: z.literal('SLETT', { error: 'skriv SLETT for å bekrefte at alt om deg skal slettes' }),
 });
 

@@ -1,11 +1,11 @@
 import { recordAudit } from '../db/sql/audit.js';
 import { findPlanItem } from '../db/sql/plan.js';
-import { reminderSettings, remindersOfSubject, saveReminderSettings, setSubjectRules, subjectRules } from '../db/sql/reminders.js';
+import { reminderSettings, remindersOfSubject, saveReminderSettings, setSubjectRules, subjectRules, type ReminderSettings } from '../db/sql/reminders.js';
 import { policy } from '../domain/policy.js';
-import { DEFAULT_RULES, isClockTime, reminderKinds, type ReminderKind, type ReminderRule } from '../domain/reminders.js';
+import { DEFAULT_RULES, isClockTime, reminderKinds, ruleKey, type ReminderKind, type ReminderRule } from '../domain/reminders.js';
 import { OSLO } from '../domain/time.js';
 import { buildReminderReport, describeRule, remindAboutPlanItem } from '../scheduler/reminder-report.js';
-import { notifyRemindersChanged, syncSubjectReminders } from '../scheduler/reminders.js';
+import { notifyRemindersChanged, requestReplan, syncSubjectReminders } from '../scheduler/reminders.js';
 import { registeredReminderKinds } from '../scheduler/reminder-kinds.js';
 import { z } from '../validation.js';
 import { authorizedNetwork, idFromPath, parse, type ApiContext, type ApiRoute } from './context.js';
@@ -26,7 +26,7 @@ export const ruleSchema = z.discriminatedUnion(
       minutes: z.number({ error: 'må være et tall' }).int('må være et heltall').min(1, 'må være minst 1').max(10_080, 'kan være maks 10080 (en uke)'),
     }),
   ],
-  { error: 'må være «days-before» (med days og at) eller «minutes-before» (med minutes)' },
+  { error: 'må være enten et antall dager før med klokkeslett, eller et antall minutter før' },
 );
 
 const rulesSchema = z.array(ruleSchema).max(5, 'kan være maks 5 påminnelser');
@@ -36,24 +36,23 @@ export const reminderSettingsSchema = z.object({
   rules: z.partialRecord(z.enum(reminderKinds), rulesSchema).optional(),
 });
 
-const subjectRulesSchema = z.object({ rules: rulesSchema.nullable() });
-const sendNowSchema = z.object({
+export const subjectRulesSchema = z.object({ rules: rulesSchema.nullable() });
+export const sendNowSchema = z.object({
   inMinutes: z.number({ error: 'må være et tall' }).int('må være et heltall').min(0, 'kan ikke være negativ').max(1440, 'kan være maks 1440').default(0),
 });
 
 const ruleDto = (r: ReminderRule) => ({ ...r, label: describeRule(r.type === 'days-before' ? `d${r.days}@${r.at}` : `m${r.minutes}`) });
 
-/** Re-plans every upcoming subject of the network after its rules or quiet hours changed. */
-async function resyncNetwork(ctx: ApiContext, networkId: string): Promise<void> {
-  for (const definition of registeredReminderKinds()) {
-    for (const subjectId of await definition.upcoming(ctx.db, ctx.now)) {
-      await ctx.db.transaction(async (tx) => {
-        const subject = await definition.load(tx, subjectId);
-        if (subject?.networkId === networkId) await syncSubjectReminders(tx, definition.kind, subjectId, ctx.now);
-      });
-    }
-  }
-  notifyRemindersChanged();
+/**
+ * The kinds whose planned reminders a change of settings moves: all of them when the quiet
+ * hours changed, otherwise those whose rules (own or default) are no longer the same.
+ */
+function changedKinds(before: ReminderSettings, after: ReminderSettings): ReminderKind[] {
+  const quietChanged = JSON.stringify(before.quiet) !== JSON.stringify(after.quiet);
+  const rulesOf = (s: ReminderSettings, k: ReminderKind) => (s.rules[k] ?? DEFAULT_RULES[k]).map(ruleKey).join(',');
+  return registeredReminderKinds()
+    .map((d) => d.kind)
+    .filter((k) => quietChanged || rulesOf(before, k) !== rulesOf(after, k));
 }
 
 async function settingsDto(ctx: ApiContext, networkId: string) {
@@ -96,12 +95,10 @@ export const reminderRoutes: ApiRoute[] = [
       if (!network.ok) return network;
       const input = parse(reminderSettingsSchema, body, 'Ugyldige innstillinger for påminnelser');
       if (!input.ok) return input;
-      await ctx.db.transaction(async (tx) => {
+      const kinds = await ctx.db.transaction(async (tx) => {
         const before = await reminderSettings(tx, network.value.id);
-        await saveReminderSettings(tx, network.value.id, {
-          quiet: input.value.quietHours,
-          rules: input.value.rules ?? before.rules,
-        });
+        const after: ReminderSettings = { quiet: input.value.quietHours, rules: input.value.rules ?? before.rules };
+        await saveReminderSettings(tx, network.value.id, after);
         await recordAudit(tx, {
           actorMemberId: ctx.actor.memberId,
           actorName: ctx.actor.displayName,
@@ -111,9 +108,12 @@ export const reminderRoutes: ApiRoute[] = [
           target: network.value.name,
           details: { før: before, etter: input.value },
         });
+        return changedKinds(before, after);
       });
-      await resyncNetwork(ctx, network.value.id);
-      return ok(await settingsDto(ctx, network.value.id));
+      // The reminders move in the background (a pg-boss job, in batches): a network with
+      // hundreds of items must not hold this request, or the database, for a second or more.
+      const replanning = await requestReplan(ctx.db, network.value.id, kinds);
+      return ok({ ...(await settingsDto(ctx, network.value.id)), replanning });
     },
   },
   {

@@ -7,6 +7,8 @@ import {
   type ConfigurationBotFrameworkAuthenticationOptions,
 } from 'botbuilder';
 import { AuthenticationError, type AuthenticateRequestResult } from 'botframework-connector';
+import { randomUUID } from 'node:crypto';
+import { adaptiveCard, text } from '../cards/card.js';
 import type { BotCredentials } from '../config/config.js';
 import type { Logger } from '../logging.js';
 
@@ -55,13 +57,29 @@ export function createCloudAdapter(
     credentialsFactory,
   );
   const adapter = new CloudAdapter(auth);
+  // Whatever went wrong, the person gets a Norwegian answer with an id that is also in the
+  // log; an invoke still gets its invoke response (without one Teams shows an error and
+  // botbuilder answers 501), never the error's own text.
   adapter.onTurnError = async (context, error) => {
-    log.error({ err: error, activityType: context.activity.type }, 'Feil i bot-tur');
-    if (context.activity.type === 'message') {
-      await context
-        .sendActivity('Beklager, noe gikk galt hos meg. Prøv igjen om litt.')
-        .catch((sendError: unknown) => log.warn({ err: sendError }, 'Kunne ikke sende feilmelding'));
-    }
+    const correlationId = randomUUID();
+    const { type, name } = context.activity;
+    log.error({ err: error, correlationId, activityType: type, invokeName: name }, 'Feil i bot-tur');
+    const message = `Beklager, noe gikk galt hos meg. Prøv igjen om litt. (Feil-ID: ${correlationId})`;
+    const reply =
+      type === 'invoke'
+        ? { type: 'invokeResponse', value: { status: StatusCodes.OK, body: invokeErrorBody(name, message) } }
+        : type === 'message'
+          ? { type: 'message', text: message }
+          : undefined;
+    if (!reply) return;
+    await context.sendActivity(reply).catch((sendError: unknown) => log.warn({ err: sendError, correlationId }, 'Kunne ikke sende feilmelding'));
   };
   return adapter;
+}
+
+/** A card action's answer is a card (it replaces the pressed one); other invokes get a message. */
+function invokeErrorBody(invokeName: string | undefined, message: string): Record<string, unknown> {
+  if (invokeName !== 'adaptiveCard/action') return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: message };
+  const card = adaptiveCard([text('Noe gikk galt', { weight: 'Bolder', size: 'Medium' }), text(message)], [], message);
+  return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };
 }

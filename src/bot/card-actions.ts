@@ -1,6 +1,6 @@
 import type { AdaptiveCard } from '../cards/card.js';
 import { messageCard } from '../cards/onboarding.js';
-import { describeIssues } from '../validation.js';
+import { describeInputProblem, describeIssues, findInputProblem } from '../validation.js';
 import { mellomarbeidActions } from './mellomarbeid-commands.js';
 import { registerAction } from './onboarding.js';
 import { pollActions } from './poll-actions.js';
@@ -9,7 +9,7 @@ import { reminderActions } from './reminder-commands.js';
 import type { BotTurn, CardAction } from './routes.js';
 
 /** verb → handler for every card button; payloads are validated here, at the edge. */
-const cardActions: ReadonlyMap<string, CardAction<any>> = new Map([
+export const cardActions: ReadonlyMap<string, CardAction<any>> = new Map([
   [registerAction.verb, registerAction],
   ...[...reflectionActions, ...mellomarbeidActions, ...reminderActions, ...pollActions].map((a): [string, CardAction<any>] => [a.verb, a]),
 ]);
@@ -17,6 +17,9 @@ const cardActions: ReadonlyMap<string, CardAction<any>> = new Map([
 export async function runCardAction(ctx: BotTurn, verb: unknown, data: unknown): Promise<AdaptiveCard> {
   const action = typeof verb === 'string' ? cardActions.get(verb) : undefined;
   if (!action) return messageCard('Ukjent handling', 'Denne knappen støttes ikke lenger. Skriv «hjelp» for å se hva jeg kan.', 'attention');
+  // The same text rule as the tab API, over everything the card sent, before any handler reads it.
+  const problem = findInputProblem(data);
+  if (problem) return messageCard('Kunne ikke utføre handlingen', describeInputProblem(problem, 'Sjekk skjemaet', 'Kortet'), 'attention');
   const parsed = action.schema.safeParse(data);
   if (!parsed.success) return messageCard('Kunne ikke utføre handlingen', describeIssues(parsed.error, 'Sjekk skjemaet'), 'attention');
   return action.run(ctx, parsed.data);

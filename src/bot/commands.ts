@@ -4,6 +4,7 @@ import { messageCard } from '../cards/onboarding.js';
 import { planCard } from '../cards/plan.js';
 import { helpCard } from '../cards/welcome.js';
 import { recordAudit } from '../db/sql/audit.js';
+import { upsertTeamsMember } from '../db/sql/members.js';
 import { findNetworkBySlug, setNetworkTeam } from '../db/sql/networks.js';
 import { planForNetwork } from '../db/sql/plan.js';
 import { policy } from '../domain/policy.js';
@@ -89,13 +90,13 @@ async function syncRoster(ctx: CommandContext): Promise<void> {
     for (const person of page.members) {
       if (!person.aadObjectId) continue;
       seen++;
-      const inserted = await ctx.deps.db.query<{ inserted: boolean }>(
-        `INSERT INTO member (tenant_id, aad_object_id, display_name) VALUES ($1, $2, $3)
-         ON CONFLICT (tenant_id, aad_object_id) DO UPDATE SET display_name = EXCLUDED.display_name
-         RETURNING (xmax = 0) AS inserted`,
-        [tenantId, person.aadObjectId.toLowerCase(), person.name?.trim() || 'Uten navn'],
-      );
-      if (inserted.rows[0]?.inserted) created++;
+      // The roster is Teams' own word on the name; the sector stays the person's choice.
+      const synced = await upsertTeamsMember(ctx.deps.db, {
+        tenantId,
+        aadObjectId: person.aadObjectId.toLowerCase(),
+        displayName: person.name?.trim() || 'Uten navn',
+      });
+      if (synced.created) created++;
     }
     continuationToken = page.continuationToken ?? undefined;
   } while (continuationToken);

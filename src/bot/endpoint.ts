@@ -1,6 +1,6 @@
 import type { ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import type { IncomingHttpHeaders } from 'node:http';
-import type { AppConfig } from '../config/config.js';
+import { serviceUrlAllowed, type AppConfig } from '../config/config.js';
 import { createCloudAdapter } from './adapter.js';
 import { describeActivityProblems, inboundActivitySchema } from './activity-schema.js';
 import { createTurnLogic } from './bot.js';
@@ -24,15 +24,29 @@ export interface BotResponse {
 
 export type BotRejection = { status: 400 | 401; code: string; message: string };
 
+/** botbuilder failed the request itself (metadata unreachable, a bug); its text is for the log only. */
+export class BotProcessingError extends Error {
+  constructor(
+    readonly status: number,
+    readonly detail: unknown,
+  ) {
+    super(`Bot Framework-behandlingen svarte ${status}: ${typeof detail === 'string' ? detail : JSON.stringify(detail)}`);
+    this.name = 'BotProcessingError';
+  }
+}
+
 export interface BotEndpoint {
-  /** Returns a rejection for the HTTP layer to render, or undefined when botbuilder answered. */
+  /**
+   * Returns a rejection for the HTTP layer to render, or undefined when botbuilder answered.
+   * Throws BotProcessingError when botbuilder failed (the HTTP layer answers 500).
+   */
   handle(req: BotRequest, res: BotResponse): Promise<BotRejection | undefined>;
   /** Proactive messages go out through the same adapter and credentials. */
   sender: ProactiveSender;
 }
 
 export function createBotEndpoint(
-  config: Pick<AppConfig, 'bot' | 'mode'> & Partial<Pick<AppConfig, 'proactive'>>,
+  config: Pick<AppConfig, 'bot' | 'mode' | 'botServiceUrls'> & Partial<Pick<AppConfig, 'proactive'>>,
   baseDeps: Omit<BotDeps, 'sender'>,
   authOverrides?: Partial<ConfigurationBotFrameworkAuthenticationOptions>,
 ): BotEndpoint {
@@ -53,7 +67,28 @@ export function createBotEndpoint(
       if (!parsed.success) {
         return { status: 400, code: 'ugyldig-aktivitet', message: describeActivityProblems(parsed.error) };
       }
-      await adapter.process(req as never, res as never, logic);
+      // The bot posts its replies, with its credentials, to this address: only Teams' own (local
+      // mode: this machine), whatever an unauthenticated body says.
+      if (!serviceUrlAllowed(config.botServiceUrls, parsed.data.serviceUrl)) {
+        return { status: 400, code: 'ugyldig-tjenesteadresse', message: 'Aktiviteten peker til en tjenesteadresse boten ikke svarer til.' };
+      }
+      // botbuilder writes its own failures with the error's text as the body (SQL, host:port …),
+      // so it writes to a stand-in and only a success is passed on as it is.
+      let status = 200;
+      let body: unknown;
+      const captured: BotResponse = {
+        socket: res.socket,
+        header: (name, value) => res.header(name, value),
+        status: (code) => (status = code as number),
+        send: (value) => (body = value),
+        end: () => undefined,
+      };
+      await adapter.process(req as never, captured as never, logic);
+      if (status === 401) return { status: 401, code: 'ugyldig-token', message: 'Bot Framework-tokenet ble ikke godtatt.' };
+      if (status >= 500) throw new BotProcessingError(status, body);
+      res.status(status);
+      if (body !== undefined) res.send(body);
+      res.end();
       return undefined;
     },
   };

@@ -9,7 +9,7 @@ import { workStatusLabel, workStatuses, type WorkRole } from '../domain/mellomar
 import { policy } from '../domain/policy.js';
 import type { Network } from '../domain/types.js';
 import { updateWork, workRoleOf } from '../features/mellomarbeid.js';
-import { z } from '../validation.js';
+import { text, z } from '../validation.js';
 import { inSharedConversation, replyPrivately, sendCard } from './private-reply.js';
 import type { BotTurn, CardAction, Command, CommandContext } from './routes.js';
 
@@ -90,9 +90,9 @@ const updateSchema = z.object({
   expectedStatus: z.enum(workStatuses, { error: 'ukjent status' }).optional(),
   to: z.enum(workStatuses, { error: 'ukjent status' }).optional(),
   // Lengths are checked by the domain, which names the limit.
-  tekst: z.string().max(100_000).optional(),
-  lenke: z.string().max(100_000).optional(),
-  tilbakemelding: z.string().max(100_000).optional(),
+  tekst: text().max(100_000).optional(),
+  lenke: text().max(100_000).optional(),
+  tilbakemelding: text().max(100_000).optional(),
 });
 
 async function networkOfWork(ctx: BotTurn, assignmentId: string): Promise<Network | undefined> {

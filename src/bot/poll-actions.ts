@@ -251,6 +251,7 @@ const formFields = [
   'scaleMinLabel',
   'scaleMaxLabel',
   'anonymous',
+  'breakdown',
   'planItemId',
   'opensDate',
   'opensTime',

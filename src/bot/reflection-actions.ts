@@ -9,11 +9,12 @@ import { findReflectionTask, reflectionTasksOfNetwork } from '../db/sql/reflecti
 import { formatDue } from '../domain/due.js';
 import { policy } from '../domain/policy.js';
 import { MAX_PROMPTS, answerModes, deliveryTargets, reflectionKinds, reflectionVisibilities, type ReflectionTask } from '../domain/reflections.js';
+import { isClockTime } from '../domain/reminders.js';
 import { osloInstant } from '../domain/time.js';
 import type { Network } from '../domain/types.js';
 import { answerReflection } from '../features/answer-reflection.js';
 import { createReflectionTask } from '../features/create-reflection.js';
-import { z } from '../validation.js';
+import { calendarDate, text, z } from '../validation.js';
 import { tenantIdOf } from './conversation.js';
 import { inSharedConversation } from './private-reply.js';
 import { createForm, summaryCardFor } from './reflection-commands.js';
@@ -23,7 +24,7 @@ import type { BotTurn, CardAction } from './routes.js';
 
 const taskId = z.uuid({ error: 'ukjent oppgave' });
 // Card inputs arrive as strings; length limits are the domain's, with its clearer words.
-const cardText = z.string().max(100_000, 'er altfor lang').optional();
+const cardText = text().max(100_000, 'er altfor lang').optional();
 
 const answerFields = Object.fromEntries(Array.from({ length: MAX_PROMPTS }, (_, i) => [answerInputId(i), cardText]));
 const promptFields = Object.fromEntries(Array.from({ length: FORM_PROMPTS }, (_, i) => [promptInputId(i), cardText]));
@@ -49,8 +50,8 @@ const answerSchema = z.object({
   taskId,
   ...answerFields,
   [FOCUS_INPUT_ID]: cardText,
-  baseVersion: z.coerce.number().int().min(0).optional(),
-  editKey: z.string().max(100).optional(),
+  baseVersion: z.coerce.number({ error: 'må være et tall' }).int('må være et heltall').min(0).max(1_000_000).optional(),
+  editKey: text().max(100).optional(),
 });
 
 export const answerAction: CardAction<z.infer<typeof answerSchema>> = {
@@ -132,13 +133,14 @@ const createSchema = z.object({
   networkId: z.uuid({ error: 'ukjent nettverk' }),
   template: z.enum(templates).default('seed-000'),
   kind: z.enum(reflectionKinds, { error: 'ukjent oppgavetype' }),
-  title: z.string({ error: 'skriv en tittel' }).trim().min(1, 'skriv en tittel').max(200, 'kan være maks 200 tegn'),
+  title: text('skriv en tittel').trim().min(1, 'skriv en tittel').max(200, 'kan være maks 200 tegn'),
   ...promptFields,
   answerMode: z.enum(answerModes, { error: 'velg hvem som svarer' }).optional(),
   visibility: z.enum(reflectionVisibilities, { error: 'velg synlighet' }).optional(),
   delivery: z.enum(deliveryTargets, { error: 'velg hvordan oppgaven sendes' }),
-  dueDate: z.iso.date({ error: 'velg en gyldig dato' }),
-  dueTime: z.string().regex(/^\d{2}:\d{2}$/, 'velg et gyldig klokkeslett'),
+  dueDate: calendarDate('velg en gyldig dato'),
+  // A real clock time, so turning date and time into an instant below cannot fail.
+  dueTime: z.string({ error: 'velg et klokkeslett' }).refine(isClockTime, 'velg et gyldig klokkeslett'),
   planItemId: z.union([z.uuid(), z.literal('')]).optional(),
 });
 

@@ -83,7 +83,11 @@ export interface ProactiveSender {
   sendToMember(tenantId: string, aadObjectId: string, activity: Partial<Activity>, options?: SendOptions): Promise<SendOutcome>;
   /** Counters since start (health, benchmark). */
   stats(): SenderStats;
-  /** Settles queued work and stops the limiters' timers. */
+  /**
+   * Shutdown: retries waiting for their backoff give up at once (their last failure is the
+   * outcome), sends still queued in the limiters are not made (outcome 'skipped',
+   * SEND_ABORTED), and the limiters' timers stop. Requests already on the wire finish.
+   */
   stop(): Promise<void>;
 }
 
@@ -193,7 +197,8 @@ function classify(f: Failure, op: 'send' | 'update'): Classified {
 
 // ─────────────────────────────────────── The sender ───────────────────────────────────────
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref?.());
+/** The reason of a 'skipped' outcome for a send that never went out (`beforeAttempt` said no, or the sender stopped). */
+export const SEND_ABORTED = 'avbrutt før sending';
 
 /**
  * botbuilder's HTTP pipeline (@azure/core-rest-pipeline) retries 429/5xx and dropped
@@ -216,6 +221,21 @@ export function createSender(
   settings: SenderSettings = DEFAULT_SENDER_SETTINGS,
 ): ProactiveSender {
   const counters = { requests: 0, sent: 0, throttled: 0, retries: 0, failed: 0, unreachable: 0, stale: 0, skipped: 0, conversationsCreated: 0 };
+  // Shutdown must not wait out a backoff (up to a minute against a Bot Connector that is down):
+  // stop() ends every retry wait at once.
+  let stopping = false;
+  const waits = new Set<() => void>();
+  const backoff = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        waits.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      timer.unref?.();
+      waits.add(done);
+    });
 
   // App-wide, in two parts. `inflight` caps the requests waiting for Teams' answer; `gate` paces
   // them: one at a time, evenly spaced just under the ceiling (4 % headroom for the time between
@@ -239,10 +259,18 @@ export function createSender(
    * conversation slot → in-flight slot → the gate, where `ready` runs (the reminder engine claims
    * its delivery row there) → the request itself, at once.
    */
-  const limited = <T>(conversationKey: string, priority: number, ready: () => Promise<boolean>, work: () => Promise<T>, notReady: () => T): Promise<T> =>
-    conversations.key(conversationKey).schedule(() =>
-      inflight.schedule({ priority }, async () => ((await gate.schedule({ priority }, ready)) ? work() : notReady())),
-    );
+  const limited = async <T>(conversationKey: string, priority: number, ready: () => Promise<boolean>, work: () => Promise<T>, notReady: () => T): Promise<T> => {
+    if (stopping) return notReady();
+    try {
+      return await conversations.key(conversationKey).schedule(() =>
+        inflight.schedule({ priority }, async () => (!stopping && (await gate.schedule({ priority }, ready)) ? work() : notReady())),
+      );
+    } catch (error) {
+      // A stopped limiter drops what waits in it: that send was never made.
+      if (stopping) return notReady();
+      throw error;
+    }
+  };
 
   async function record(options: SendOptions | undefined, target: { conversationId?: string; memberId?: string | null }, outcome: SendOutcome): Promise<void> {
     if (options?.record === false) return;
@@ -302,7 +330,7 @@ export function createSender(
           if (failed) return classify(failureOf(failed.error), op);
           return { status: 'sent', conversationId, activityId, attempts: attempt };
         },
-        () => ({ status: 'skipped', conversationId, reason: 'avbrutt før sending', attempts: attempt - 1 }),
+        () => ({ status: 'skipped', conversationId, reason: SEND_ABORTED, attempts: attempt - 1 }),
       );
       if (result.status === 'sent' || result.status === 'skipped') return count(result);
       if (result.statusCode === 429) counters.throttled++;
@@ -316,12 +344,16 @@ export function createSender(
         log.info({ conversationId, reason: result.reason }, 'Samtalereferansen er utdatert');
         return count({ ...result, status: 'stale', conversationId, attempts: attempt });
       }
-      if (!result.retryable || attempt >= maxAttempts) {
+      if (!result.retryable || attempt >= maxAttempts || stopping) {
         log.warn({ conversationId, reason: result.reason, attempts: attempt }, 'Proaktiv melding ble ikke levert');
         return count({ ...result, conversationId, attempts: attempt });
       }
       counters.retries++;
-      await sleep(retryDelayMs(attempt, result.retryAfterMs, settings));
+      await backoff(retryDelayMs(attempt, result.retryAfterMs, settings));
+      if (stopping) {
+        log.warn({ conversationId, reason: result.reason, attempts: attempt }, 'Proaktiv melding ble ikke levert før stopp');
+        return count({ ...result, conversationId, attempts: attempt });
+      }
     }
   }
 
@@ -424,9 +456,10 @@ export function createSender(
     stats: () => ({ ...counters, queued: inflight.counts().QUEUED + inflight.counts().RECEIVED }),
 
     async stop() {
-      await inflight.stop({ dropWaitingJobs: false }).catch(() => undefined);
-      await gate.stop({ dropWaitingJobs: false }).catch(() => undefined);
-      for (const { limiter } of conversations.limiters()) await limiter.stop({ dropWaitingJobs: false }).catch(() => undefined);
+      stopping = true;
+      for (const done of [...waits]) done();
+      // Dropped jobs reject, and `limited` turns that into SEND_ABORTED.
+      await Promise.all([inflight, gate, ...conversations.limiters().map((l) => l.limiter)].map((l) => l.stop({ dropWaitingJobs: true }).catch(() => undefined)));
       // The group's cleanup timer would keep the process alive for the idle timeout.
       (conversations as unknown as { interval?: NodeJS.Timeout }).interval?.unref?.();
       clearInterval((conversations as unknown as { interval?: NodeJS.Timeout }).interval);

@@ -20,6 +20,7 @@ export type PollFormValues = Partial<
     | 'scaleMinLabel'
     | 'scaleMaxLabel'
     | 'anonymous'
+    | 'breakdown'
     | 'planItemId'
     | 'opensDate'
     | 'opensTime'
@@ -29,6 +30,14 @@ export type PollFormValues = Partial<
     string
   >
 >;
+
+/** What an anonymous poll stores with each answer (named polls always store both). */
+export const formBreakdowns = [
+  { value: 'none', title: 'Ingenting (ingen fordeling)' },
+  { value: 'municipality', title: 'Kommune (fordeling per kommune)' },
+  { value: 'sector', title: 'Sektor (fordeling per sektor)' },
+  { value: 'both', title: 'Kommune og sektor' },
+] as const;
 
 export const formKinds = [
   { value: 'enkeltvalg', title: 'Ett valg' },
@@ -102,6 +111,14 @@ export function pollFormCard(
       valueOn: 'true',
       valueOff: 'false',
       value: values.anonymous ?? 'false',
+    },
+    {
+      type: 'Input.ChoiceSet',
+      id: 'breakdown',
+      label: 'Anonym måling: lagre også (for fordeling; grupper under 5 vises ikke)',
+      style: 'compact',
+      value: values.breakdown ?? 'none',
+      choices: formBreakdowns.map((b) => ({ title: b.title, value: b.value })),
     },
     ...(planItems.length > 0
       ? [

@@ -139,12 +139,16 @@ function facilitatorActions(m: PollCardModel): CardElement[] {
   ];
 }
 
+/** What is stored with an answer, said on the card before anyone answers. */
+export function storageNote(poll: Pick<Poll, 'anonymous' | 'breakdown'>): string {
+  if (!poll.anonymous) return 'Svarene lagres med navn';
+  const kept = { none: null, municipality: 'Kommune', sector: 'Sektor', both: 'Kommune og sektor' }[poll.breakdown];
+  return kept ? `Anonym: svarene lagres uten navn. ${kept} lagres for å vise fordeling.` : 'Anonym: svarene lagres uten navn, kommune og sektor.';
+}
+
 export function pollCard(m: PollCardModel): AdaptiveCard {
   const { poll, status, viewer } = m;
-  const tags = [
-    poll.repeatOf ? 'Ettermåling' : 'Meningsmåling',
-    ...(poll.anonymous ? ['Anonym: svarene lagres uten navn'] : ['Svarene lagres med navn']),
-  ];
+  const tags = [poll.repeatOf ? 'Ettermåling' : 'Meningsmåling', storageNote(poll)];
   const body: CardElement[] = [
     text(tags.join(' · '), { isSubtle: true, size: 'Small', spacing: 'None' }),
     text(poll.question, { size: 'Large', weight: 'Bolder', style: 'heading', spacing: 'Small' }),

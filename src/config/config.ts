@@ -21,6 +21,66 @@ function isAllowedJwksUrl(value: string): boolean {
   }
 }
 
+/**
+ * Where Teams' Bot Connector lives (public cloud, GCC, GCC High, DoD) and the Bot Framework's
+ * own services. The bot posts its replies to the activity's serviceUrl with its credentials,
+ * so it may only ever be one of these.
+ */
+export const DEFAULT_BOT_SERVICE_URLS = [
+  'https://smba.trafficmanager.net/',
+  'https://smba.infra.gcc.teams.microsoft.com/',
+  'https://smba.infra.gov.teams.microsoft.us/',
+  'https://smba.infra.dod.teams.microsoft.us/',
+  'https://*.botframework.com/',
+];
+
+/** One `BOT_SERVICE_URL_ALLOWLIST` entry: scheme, host (a leading `*.` for any subdomain), port (`*` for any) and path prefix. */
+export interface ServiceUrlPattern {
+  protocol: 'http:' | 'https:';
+  host: string;
+  anySubdomain: boolean;
+  port: string | '*';
+  pathPrefix: string;
+}
+
+const PATTERN = /^(https?):\/\/(\*\.)?([a-z0-9.-]+|\[[0-9a-f:.]+\])(?::(\d{1,5}|\*))?(\/[^\s?#]*)?$/i;
+const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
+
+/** Local mode: any port on this machine (the Agents Playground, the tests' fake connector). */
+const LOCAL_SERVICE_URLS: ServiceUrlPattern[] = LOOPBACK_HOSTS.flatMap((host) =>
+  (['http:', 'https:'] as const).map((protocol) => ({ protocol, host, anySubdomain: false, port: '*', pathPrefix: '/' })),
+);
+
+export function parseServiceUrlPattern(entry: string): ServiceUrlPattern | undefined {
+  const m = PATTERN.exec(entry.trim());
+  if (!m) return undefined;
+  const protocol = `${m[1]!.toLowerCase()}:` as 'http:' | 'https:';
+  const host = m[3]!.toLowerCase();
+  // Plain http only to this machine (tests' fake connector), never to a wildcard.
+  if (protocol === 'http:' && (m[2] || !LOOPBACK_HOSTS.includes(host))) return undefined;
+  const defaultPort = protocol === 'https:' ? '443' : '80';
+  return { protocol, host, anySubdomain: Boolean(m[2]), port: m[4] ?? defaultPort, pathPrefix: m[5] ?? '/' };
+}
+
+export function serviceUrlAllowed(patterns: ServiceUrlPattern[], serviceUrl: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(serviceUrl);
+  } catch {
+    return false;
+  }
+  if (url.username || url.password) return false;
+  const host = url.hostname.toLowerCase();
+  const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+  return patterns.some(
+    (p) =>
+      p.protocol === url.protocol &&
+      (p.anySubdomain ? host.endsWith(`.${p.host}`) : host === p.host) &&
+      (p.port === '*' || p.port === port) &&
+      url.pathname.startsWith(p.pathPrefix),
+  );
+}
+
 const envSchema = z.object({
   APP_MODE: z.enum(['local', 'production'], { error: 'må være «local» eller «production»' }).default('local'),
   PORT: z.coerce
@@ -53,6 +113,7 @@ const envSchema = z.object({
     (v) => v === undefined || isAllowedJwksUrl(v),
     'må være en https://-adresse (http:// bare mot 127.0.0.1 eller localhost)',
   ),
+  BOT_SERVICE_URL_ALLOWLIST: optionalText,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: z.enum(['true', 'false']).optional(),
   // Proactive sending and reminders (see README «Påminnelser»).
@@ -96,6 +157,8 @@ export interface AppConfig {
   dataDir: string;
   databaseUrl: string | undefined;
   bot: BotCredentials | undefined;
+  /** Production: the only service URLs the bot replies to, `BOT_SERVICE_URL_ALLOWLIST`. Local mode: loopback only. */
+  botServiceUrls: ServiceUrlPattern[];
   sso: SsoConfig;
   logLevel: string;
   seedDemo: boolean;
@@ -152,6 +215,14 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     problems.push('AAD_APP_CLIENT_ID: må være app-id-en (GUID) til Entra-appregistreringen for fanen');
   }
 
+  const botServiceUrls: ServiceUrlPattern[] = [];
+  const serviceUrlEntries = e.BOT_SERVICE_URL_ALLOWLIST?.split(',').map((v) => v.trim()).filter(Boolean) ?? DEFAULT_BOT_SERVICE_URLS;
+  for (const entry of serviceUrlEntries) {
+    const pattern = parseServiceUrlPattern(entry);
+    if (pattern) botServiceUrls.push(pattern);
+    else problems.push(`BOT_SERVICE_URL_ALLOWLIST: «${entry}» må være en https://-adresse, f.eks. https://smba.trafficmanager.net/ eller https://*.botframework.com/ (http:// bare mot 127.0.0.1 eller localhost)`);
+  }
+
   if (e.APP_MODE === 'production') {
     if (!e.MicrosoftAppId) problems.push('MicrosoftAppId: mangler (påkrevd i production-modus)');
     if (e.MicrosoftAppType !== 'UserAssignedMSI' && !e.MicrosoftAppPassword) {
@@ -179,6 +250,8 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL,
     bot,
+    // Local mode has no inbound token check, so its replies may only go to this machine.
+    botServiceUrls: e.APP_MODE === 'local' ? LOCAL_SERVICE_URLS : botServiceUrls,
     sso: {
       clientId: e.AAD_APP_CLIENT_ID?.toLowerCase(),
       tabDomain: e.TAB_DOMAIN,

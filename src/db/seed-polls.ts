@@ -11,6 +11,7 @@ const SEED_001: PollDefinition = {
   maxChoices: null,
   scale: null,
   anonymous: false,
+  breakdown: 'both',
 };
 
 /** Who answered what, before and after (option index), among the demo members. */
@@ -30,10 +31,10 @@ export async function seedDemoPolls(tx: Transaction, networkId: string, now: Dat
   const start = new Date(Math.floor((now.getTime() - 7 * day) / day) * day + 8 * 3600_000); // 10:00 or 09:00 Oslo, a week ago
   const insert = async (seedKey: string, opensAt: Date, closedAt: Date, repeatOf: string | null) => {
     const { rows } = await tx.query<{ id: string }>(
-      `INSERT INTO poll (network_id, repeat_of, kind, question, options, anonymous, opens_at, closed_at, seed_key, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $7)
+      `INSERT INTO poll (network_id, repeat_of, kind, question, options, anonymous, breakdown, opens_at, closed_at, seed_key, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $10, $7, $8, $9, $7)
        ON CONFLICT (network_id, seed_key) DO NOTHING RETURNING id`,
-      [networkId, repeatOf, SEED_001.kind, SEED_001.question, SEED_001.options, SEED_001.anonymous, opensAt.toISOString(), closedAt.toISOString(), seedKey],
+      [networkId, repeatOf, SEED_001.kind, SEED_001.question, SEED_001.options, SEED_001.anonymous, opensAt.toISOString(), closedAt.toISOString(), seedKey, SEED_001.breakdown],
     );
     return rows[0]?.id;
   };

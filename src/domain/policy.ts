@@ -100,7 +100,7 @@ export const policy = {
     return NOT_MEMBER;
   },
 
-  /** Nobody learns who gave an anonymous answer: the data isn't stored, and the rule says so too. */
+  /** Nobody in the app learns who gave an anonymous answer: no member id is stored with it, and the rule says so too. */
   readAnonymousAuthor(_actor: Actor): Decision {
     return deny('anonymt', 'Anonyme svar kan ikke knyttes til en person – heller ikke av koordinatorer.');
   },
@@ -208,6 +208,20 @@ export const pollPolicy = {
   /** Results (with the five-answer threshold for anonymous polls): everyone who sees the network. */
   readResults(actor: Actor, network: NetworkScope): Decision {
     return policy.viewNetwork(actor, network);
+  },
+
+  /**
+   * Every group of a named poll's breakdown per municipality and sector, however small: the
+   * facilitators and the region's coordinator (who may export the named answers anyway).
+   * Deltakere see groups of five or more, as for anonymous polls, so a group of one never
+   * shows a colleague's answer. Anonymous polls hide small groups from everyone.
+   */
+  seeFullPollBreakdown(actor: Actor, network: NetworkScope): Decision {
+    if (isFacilitator(actor, network) || coordinates(actor, network)) return allow;
+    if (roleIn(actor, network.id)) {
+      return deny('mangler-rolle', 'Fordelingen per kommune og sektor viser bare grupper med minst fem svar.');
+    }
+    return NOT_MEMBER;
   },
 
   /** Export names named voters, so it is for facilitators and the region's coordinator. */

@@ -1,9 +1,11 @@
 /**
  * Result maths for polls: counts, shares, scale mean and distribution, word frequencies, and
  * breakdowns per municipality and per sector. Anonymous polls never show a group of fewer
- * than five answers, the whole poll included.
+ * than five answers, the whole poll included. Named polls show every group only to those the
+ * policy lets see the full breakdown (facilitators, coordinators); everyone else gets the same
+ * small-group rule as for anonymous polls, so no colleague's answer can be read off a group of one.
  */
-import { answerLabels, POLL_LIMITS, type PollDefinition } from './polls.js';
+import { answerLabels, POLL_LIMITS, storesMunicipality, storesSector, type PollDefinition } from './polls.js';
 import { wordFrequencies, type WordCount } from './poll-words.js';
 import type { Sector } from './types.js';
 
@@ -44,7 +46,7 @@ export interface GroupResult {
 
 export interface Breakdown {
   groups: GroupResult[];
-  /** Anonymous polls: the small groups together (never fewer than five), or null. */
+  /** Suppressed breakdowns: the small groups together (never fewer than five), or null. */
   others: GroupResult | null;
   /** How many answers are in no shown group (too small even together). */
   hiddenRespondents: number;
@@ -57,6 +59,13 @@ export interface PollResults {
   overall: Distribution | null;
   byMunicipality: Breakdown;
   bySector: Breakdown;
+}
+
+export interface ResultsView {
+  /** false: the overall result only (cards), skipping the per-group work. Default true. */
+  breakdowns?: boolean;
+  /** Named polls: every group, however small (pollPolicy.seeFullPollBreakdown). Default false. */
+  fullBreakdown?: boolean;
 }
 
 export interface GroupLabels {
@@ -109,6 +118,7 @@ export function suppressSmallGroups<T extends { respondents: number; label: stri
 
 function breakdown(
   p: PollDefinition,
+  full: boolean,
   groups: readonly AnswerGroup[],
   keyOf: (g: AnswerGroup) => string,
   labelOf: (key: string) => string,
@@ -123,7 +133,7 @@ function breakdown(
     return { key, label: labelOf(key), respondents: d.respondents, distribution: d, rows };
   });
   const strip = ({ rows: _rows, ...g }: GroupResult & { rows: AnswerGroup[] }): GroupResult => g;
-  if (!p.anonymous) {
+  if (!p.anonymous && full) {
     return { groups: results.sort((a, b) => a.label.localeCompare(b.label, 'nb')).map(strip), others: null, hiddenRespondents: 0 };
   }
   const { shown, hidden } = suppressSmallGroups(results, POLL_LIMITS.minGroupSize);
@@ -138,29 +148,38 @@ function breakdown(
 
 const NO_MUNICIPALITY = '-';
 
-/** `breakdowns: false` (cards show the overall result only) skips the per-group work. */
-export function pollResults(p: PollDefinition, groups: readonly AnswerGroup[], labels: GroupLabels, breakdowns = true): PollResults {
+export function pollResults(p: PollDefinition, groups: readonly AnswerGroup[], labels: GroupLabels, view: ResultsView = {}): PollResults {
   const respondents = groups.reduce((n, g) => n + g.count, 0);
   const visible = !p.anonymous || respondents >= POLL_LIMITS.minGroupSize;
   const empty: Breakdown = { groups: [], others: null, hiddenRespondents: visible ? 0 : respondents };
   if (!visible) return { respondents, visible, overall: null, byMunicipality: empty, bySector: empty };
-  if (!breakdowns) return { respondents, visible, overall: distribution(p, groups), byMunicipality: empty, bySector: empty };
+  const overall = distribution(p, groups);
+  if (view.breakdowns === false) return { respondents, visible, overall, byMunicipality: empty, bySector: empty };
+  const full = view.fullBreakdown === true;
+  // A dimension the poll does not store has no breakdown at all (not one «unknown» group).
+  const none: Breakdown = { groups: [], others: null, hiddenRespondents: 0 };
   return {
     respondents,
     visible,
-    overall: distribution(p, groups),
-    byMunicipality: breakdown(
-      p,
-      groups,
-      (g) => g.municipalityNumber ?? NO_MUNICIPALITY,
-      (key) => labels.municipality(key === NO_MUNICIPALITY ? null : key),
-    ),
-    bySector: breakdown(
-      p,
-      groups,
-      (g) => g.sector ?? NO_MUNICIPALITY,
-      (key) => labels.sector(key === NO_MUNICIPALITY ? null : (key as Sector)),
-    ),
+    overall,
+    byMunicipality: storesMunicipality(p)
+      ? breakdown(
+          p,
+          full,
+          groups,
+          (g) => g.municipalityNumber ?? NO_MUNICIPALITY,
+          (key) => labels.municipality(key === NO_MUNICIPALITY ? null : key),
+        )
+      : none,
+    bySector: storesSector(p)
+      ? breakdown(
+          p,
+          full,
+          groups,
+          (g) => g.sector ?? NO_MUNICIPALITY,
+          (key) => labels.sector(key === NO_MUNICIPALITY ? null : (key as Sector)),
+        )
+      : none,
   };
 }
 

@@ -25,6 +25,21 @@ export interface PollScale {
   maxLabel: string;
 }
 
+/**
+ * What an anonymous poll stores with each answer for its breakdowns: nothing (the default),
+ * the voter's municipality, their sector, or both. Named polls always store both.
+ */
+export const pollBreakdowns = ['none', 'municipality', 'sector', 'both'] as const;
+export type PollBreakdown = (typeof pollBreakdowns)[number];
+
+export function storesMunicipality(p: Pick<PollDefinition, 'breakdown'>): boolean {
+  return p.breakdown === 'municipality' || p.breakdown === 'both';
+}
+
+export function storesSector(p: Pick<PollDefinition, 'breakdown'>): boolean {
+  return p.breakdown === 'sector' || p.breakdown === 'both';
+}
+
 /** What a facilitator decides when creating a poll; a repeat copies it whole. */
 export interface PollDefinition {
   kind: PollKind;
@@ -36,6 +51,8 @@ export interface PollDefinition {
   /** skala: 1–5 or 1–10 with end labels. */
   scale: PollScale | null;
   anonymous: boolean;
+  /** Always 'both' for a named poll. */
+  breakdown: PollBreakdown;
 }
 
 export interface Poll extends PollDefinition {
@@ -147,6 +164,8 @@ export function repeatDefinition(p: PollDefinition): PollDefinition {
     maxChoices: p.maxChoices,
     scale: p.scale ? { ...p.scale } : null,
     anonymous: p.anonymous,
+    // The after-poll stores what the before-poll stored, so the two compare per municipality.
+    breakdown: p.breakdown,
   };
 }
 

@@ -1,10 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import helmet from 'helmet';
 import restify, { type Request, type Response, type Server } from 'restify';
 import { getAuthConfig } from '../api/auth-config.js';
 import { DEV_USER_HEADER, isLoopback, type CallerAuthenticator } from '../api/caller.js';
 import { FileResponse, unregisteredActor, type ApiRoute } from '../api/context.js';
 import { getDevUsers } from '../api/dev-users.js';
-import { statusOf, type Result } from '../api/errors.js';
+import { INTERNAL_ERROR_CODE, internalErrorMessage, statusOf, type Result } from '../api/errors.js';
 import { apiRoutes } from '../api/routes.js';
 import { loadActor } from '../db/sql/actors.js';
 import type { BotEndpoint } from '../bot/endpoint.js';
@@ -31,13 +33,16 @@ export interface HttpDeps {
 export interface HttpServer {
   server: Server;
   inFlight(): number;
-  /** Stops accepting connections and resolves when in-flight requests have finished. */
+  /**
+   * Answers new requests with 503 + Retry-After and resolves when in-flight requests have
+   * finished (or after timeoutMs). The listener stays open; closing it is the caller's.
+   */
   drain(timeoutMs: number): Promise<void>;
 }
 
-function sendError(res: Response, status: number, code: string, message: string): void {
+function sendError(res: Response, status: number, code: string, message: string, field?: string): void {
   res.status(status);
-  res.json({ error: { code, message } });
+  res.json({ error: field ? { code, message, field } : { code, message } });
 }
 
 /** A download: the bytes as they are, with a file name that keeps Norwegian letters (RFC 6266). */
@@ -55,17 +60,69 @@ function sendFile(res: Response, file: FileResponse): void {
 function sendResult<T>(res: Response, result: Result<T>, okStatus = 200): void {
   if (result.ok && result.value instanceof FileResponse) sendFile(res, result.value);
   else if (result.ok) res.json(okStatus, result.value);
-  else sendError(res, statusOf[result.error.code], result.error.code, result.error.message);
+  else sendError(res, statusOf[result.error.code], result.error.code, result.error.message, result.error.field);
+}
+
+/** Logged with a fresh id; the body names only that id, never the error's own text. */
+function internalError(log: Logger, req: Request, err: unknown): { error: Record<string, string> } {
+  const correlationId = randomUUID();
+  log.error({ err, correlationId, method: req.method, url: req.url }, 'Uventet feil i HTTP-forespørsel');
+  return { error: { code: INTERNAL_ERROR_CODE, message: internalErrorMessage(correlationId), correlationId } };
 }
 
 // restify's own errors (bad JSON, too large, unknown route) in the same Norwegian shape.
 const restifyErrorText: Record<number, [string, string]> = {
   400: ['ugyldig-forespørsel', 'Forespørselen kunne ikke leses (ugyldig JSON eller feil format).'],
+  403: ['ingen-tilgang', 'Du har ikke tilgang til denne adressen.'],
   404: ['finnes-ikke', 'Fant ikke adressen.'],
   405: ['metode-ikke-tillatt', 'Metoden er ikke tillatt for denne adressen.'],
   413: ['for-stor', `Forespørselen er for stor (maks ${MAX_BODY_BYTES / 1024} KiB).`],
   415: ['feil-innholdstype', 'Innholdstypen støttes ikke; send JSON.'],
 };
+
+// Where the tab may be framed: Teams, Outlook and the Microsoft 365 app, old and new domains
+// (Teams docs, «Tab requirements»).
+const TAB_FRAME_ANCESTORS = [
+  "'self'",
+  'https://teams.microsoft.com',
+  'https://*.teams.microsoft.com',
+  'https://*.teams.microsoft.us',
+  'https://*.cloud.microsoft',
+  'https://*.microsoft365.com',
+  'https://*.office.com',
+  'https://*.office365.com',
+  'https://outlook.office.com',
+  'https://outlook.office365.com',
+  'https://outlook-sdf.office.com',
+  'https://outlook-sdf.office365.com',
+  'https://outlook.live.com',
+  'https://*.outlook.com',
+];
+
+// The tab's scripts are the built files only; Fluent UI (Griffel) inserts its styles at run time
+// and the pages have a small <style>, hence 'unsafe-inline' for styles alone; teams-js fetches
+// its list of valid domains from res.cdn.office.net.
+const TAB_CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  scriptSrcAttr: ["'none'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'", 'https://res.cdn.office.net'],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: TAB_FRAME_ANCESTORS,
+};
+
+/** Local mode checks no tokens: a page whose DNS name is rebound to 127.0.0.1 must not reach it. */
+function loopbackHost(host: string | undefined): boolean {
+  const name = /^(\[[^\]]*\]|[^:]*)(?::\d*)?$/.exec(host ?? '')?.[1]?.toLowerCase();
+  return name === 'localhost' || name === '127.0.0.1' || name === '[::1]';
+}
+
+const hasBody = (req: Request) => Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
 
 export function createHttpServer(deps: HttpDeps): HttpServer {
   const server = restify.createServer({ name: 'samlingspunkt', handleUncaughtExceptions: false });
@@ -73,9 +130,44 @@ export function createHttpServer(deps: HttpDeps): HttpServer {
   let draining = false;
   const idleWaiters: (() => void)[] = [];
 
+  // Security headers on every answer (errors and 404s too, hence pre): nosniff everywhere, HSTS
+  // only where there is TLS in front; the tab gets its own CSP, and may be framed by Teams.
+  const hsts = deps.mode === 'production' ? { maxAge: 365 * 24 * 60 * 60, includeSubDomains: true } : false;
+  const apiHeaders = helmet({
+    contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+    strictTransportSecurity: hsts,
+  });
+  const tabHeaders = helmet({
+    contentSecurityPolicy: { useDefaults: false, directives: TAB_CSP },
+    strictTransportSecurity: hsts,
+    xFrameOptions: false, // it cannot name Teams; frame-ancestors does
+    crossOriginOpenerPolicy: false, // the Teams SSO consent pop-up talks back to its opener
+  });
+  server.pre((req: Request, res: Response, next: restify.Next) =>
+    (req.path().startsWith('/tab') ? tabHeaders : apiHeaders)(req, res, (err?: unknown) => next(err as Error | undefined)),
+  );
+  if (deps.mode === 'local') {
+    server.pre((req: Request, res: Response, next: restify.Next) => {
+      if (loopbackHost(req.headers.host)) return next();
+      sendError(res, 421, 'ukjent-vert', 'Lokal modus svarer bare på localhost og 127.0.0.1.');
+      return next(false);
+    });
+  }
+  // Only JSON bodies: a form or text/plain POST is what any web page can send cross-site
+  // without asking (no CORS preflight), and the bot endpoint must not take one as an activity.
+  server.pre((req: Request, res: Response, next: restify.Next) => {
+    const mustBeJson = hasBody(req) || (req.method === 'POST' && req.path() === '/api/messages');
+    if (!mustBeJson || req.getContentType() === 'application/json') return next();
+    const [code, message] = restifyErrorText[415]!;
+    sendError(res, 415, code, message);
+    return next(false);
+  });
+
   server.pre((req: Request, res: Response, next: restify.Next) => {
     if (draining) {
+      // An answer, not a reset: Teams and the tab retry a 503 after Retry-After.
       res.header('Connection', 'close');
+      res.header('Retry-After', '5');
       sendError(res, 503, 'stenger-ned', 'Tjenesten starter på nytt. Prøv igjen om et øyeblikk.');
       return next(false);
     }
@@ -97,30 +189,55 @@ export function createHttpServer(deps: HttpDeps): HttpServer {
 
   server.on('restifyError', (req: Request, res: Response, err: Error & { statusCode?: number }, cb: () => void) => {
     const status = err.statusCode ?? 500;
-    const [code, message] = restifyErrorText[status] ?? ['intern-feil', 'Noe gikk galt på serveren. Prøv igjen.'];
-    if (status >= 500) deps.log.error({ err, url: req.url }, 'Uventet feil i HTTP-forespørsel');
-    (err as unknown as { toJSON: () => unknown }).toJSON = () => ({ error: { code, message } });
+    const [code, message] = restifyErrorText[status] ?? ['ugyldig-forespørsel', 'Forespørselen kunne ikke behandles.'];
+    const body = status >= 500 ? internalError(deps.log, req, err) : { error: { code, message } };
+    // restify sends an error without a numeric statusCode as InternalError(String(err)), its own text.
+    err.statusCode = status;
+    (err as unknown as { toJSON: () => unknown }).toJSON = () => body;
     return cb();
   });
 
-  server.post('/api/messages', async (req: Request, res: Response) => {
-    const rejection = await deps.bot.handle(req, res as never);
-    if (rejection) sendError(res, rejection.status, rejection.code, rejection.message);
-  });
+  // restify hands a rejected handler's error to the server's error events, one of them named
+  // after the error (a pg DatabaseError is called «error»): every handler answers its own.
+  const guarded =
+    (handler: (req: Request, res: Response) => Promise<unknown>) =>
+    async (req: Request, res: Response): Promise<void> => {
+      try {
+        await handler(req, res);
+      } catch (err) {
+        const body = internalError(deps.log, req, err);
+        if (res.headersSent) res.destroy();
+        else res.json(500, body);
+      }
+    };
 
-  server.get('/healthz', async (_req: Request, res: Response) => {
-    const { healthy, body } = await deps.health();
-    res.json(healthy ? 200 : 503, body);
-  });
+  server.post(
+    '/api/messages',
+    guarded(async (req, res) => {
+      const rejection = await deps.bot.handle(req, res as never);
+      if (rejection) sendError(res, rejection.status, rejection.code, rejection.message);
+    }),
+  );
+
+  server.get(
+    '/healthz',
+    guarded(async (_req, res) => {
+      const { healthy, body } = await deps.health();
+      res.json(healthy ? 200 : 503, body);
+    }),
+  );
 
   // Public: what the tab needs to start Teams SSO consent. No secrets.
-  server.get('/api/auth/config', async (_req: Request, res: Response) => sendResult(res, getAuthConfig(deps)));
+  server.get('/api/auth/config', guarded(async (_req, res) => sendResult(res, getAuthConfig(deps))));
   // The dev sign-in's list of demo people exists only in local mode, and only for loopback.
   if (deps.mode === 'local') {
-    server.get('/api/dev/users', async (req: Request, res: Response) =>
-      isLoopback(req.socket.remoteAddress)
-        ? sendResult(res, await getDevUsers(deps.db))
-        : sendError(res, 404, 'finnes-ikke', 'Fant ikke adressen.'),
+    server.get(
+      '/api/dev/users',
+      guarded(async (req, res) =>
+        isLoopback(req.socket.remoteAddress)
+          ? sendResult(res, await getDevUsers(deps.db))
+          : sendError(res, 404, 'finnes-ikke', 'Fant ikke adressen.'),
+      ),
     );
   }
 
@@ -140,7 +257,7 @@ export function createHttpServer(deps: HttpDeps): HttpServer {
     );
     return sendResult(res, result, route.okStatus);
   };
-  for (const route of apiRoutes) server[route.method](route.path, apiHandler(route));
+  for (const route of apiRoutes) server[route.method](route.path, guarded(apiHandler(route)));
 
 
   server.get('/tab', (_req: Request, res: Response, next: restify.Next) => {
@@ -149,8 +266,9 @@ export function createHttpServer(deps: HttpDeps): HttpServer {
   if (existsSync(tabDistDir)) {
     server.get('/tab/*', restify.plugins.serveStaticFiles(tabDistDir, { maxAge: 0 }));
   } else {
-    server.get('/tab/*', async (_req: Request, res: Response) =>
-      sendError(res, 404, 'fane-ikke-bygget', 'Fanen er ikke bygget. Kjør «npm run build:tab» først.'),
+    server.get(
+      '/tab/*',
+      guarded(async (_req, res) => sendError(res, 404, 'fane-ikke-bygget', 'Fanen er ikke bygget. Kjør «npm run build:tab» først.')),
     );
   }
 
@@ -158,8 +276,9 @@ export function createHttpServer(deps: HttpDeps): HttpServer {
     server,
     inFlight: () => inFlight,
     drain(timeoutMs) {
+      // The listener stays open: what arrives from now on gets a 503 (above) until the app
+      // closes the server at the end of its stop.
       draining = true;
-      server.close();
       if (inFlight === 0) return Promise.resolve();
       return new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, timeoutMs);

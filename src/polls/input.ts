@@ -3,13 +3,12 @@
  * both end in the same zod schema and the same domain rules, so both refuse the same things
  * with the same Norwegian reasons.
  */
-import { definitionIssues, POLL_LIMITS, pollKinds, type PollDefinition } from '../domain/polls.js';
+import { definitionIssues, POLL_LIMITS, pollBreakdowns, pollKinds, type PollDefinition } from '../domain/polls.js';
 import { osloDate, osloInstant } from '../domain/time.js';
-import { describeIssues, z } from '../validation.js';
+import { describeIssues, instant, text, z } from '../validation.js';
 import type { PollFormValues } from '../cards/poll-form.js';
 
-const instant = z.iso.datetime({ offset: true, error: 'må være et tidspunkt i ISO 8601-format, f.eks. 2026-12-01T10:00:00+01:00' });
-const shortText = (max: number) => z.string({ error: 'må være tekst' }).trim().max(max, `kan være maks ${max} tegn`);
+const shortText = (max: number) => text().trim().max(max, `kan være maks ${max} tegn`);
 
 export const newPollSchema = z.object({
   question: shortText(POLL_LIMITS.questionChars).min(1, 'kan ikke være tomt'),
@@ -20,12 +19,14 @@ export const newPollSchema = z.object({
   scaleMinLabel: shortText(POLL_LIMITS.scaleLabelChars).nullish(),
   scaleMaxLabel: shortText(POLL_LIMITS.scaleLabelChars).nullish(),
   anonymous: z.boolean({ error: 'må være true eller false' }).default(false),
+  /** Anonymous polls: which dimensions to store with each answer (default none). Named polls store both. */
+  breakdown: z.enum(pollBreakdowns, { error: 'må være ingen, kommune, sektor eller begge' }).nullish(),
   planItemId: z.uuid({ error: 'må være en UUID' }).nullish(),
-  opensAt: instant.nullish(),
-  closesAt: instant.nullish(),
+  opensAt: instant().nullish(),
+  closesAt: instant().nullish(),
   sendToAll: z.boolean({ error: 'må være true eller false' }).default(false),
   /** Stored conversations (the network's channels) to post the card in. */
-  postTo: z.array(z.string().min(1).max(300), { error: 'må være en liste' }).max(10).default([]),
+  postTo: z.array(text().min(1).max(300), { error: 'må være en liste' }).max(10).default([]),
 });
 
 export type NewPollBody = z.infer<typeof newPollSchema>;
@@ -51,6 +52,7 @@ export function toNewPoll(body: NewPollBody, now: Date): Checked<NewPollInput> {
     maxChoices: kind === 'flervalg' ? (body.maxChoices ?? body.options.length) : null,
     scale: kind === 'skala' ? { max: body.scaleMax ?? 5, minLabel: body.scaleMinLabel ?? '', maxLabel: body.scaleMaxLabel ?? '' } : null,
     anonymous: body.anonymous,
+    breakdown: body.anonymous ? (body.breakdown ?? 'none') : 'both',
   };
   const issues = definitionIssues(definition);
   const opensAt = body.opensAt ? new Date(body.opensAt) : null;
@@ -90,6 +92,7 @@ export function fromForm(values: PollFormValues, now: Date): Checked<NewPollInpu
     scaleMinLabel: values.scaleMinLabel ?? null,
     scaleMaxLabel: values.scaleMaxLabel ?? null,
     anonymous: values.anonymous === 'true',
+    breakdown: values.breakdown || null,
     planItemId: values.planItemId || null,
     opensAt: opens.value,
     closesAt: closes.value,

@@ -25,8 +25,12 @@ export function pollKeys(secret: Buffer): PollKeys {
       createHmac('sha256', voterSecret).update(`${pollId}\n${tenantId.toLowerCase()}\n${aadObjectId.toLowerCase()}`).digest('hex'),
     sign,
     verify(verb, subjectId, signature) {
-      if (typeof signature !== 'string' || signature.length !== 22) return false;
-      return timingSafeEqual(Buffer.from(sign(verb, subjectId)), Buffer.from(signature));
+      if (typeof signature !== 'string') return false;
+      const expected = Buffer.from(sign(verb, subjectId));
+      const given = Buffer.from(signature, 'utf8');
+      // timingSafeEqual throws on unequal lengths, and 22 characters can be more than 22 bytes
+      // («é»): anything not exactly our length is simply not our signature.
+      return given.length === expected.length && timingSafeEqual(expected, given);
     },
   };
 }

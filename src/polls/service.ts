@@ -3,16 +3,16 @@
  * keys, short-lived caches, the coalesced card updates and every card a poll is shown as.
  * Votes are always written to and checked by the database; the caches only save reads.
  */
-import type { ProactiveSender } from '../bot/sender.js';
+import { SEND_ABORTED, type ProactiveSender } from '../bot/sender.js';
 import type { AdaptiveCard } from '../cards/card.js';
 import { MAX_REFRESH_USERS, POLL_VERBS, pollCard, type PollCardModel } from '../cards/poll.js';
 import type { Database } from '../db/port.js';
 import { findVote, tallyVotes, upsertVote, type Tally, type VoteOutcome } from '../db/sql/poll-votes.js';
-import { postsOf, type PollPost, claimCardVersion } from '../db/sql/poll-posts.js';
+import { cardUpdated, claimCardVersion, markCardsPending, pollsWithPendingCards, postsOf, type PollPost } from '../db/sql/poll-posts.js';
 import { findPoll, findRepeatOf, municipalityNames } from '../db/sql/polls.js';
 import { sectorLabel } from '../domain/labels.js';
 import { shiftOf } from '../domain/poll-compare.js';
-import { pollResults, type GroupLabels, type PollResults } from '../domain/poll-results.js';
+import { pollResults, type GroupLabels, type PollResults, type ResultsView } from '../domain/poll-results.js';
 import { pollStatus, type Answer, type Poll } from '../domain/polls.js';
 import type { Logger } from '../logging.js';
 import { cardActivity } from './activity.js';
@@ -92,6 +92,8 @@ export class PollService {
       options.cardUpdateDelayMs,
       (pollId) => this.updateSharedCards(pollId),
       (pollId, err) => this.log.warn({ err, pollId }, 'Kunne ikke oppdatere målingskortet'),
+      (pollId) =>
+        void markCardsPending(this.db, pollId).catch((err: unknown) => this.log.warn({ err, pollId }, 'Kunne ikke merke målingskortet som utdatert')),
     );
   }
 
@@ -162,14 +164,17 @@ export class PollService {
     return this.labelsPromise;
   }
 
-  /** Results from a tally, with municipality and sector names. */
-  async resultsOf(poll: Poll, tally: Tally, breakdowns = true): Promise<PollResults> {
+  /**
+   * Results from a tally, with municipality and sector names. `view.fullBreakdown` is the
+   * caller's answer from pollPolicy.seeFullPollBreakdown; without it small groups are merged.
+   */
+  async resultsOf(poll: Poll, tally: Tally, view: ResultsView = {}): Promise<PollResults> {
     const names = await this.labels();
     const labels: GroupLabels = {
       municipality: (n) => (n ? (names.get(n) ?? n) : 'Uten kommune (fasilitatorer)'),
       sector: (s) => (s ? sectorLabel[s] : 'Ukjent sektor'),
     };
-    return pollResults(poll, tally.groups, labels, breakdowns);
+    return pollResults(poll, tally.groups, labels, view);
   }
 
   async tally(pollId: string, minSeq = 0): Promise<Tally> {
@@ -181,7 +186,7 @@ export class PollService {
     if (!poll.repeatOf || !results.overall) return undefined;
     const before = await this.poll(poll.repeatOf);
     if (!before) return undefined;
-    const beforeResults = await this.resultsOf(before, await this.tally(before.id), false);
+    const beforeResults = await this.resultsOf(before, await this.tally(before.id), { breakdowns: false });
     if (!beforeResults.overall) return undefined;
     return { beforeQuestionDate: before.opensAt, shift: shiftOf(poll, beforeResults.overall, results.overall) };
   }
@@ -194,8 +199,9 @@ export class PollService {
   /** Every view of a poll goes through here. */
   async card(poll: Poll, o: CardOptions = {}): Promise<AdaptiveCard> {
     const tally = o.tally ?? (await this.tally(poll.id, o.minSeq ?? 0));
-    // Cards show the overall result; breakdowns are for the tab.
-    const results = await this.resultsOf(poll, tally, false);
+    // Cards show the overall result only, to every role alike; breakdowns are for the tab,
+    // where the policy decides who sees which groups.
+    const results = await this.resultsOf(poll, tally, { breakdowns: false });
     const post = await this.postFor(poll.id, o.conversationId);
     let refreshUserIds: string[] | null = null;
     if (o.personalUserId) refreshUserIds = [o.personalUserId];
@@ -230,6 +236,10 @@ export class PollService {
       const card = await this.card(poll, { conversationId: post.conversationId, tally });
       const outcome = await this.sender.update(post.conversationId, post.activityId!, cardActivity(card), { purpose: 'måling' });
       if (outcome.status === 'sent') this.stats.cardUpdates++;
+      // Not through, but a later try may be (Teams down, or we are stopping): the card stays
+      // marked and the next start updates it.
+      const later = (outcome.status === 'failed' && outcome.retryable) || (outcome.status === 'skipped' && outcome.reason === SEND_ABORTED);
+      if (!later) await cardUpdated(this.db, pollId, post.conversationId, tally.asOf);
       this.log.debug({ pollId, conversationId: post.conversationId, outcome: outcome.status }, 'Målingskort oppdatert');
     }
   }
@@ -238,6 +248,13 @@ export class PollService {
   postsChanged(pollId: string, updateNow = false): void {
     this.posts.invalidate(pollId);
     if (updateNow) this.coalescer.touch(pollId, true);
+  }
+
+  /** At start: the shared cards whose update did not go out before the last stop (or crash). */
+  async resumeCardUpdates(): Promise<number> {
+    const polls = await pollsWithPendingCards(this.db);
+    for (const pollId of polls) this.coalescer.touch(pollId, true);
+    return polls.length;
   }
 
   async stop(): Promise<void> {

@@ -35,11 +35,11 @@ export const reflectionDueReminders: ReminderKindDefinition<ReflectionSubject> =
     return r && { id: r.id, networkId: r.networkId, deadline: new Date(r.dueAt), title: r.title, answerMode: r.answerMode, firstPrompt: r.firstPrompt };
   },
 
-  async upcoming(db: Queryable, now: Date) {
+  async upcoming(db: Queryable, now: Date, networkId?: string) {
     const { rows } = await db.query<{ id: string }>(
       `SELECT t.id FROM reflection_task t JOIN network n ON n.id = t.network_id
-        WHERE t.due_at > $1 AND n.archived_at IS NULL`,
-      [now.toISOString()],
+        WHERE t.due_at > $1 AND n.archived_at IS NULL AND ($2::uuid IS NULL OR t.network_id = $2)`,
+      [now.toISOString(), networkId ?? null],
     );
     return rows.map((r) => r.id);
   },
@@ -92,11 +92,11 @@ export const mellomarbeidDueReminders: ReminderKindDefinition = {
     return r && { id: r.id, networkId: r.networkId, deadline: new Date(r.dueAt), title: r.title };
   },
 
-  async upcoming(db: Queryable, now: Date) {
+  async upcoming(db: Queryable, now: Date, networkId?: string) {
     const { rows } = await db.query<{ id: string }>(
       `SELECT a.id FROM mellomarbeid_assignment a JOIN network n ON n.id = a.network_id
-        WHERE a.due_at > $1 AND n.archived_at IS NULL`,
-      [now.toISOString()],
+        WHERE a.due_at > $1 AND n.archived_at IS NULL AND ($2::uuid IS NULL OR a.network_id = $2)`,
+      [now.toISOString(), networkId ?? null],
     );
     return rows.map((r) => r.id);
   },

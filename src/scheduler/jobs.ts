@@ -29,7 +29,8 @@ export interface JobDeps {
 /** What registerJobs leaves running besides pg-boss' own workers. */
 export interface RegisteredJobs {
   reminders: ReminderEngine;
-  stop(): Promise<void>;
+  /** `timeoutMs`: the longest wait for reminder sends already on the wire. */
+  stop(timeoutMs?: number): Promise<void>;
 }
 
 export async function registerJobs({ boss, db, log, now, sender, config }: JobDeps): Promise<RegisteredJobs> {
@@ -58,5 +59,5 @@ export async function registerJobs({ boss, db, log, now, sender, config }: JobDe
     },
   });
   await reminders.start();
-  return { reminders, stop: () => reminders.stop() };
+  return { reminders, stop: (timeoutMs) => reminders.stop(timeoutMs) };
 }

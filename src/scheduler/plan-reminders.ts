@@ -29,11 +29,11 @@ export const planItemReminders: ReminderKindDefinition<PlanItemSubject> = {
     return { id: item.id, networkId: item.networkId, deadline: item.startsAt, title: item.title, item };
   },
 
-  async upcoming(db: Queryable, now: Date) {
+  async upcoming(db: Queryable, now: Date, networkId?: string) {
     const { rows } = await db.query<{ id: string }>(
       `SELECT p.id FROM plan_item p JOIN network n ON n.id = p.network_id
-        WHERE p.starts_at > $1 AND n.archived_at IS NULL ORDER BY p.starts_at`,
-      [now.toISOString()],
+        WHERE p.starts_at > $1 AND n.archived_at IS NULL AND ($2::uuid IS NULL OR p.network_id = $2) ORDER BY p.starts_at`,
+      [now.toISOString(), networkId ?? null],
     );
     return rows.map((r) => r.id);
   },

@@ -23,8 +23,12 @@ export interface ReminderKindDefinition<S extends ReminderSubject = ReminderSubj
   label: string;
   /** The subject as it is now; undefined when it is gone or closed (its pending reminders are cancelled). */
   load(db: Queryable, subjectId: string): Promise<S | undefined>;
-  /** Subjects whose deadline is after `now`: the sweeper keeps their reminders in step with them. */
-  upcoming(db: Queryable, now: Date): Promise<string[]>;
+  /**
+   * Subjects whose deadline is after `now`: the sweeper keeps their reminders in step with them.
+   * With `networkId`, only that network's (a changed network setting re-plans no others); a
+   * definition may ignore it, since the re-plan checks each subject's network again.
+   */
+  upcoming(db: Queryable, now: Date, networkId?: string): Promise<string[]>;
   /**
    * Who still needs the reminder at the moment it goes out: member ids. For deadlines only
    * those who have not answered or delivered. Opt-outs and unreachable people are filtered by

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { retryDelayMs, type ProactiveSender, type SendOutcome } from '../bot/sender.js';
+import { retryDelayMs, SEND_ABORTED, type ProactiveSender, type SendOutcome } from '../bot/sender.js';
 import { cardMessage } from '../cards/reminder.js';
 import type { Database, Queryable } from '../db/port.js';
 import { findMemberTargets, pruneSendLog, type MemberTarget } from '../db/sql/proactive.js';
@@ -36,6 +36,16 @@ import { ensureQueue, type Scheduler } from './scheduler.js';
 
 export const REMINDER_QUEUE = 'paminnelse';
 export const REMINDER_SWEEP_QUEUE = 'paminnelse-feiing';
+export const REMINDER_REPLAN_QUEUE = 'paminnelse-omplanlegging';
+
+/** Subjects a re-plan syncs before it makes their pg-boss jobs. */
+export const REPLAN_BATCH = 20;
+
+/**
+ * Lets timers and I/O run. PGlite answers within the same turn of the event loop, so a long
+ * chain of statements would otherwise hold up every request and bot turn until it ends.
+ */
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 // ───────────────────────── Keeping reminders in step with their subjects ─────────────────────────
 
@@ -52,12 +62,20 @@ export interface SyncSummary {
  * already sent are history and stay. Call it in the same transaction as the change, then
  * `notifyRemindersChanged()` after commit.
  */
-export async function syncSubjectReminders(db: Queryable, kind: ReminderKind, subjectId: string, now: Date): Promise<SyncSummary> {
+export async function syncSubjectReminders(
+  db: Queryable,
+  kind: ReminderKind,
+  subjectId: string,
+  now: Date,
+  /** Leave the subject alone unless it belongs to this network (a network's re-plan). */
+  onlyNetworkId?: string,
+): Promise<SyncSummary> {
   const summary: SyncSummary = { created: 0, moved: 0, cancelled: 0 };
   const definition = reminderKindDefinition(kind);
   if (!definition) return summary;
   await lockSubjectReminders(db, kind, subjectId);
   const subject = await definition.load(db, subjectId);
+  if (subject && onlyNetworkId !== undefined && subject.networkId !== onlyNetworkId) return summary;
   if (!subject) {
     summary.cancelled = await cancelSubjectReminders(db, kind, subjectId, 'saken er slettet eller avsluttet');
     return summary;
@@ -97,6 +115,22 @@ export async function syncSubjectReminders(db: Queryable, kind: ReminderKind, su
 }
 
 const changeListeners = new Set<() => void>();
+/** The engine running on each database in this process (tests run several apps in one). */
+const replanners = new Map<Queryable, (networkId: string, kinds: readonly ReminderKind[]) => Promise<void>>();
+
+/**
+ * A network's rules or quiet hours changed: its upcoming subjects of these kinds are re-planned
+ * by a pg-boss job, in batches, not in the request that changed them (one network can have
+ * hundreds of items, and on PGlite every statement of a long re-plan holds up everyone else).
+ * Resolves once the job is stored; false when no engine runs on `db` in this process (then
+ * the minute sweep catches up).
+ */
+export async function requestReplan(db: Queryable, networkId: string, kinds: readonly ReminderKind[]): Promise<boolean> {
+  const replanner = replanners.get(db);
+  if (kinds.length === 0 || !replanner) return false;
+  await replanner(networkId, kinds);
+  return true;
+}
 
 /** Tells the running engine(s) in this process that reminders changed: jobs are made at once. */
 export function notifyRemindersChanged(): void {
@@ -138,11 +172,14 @@ export interface ReminderEngineDeps {
 export interface ReminderEngine {
   readonly instanceId: string;
   start(): Promise<void>;
-  stop(): Promise<void>;
+  /** Waits at most `timeoutMs` for sends on the wire; what was queued goes back to «venter». */
+  stop(timeoutMs?: number): Promise<void>;
   /** Sync every upcoming subject, then make missing jobs. Runs every minute and at start. */
   sweep(): Promise<void>;
   /** Make pg-boss jobs for pending reminders that have none for their current version. */
   reconcile(): Promise<void>;
+  /** Re-plans one network's upcoming subjects of these kinds, in batches (what the re-plan job does). */
+  replan(networkId: string, kinds: readonly ReminderKind[]): Promise<SyncSummary & { subjects: number }>;
   /** Runs the fan-out of one due reminder (what the pg-boss job does). */
   fire(reminderId: string, version: number): Promise<'startet' | 'endret' | 'ingen'>;
   poke(): void;
@@ -154,6 +191,7 @@ export function createReminderEngine(deps: ReminderEngineDeps): ReminderEngine {
   const { db, boss, sender, log, now, settings } = deps;
   const instanceId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   let running = false;
+  let stopped = false;
   let loop: Promise<void> | undefined;
   let wake: (() => void) | undefined;
   let woken = false;
@@ -174,6 +212,8 @@ export function createReminderEngine(deps: ReminderEngineDeps): ReminderEngine {
     for (;;) {
       const due = await remindersNeedingJobs(db, 200);
       for (const r of due) {
+        await pause();
+        if (stopped) return; // the next start's sweep makes the rest
         await boss.send(
           REMINDER_QUEUE,
           { reminderId: r.id, version: r.version },
@@ -183,6 +223,8 @@ export function createReminderEngine(deps: ReminderEngineDeps): ReminderEngine {
         await setJobVersion(db, r.id, r.version, r.version);
       }
       for (const r of await remindersWithObsoleteJobs(db, 200)) {
+        await pause();
+        if (stopped) return;
         await boss.cancel(REMINDER_QUEUE, reminderJobId(r.id, r.jobVersion)).catch(() => undefined);
         await setJobVersion(db, r.id, null);
       }
@@ -212,6 +254,7 @@ export function createReminderEngine(deps: ReminderEngineDeps): ReminderEngine {
     for (const definition of registeredReminderKinds()) {
       for (const subjectId of await definition.upcoming(db, at)) {
         await db.transaction((tx) => syncSubjectReminders(tx, definition.kind, subjectId, at));
+        await pause();
       }
     }
     await reconcile();
@@ -220,6 +263,35 @@ export function createReminderEngine(deps: ReminderEngineDeps): ReminderEngine {
       await pruneSendLog(db, new Date(at.getTime() - 90 * 86_400_000));
     }
     poke();
+  }
+
+  /**
+   * One subject per transaction with a pause after each, so requests waiting for the database
+   * get their turn (on PGlite's single session nothing else runs meanwhile); the pg-boss jobs
+   * for what moved are made after every REPLAN_BATCH. Stopping leaves the rest to the next
+   * start's sweep.
+   */
+  async function replan(networkId: string, kinds: readonly ReminderKind[]): Promise<SyncSummary & { subjects: number }> {
+    const total = { created: 0, moved: 0, cancelled: 0, subjects: 0 };
+    const at = now();
+    for (const kind of kinds) {
+      const definition = reminderKindDefinition(kind);
+      if (!definition) continue;
+      const ids = await definition.upcoming(db, at, networkId);
+      for (let i = 0; i < ids.length && running; i += REPLAN_BATCH) {
+        for (const id of ids.slice(i, i + REPLAN_BATCH)) {
+          const s = await db.transaction((tx) => syncSubjectReminders(tx, kind, id, at, networkId));
+          total.created += s.created;
+          total.moved += s.moved;
+          total.cancelled += s.cancelled;
+          total.subjects++;
+          await pause();
+        }
+        await reconcile();
+      }
+    }
+    poke();
+    return total;
   }
 
   /** The due moment: freeze the recipients in one transaction, then let the pump deliver. */
@@ -318,7 +390,7 @@ export function createReminderEngine(deps: ReminderEngineDeps): ReminderEngine {
         return claimed;
       },
     });
-    if (!claimed && outcome.status === 'skipped' && outcome.reason === 'avbrutt før sending') {
+    if (!claimed && outcome.status === 'skipped' && outcome.reason === SEND_ABORTED) {
       // Stopping, or another instance took over: the row goes back to «venter» for whoever drains next.
       return;
     }
@@ -389,6 +461,12 @@ export function createReminderEngine(deps: ReminderEngineDeps): ReminderEngine {
     }
   }
 
+  let replanWorker: string | undefined;
+  const onReplan = async (networkId: string, kinds: readonly ReminderKind[]) => {
+    await boss.send(REMINDER_REPLAN_QUEUE, { networkId, kinds }, { retryLimit: 3, retryDelay: 10, retryBackoff: true, expireInSeconds: 900 });
+    if (replanWorker) boss.notifyWorker(replanWorker);
+  };
+
   const onChange = () => {
     void reconcile()
       .then(poke)
@@ -400,10 +478,12 @@ export function createReminderEngine(deps: ReminderEngineDeps): ReminderEngine {
     sweep,
     reconcile,
     fire,
+    replan,
     poke,
     async start() {
       await ensureQueue(boss, REMINDER_QUEUE);
       await ensureQueue(boss, REMINDER_SWEEP_QUEUE);
+      await ensureQueue(boss, REMINDER_REPLAN_QUEUE);
       await boss.work<{ reminderId: string; version: number }>(
         REMINDER_QUEUE,
         { pollingIntervalSeconds: settings.pollingIntervalSeconds, batchSize: 5 },
@@ -415,20 +495,40 @@ export function createReminderEngine(deps: ReminderEngineDeps): ReminderEngine {
       await boss.work(REMINDER_SWEEP_QUEUE, { pollingIntervalSeconds: Math.max(settings.pollingIntervalSeconds, 2) }, async () => {
         await sweep();
       });
+      replanWorker = await boss.work<{ networkId: string; kinds: ReminderKind[] }>(
+        REMINDER_REPLAN_QUEUE,
+        { pollingIntervalSeconds: settings.pollingIntervalSeconds, batchSize: 10 },
+        async (jobs) => {
+          // Several saves of one network in a row are one re-plan of everything they touched.
+          const wanted = new Map<string, Set<ReminderKind>>();
+          for (const { data } of jobs) {
+            const kinds = wanted.get(data.networkId) ?? new Set<ReminderKind>();
+            data.kinds.forEach((k) => kinds.add(k));
+            wanted.set(data.networkId, kinds);
+          }
+          for (const [networkId, kinds] of wanted) {
+            const summary = await replan(networkId, [...kinds]);
+            log.info({ networkId, kinds: [...kinds], ...summary }, 'Påminnelser planlagt på nytt etter endrede innstillinger');
+          }
+        },
+      );
       running = true;
       changeListeners.add(onChange);
+      replanners.set(db, onReplan);
       // A failed first sweep is repaired by the next one, a minute later; it must not stop the start.
       await sweep().catch((err: unknown) => log.warn({ err }, 'Påminnelser: første gjennomgang feilet'));
       loop = pumpLoop();
     },
-    async stop() {
+    async stop(timeoutMs = 10_000) {
       if (!running) return;
       running = false;
+      stopped = true;
       changeListeners.delete(onChange);
+      if (replanners.get(db) === onReplan) replanners.delete(db);
       poke();
       await loop;
       // Sends already on the wire finish and are recorded; queued ones go back to «venter».
-      await Promise.race([Promise.allSettled([...deliveries]), new Promise((r) => setTimeout(r, 10_000).unref())]);
+      await Promise.race([Promise.allSettled([...deliveries]), new Promise((r) => setTimeout(r, timeoutMs).unref())]);
       await reconciling?.catch(() => undefined);
       await releasePump(db, instanceId).catch(() => undefined);
     },

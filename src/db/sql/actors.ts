@@ -11,8 +11,11 @@ export async function loadActor(db: Queryable, tenantId: string, aadObjectId: st
     regions: string[];
   }>(
     `SELECT m.id, m.display_name,
+            -- Ordered by when they joined: the first is the bot's default network (personal chat),
+            -- so being added to another network, or a rewritten row, never moves it.
             COALESCE((SELECT json_agg(json_build_object('networkId', nm.network_id, 'role', nm.role,
-                                                        'municipalityNumber', nm.municipality_number))
+                                                        'municipalityNumber', nm.municipality_number)
+                                      ORDER BY nm.added_at, nm.network_id)
                         FROM network_member nm JOIN network n ON n.id = nm.network_id
                        WHERE nm.member_id = m.id AND n.archived_at IS NULL), '[]'::json) AS memberships,
             COALESCE((SELECT array_agg(rc.region_id::text) FROM region_coordinator rc WHERE rc.member_id = m.id),

@@ -5,17 +5,43 @@ export interface NewMember {
   tenantId: string;
   aadObjectId: string;
   displayName: string;
-  sector: Sector;
+  /** Only used when the person is created; afterwards the sector is their own choice. */
+  sector?: Sector;
+}
+
+/**
+ * A person as Teams names them (the activity's `from.name`, the team roster, the demo seed):
+ * created, or their display name brought up to date, since Teams/Entra owns the name.
+ */
+export async function upsertTeamsMember(db: Queryable, m: NewMember): Promise<{ id: string; created: boolean }> {
+  const { rows } = await db.query<{ id: string; created: boolean }>(
+    `INSERT INTO member (tenant_id, aad_object_id, display_name, sector) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (tenant_id, aad_object_id) DO UPDATE SET display_name = EXCLUDED.display_name
+     RETURNING id, (xmax = 0) AS created`,
+    [m.tenantId, m.aadObjectId, m.displayName, m.sector ?? 'annet'],
+  );
+  return rows[0]!;
 }
 
 export async function upsertMember(db: Queryable, m: NewMember): Promise<string> {
-  const { rows } = await db.query<{ id: string }>(
+  return (await upsertTeamsMember(db, m)).id;
+}
+
+/**
+ * A person a facilitator adds by Entra object id. Someone not known yet is created with the
+ * given name as a placeholder until Teams names them (roster sync, their first message);
+ * someone known is left exactly as they are, so a facilitator of one network can never rename
+ * a person who also belongs to another.
+ */
+export async function ensureMember(db: Queryable, m: NewMember): Promise<{ id: string; displayName: string }> {
+  // The no-op update makes RETURNING give the existing row, in one statement without a race.
+  const { rows } = await db.query<{ id: string; displayName: string }>(
     `INSERT INTO member (tenant_id, aad_object_id, display_name, sector) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (tenant_id, aad_object_id) DO UPDATE SET display_name = EXCLUDED.display_name
-     RETURNING id`,
-    [m.tenantId, m.aadObjectId, m.displayName, m.sector],
+     ON CONFLICT (tenant_id, aad_object_id) DO UPDATE SET display_name = member.display_name
+     RETURNING id, display_name AS "displayName"`,
+    [m.tenantId, m.aadObjectId, m.displayName, m.sector ?? 'annet'],
   );
-  return rows[0]!.id;
+  return rows[0]!;
 }
 
 export async function addNetworkMember(

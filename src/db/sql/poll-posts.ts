@@ -90,3 +90,29 @@ export async function channelTargets(db: Queryable, teamId: string | null): Prom
   );
   return rows.map((r) => ({ conversationId: r.conversation_id, isGeneral: r.conversation_id === teamId, name: r.name }));
 }
+
+// ── Card updates that must survive a stop (migration 007) ──
+
+/** A vote made the poll's shared cards stale: remembered until an update went through. */
+export async function markCardsPending(db: Queryable, pollId: string): Promise<void> {
+  await db.query(
+    `UPDATE poll_post SET card_pending = true
+      WHERE poll_id = $1 AND activity_id IS NOT NULL AND conversation_type <> 'personal' AND NOT card_pending`,
+    [pollId],
+  );
+}
+
+/** The card now shows the tally of `asOf`; a newer claim (still on its way) keeps the mark. */
+export async function cardUpdated(db: Queryable, pollId: string, conversationId: string, asOf: Date): Promise<void> {
+  await db.query(`UPDATE poll_post SET card_pending = false WHERE poll_id = $1 AND conversation_id = $2 AND card_as_of = $3`, [
+    pollId,
+    conversationId,
+    asOf.toISOString(),
+  ]);
+}
+
+/** Polls with a shared card still waiting for its update (the start re-runs them). */
+export async function pollsWithPendingCards(db: Queryable): Promise<string[]> {
+  const { rows } = await db.query<{ poll_id: string }>(`SELECT DISTINCT poll_id FROM poll_post WHERE card_pending`);
+  return rows.map((r) => r.poll_id);
+}

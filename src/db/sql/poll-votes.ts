@@ -8,6 +8,7 @@ export interface VoteInput {
   voterKey: string;
   /** Needed for the sector lookup; stored only when the poll is named. */
   memberId: string;
+  /** Stored only when the poll keeps municipality (named polls, anonymous ones that ask). */
   municipalityNumber: string | null;
   answer: Answer;
   now: Date;
@@ -24,8 +25,8 @@ function columnsOf(a: Answer): [number[] | null, number | null, string | null] {
 /**
  * One statement: the poll's open window is checked in the same INSERT that writes, so a vote
  * can never land after the close, and the primary key (poll, voter) makes a change of mind,
- * a double click or a replay an update of the one row. Whether the row is named or anonymous
- * comes from the poll, not from the caller.
+ * a double click or a replay an update of the one row. Whether the row is named or anonymous,
+ * and which breakdown dimensions it keeps, comes from the poll, not from the caller.
  */
 export async function upsertVote(db: Queryable, v: VoteInput): Promise<VoteOutcome> {
   const [choices, value, text] = columnsOf(v.answer);
@@ -37,7 +38,8 @@ export async function upsertVote(db: Queryable, v: VoteInput): Promise<VoteOutco
                               choices, scale_value, text_answer, answered_at)
        SELECT p.id, $2, p.anonymous,
               CASE WHEN p.anonymous THEN NULL ELSE $3::uuid END,
-              $4, (SELECT m.sector FROM member m WHERE m.id = $3::uuid),
+              CASE WHEN p.breakdown IN ('municipality', 'both') THEN $4::text END,
+              CASE WHEN p.breakdown IN ('sector', 'both') THEN (SELECT m.sector FROM member m WHERE m.id = $3::uuid) END,
               $5::smallint[], $6::smallint, $7::text,
               CASE WHEN p.anonymous THEN NULL ELSE $8::timestamptz END
          FROM poll p
@@ -159,14 +161,4 @@ export async function namedVoters(db: Queryable, pollId: string): Promise<string
     [pollId],
   );
   return rows.map((r) => r.member_id);
-}
-
-/** Which of these voter keys have answered (anonymous polls: keys computed from the people). */
-export async function votedKeys(db: Queryable, pollId: string, keys: string[]): Promise<Set<string>> {
-  if (keys.length === 0) return new Set();
-  const { rows } = await db.query<{ voter_key: string }>(
-    `SELECT voter_key FROM poll_vote WHERE poll_id = $1 AND voter_key = ANY($2::text[])`,
-    [pollId, keys],
-  );
-  return new Set(rows.map((r) => r.voter_key));
 }

@@ -1,4 +1,4 @@
-import type { Poll, PollDefinition, PollKind, ScaleMax } from '../../domain/polls.js';
+import type { Poll, PollBreakdown, PollDefinition, PollKind, ScaleMax } from '../../domain/polls.js';
 import type { Queryable } from '../port.js';
 
 interface PollRow {
@@ -14,6 +14,7 @@ interface PollRow {
   scale_min_label: string | null;
   scale_max_label: string | null;
   anonymous: boolean;
+  breakdown: PollBreakdown;
   opens_at: Date | string;
   closes_at: Date | string | null;
   closed_at: Date | string | null;
@@ -36,6 +37,7 @@ function toPoll(r: PollRow): Poll {
     maxChoices: r.max_choices,
     scale: r.scale_max ? { max: r.scale_max as ScaleMax, minLabel: r.scale_min_label ?? '', maxLabel: r.scale_max_label ?? '' } : null,
     anonymous: r.anonymous,
+    breakdown: r.breakdown,
     opensAt: date(r.opens_at),
     closesAt: maybeDate(r.closes_at),
     closedAt: maybeDate(r.closed_at),
@@ -45,7 +47,7 @@ function toPoll(r: PollRow): Poll {
 }
 
 const pollColumns = `p.id, p.network_id, p.plan_item_id, p.repeat_of, p.kind, p.question, p.options, p.max_choices,
-  p.scale_max, p.scale_min_label, p.scale_max_label, p.anonymous, p.opens_at, p.closes_at, p.closed_at, p.send_to_all, p.created_at`;
+  p.scale_max, p.scale_min_label, p.scale_max_label, p.anonymous, p.breakdown, p.opens_at, p.closes_at, p.closed_at, p.send_to_all, p.created_at`;
 
 export interface NewPoll {
   networkId: string;
@@ -63,8 +65,8 @@ export async function insertPoll(db: Queryable, p: NewPoll): Promise<Poll> {
   const d = p.definition;
   const { rows } = await db.query<PollRow>(
     `INSERT INTO poll AS p (network_id, plan_item_id, repeat_of, kind, question, options, max_choices, scale_max,
-                            scale_min_label, scale_max_label, anonymous, opens_at, closes_at, send_to_all, created_by, seed_key)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+                            scale_min_label, scale_max_label, anonymous, breakdown, opens_at, closes_at, send_to_all, created_by, seed_key)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $17, $12, $13, $14, $15, $16)
      RETURNING ${pollColumns}`,
     [
       p.networkId,
@@ -83,6 +85,8 @@ export async function insertPoll(db: Queryable, p: NewPoll): Promise<Poll> {
       p.sendToAll,
       p.createdBy || null,
       p.seedKey ?? null,
+      // Named polls always keep both dimensions (the database checks it too).
+      d.anonymous ? d.breakdown : 'both',
     ],
   );
   return toPoll(rows[0]!);

@@ -21,7 +21,7 @@ import type { PlanItem } from '../types.js';
 import { pollApi } from './api.js';
 import { PollPreview } from './PollPreview.js';
 import { wallTimeToIso } from './time.js';
-import type { Channel, NewPoll, PollKind } from './types.js';
+import type { Channel, NewPoll, PollBreakdown, PollKind } from './types.js';
 
 const useStyles = makeStyles({
   wrap: {
@@ -57,6 +57,8 @@ export function PollForm(props: { networkId: string; timeZone: string; channels:
   const [minLabel, setMinLabel] = useState('');
   const [maxLabel, setMaxLabel] = useState('');
   const [anonymous, setAnonymous] = useState(false);
+  // Anonymous polls store nothing besides the answer unless the facilitator asks for a breakdown.
+  const [breakdown, setBreakdown] = useState<PollBreakdown>('none');
   const [planItemId, setPlanItemId] = useState('');
   const [opensAt, setOpensAt] = useState('');
   const [closesAt, setClosesAt] = useState('');
@@ -76,6 +78,7 @@ export function PollForm(props: { networkId: string; timeZone: string; channels:
     scaleMinLabel: pollKind === 'skala' ? minLabel.trim() || null : null,
     scaleMaxLabel: pollKind === 'skala' ? maxLabel.trim() || null : null,
     anonymous,
+    breakdown: anonymous ? breakdown : 'both',
     planItemId: planItemId || null,
     opensAt: opensAt ? wallTimeToIso(opensAt, props.timeZone) : null,
     closesAt: closesAt ? wallTimeToIso(closesAt, props.timeZone) : null,
@@ -139,6 +142,15 @@ export function PollForm(props: { networkId: string; timeZone: string; channels:
           </div>
         )}
         <Checkbox label={t('polls.form.anonymous')} checked={anonymous} onChange={(_e, d) => setAnonymous(Boolean(d.checked))} />
+        {anonymous && (
+          <Field label={t('polls.form.breakdown')} hint={t('polls.form.breakdownHint')}>
+            <RadioGroup value={breakdown} onChange={(_e, d) => setBreakdown(d.value as PollBreakdown)}>
+              {(['none', 'municipality', 'sector', 'both'] as const).map((b) => (
+                <Radio key={b} value={b} label={t(`polls.form.breakdowns.${b}`)} />
+              ))}
+            </RadioGroup>
+          </Field>
+        )}
         {props.planItems.length > 0 && (
           <Field label={t('polls.form.planItem')}>
             <Select value={planItemId} onChange={(_e, d) => setPlanItemId(d.value)}>

@@ -37,7 +37,7 @@ export function PollPreview({ poll }: { poll: NewPoll }) {
         <Text weight="semibold">{ui('polls.preview.title')}</Text>
       </figcaption>
       <Text size={200} className={s.tags}>
-        {[t('polls.preview.tag'), poll.anonymous ? t('polls.preview.anonymous') : t('polls.preview.named')].join(' · ')}
+        {[t('polls.preview.tag'), poll.anonymous ? t(`polls.preview.stored.${poll.breakdown}`) : t('polls.preview.named')].join(' · ')}
       </Text>
       <Text className={s.question}>{poll.question.trim() || t('polls.preview.noQuestion')}</Text>
       <Text size={200} className={s.muted}>

@@ -2,6 +2,8 @@
 
 export type PollKind = 'enkeltvalg' | 'flervalg' | 'skala' | 'fritekst';
 export type PollStatus = 'planlagt' | 'apen' | 'lukket';
+/** What an anonymous poll stores with each answer; named polls always 'both'. */
+export type PollBreakdown = 'none' | 'municipality' | 'sector' | 'both';
 
 export interface Poll {
   id: string;
@@ -11,6 +13,7 @@ export interface Poll {
   maxChoices: number | null;
   scale: { max: 5 | 10; minLabel: string; maxLabel: string } | null;
   anonymous: boolean;
+  breakdown: PollBreakdown;
   status: PollStatus;
   opensAt: string;
   closesAt: string | null;
@@ -103,6 +106,7 @@ export interface NewPoll {
   scaleMinLabel: string | null;
   scaleMaxLabel: string | null;
   anonymous: boolean;
+  breakdown: PollBreakdown;
   planItemId: string | null;
   opensAt: string | null;
   closesAt: string | null;
