@@ -4,9 +4,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addNetworkMember, upsertMember } from '../src/db/sql/members.js';
-import { addNetworkMunicipalities, insertNetwork, upsertRegion } from '../src/db/sql/networks.js';
-import { DEMO_TENANT_ID } from '../src/domain/demo.js';
+import { addNetworkMember, upsertMember } from '../src/network/sql/members.js';
+import { addNetworkMunicipalities, insertNetwork, upsertRegion } from '../src/network/sql/networks.js';
+import { DEMO_TENANT_ID } from '../src/demo/demo.js';
 import { cardAction, message } from './helpers/activities.js';
 import { startTestApp, type TestApp } from './helpers/app.js';
 import { databaseKinds, skipKind } from './helpers/databases.js';
@@ -172,7 +172,7 @@ describe.each(databaseKinds)('hardening: privacy on %s', (kind) => {
     expect(named.breakdown).toBe('both');
     const bad = await t.post(`/api/networks/${networkA}/polls`, { question: 'Q', kind: 'fritekst', anonymous: true, breakdown: 'alt' }, as(ingrid));
     expect(bad.status).toBe(400);
-    expect(bad.json.error.message).toMatch(/må være en av none, municipality, sector, both/);
+    expect(bad.json.error.message).toMatch(/Inndeling av resultatene: må være ingen, kommune, sektor eller begge/);
     await expect(t.app.db.query(`UPDATE poll SET breakdown = 'none' WHERE id = $1`, [named.id])).rejects.toThrow();
   });
 
