@@ -11,8 +11,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_TEAM_ID, DEMO_TENANT_ID, demoData, demoMembers } from '../src/domain/demo.js';
-import { projectRoot } from '../src/paths.js';
+import { DEMO_TEAM_ID, DEMO_TENANT_ID, demoData, demoMembers } from '../src/demo/demo.js';
+import { projectRoot } from '../src/platform/paths.js';
 import { CountingConnector } from './votes-connector.js';
 import { startThrowawayPostgres } from './votes-postgres.js';
 

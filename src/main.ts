@@ -1,6 +1,6 @@
-import { SHUTDOWN_MS, startApp } from './app.js';
-import { ConfigError } from './config/config.js';
-import { DataDirLockedError } from './db/lock.js';
+import { SHUTDOWN_MS, startApp } from './app/app.js';
+import { ConfigError } from './platform/config.js';
+import { DataDirLockedError } from './platform/db/lock.js';
 
 try {
   const app = await startApp();

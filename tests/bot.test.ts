@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commandTable } from '../src/bot/commands.js';
-import { demoMembers } from '../src/domain/demo.js';
-import { welcomeCard } from '../src/cards/welcome.js';
+import { commandTable } from '../src/app/bot-commands.js';
+import { demoMembers } from '../src/demo/demo.js';
+import { welcomeCard } from '../src/network/cards/welcome.js';
 import { botAdded, botRemoved, cardSubmit, message } from './helpers/activities.js';
 import { startTestApp, type TestApp } from './helpers/app.js';
 import { databaseKinds, skipKind } from './helpers/databases.js';

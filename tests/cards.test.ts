@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { planCard } from '../src/cards/plan.js';
-import { helpCard, welcomeCard } from '../src/cards/welcome.js';
-import { helpEntries } from '../src/bot/commands.js';
-import { demoData } from '../src/domain/demo.js';
-import type { Network, PlanItem } from '../src/domain/types.js';
+import { planCard } from '../src/plan/cards/plan.js';
+import { helpCard, welcomeCard } from '../src/network/cards/welcome.js';
+import { helpEntries } from '../src/app/bot-commands.js';
+import { demoData } from '../src/demo/demo.js';
+import type { Network, PlanItem } from '../src/shared/types.js';
 import { adaptiveCardProblems } from './helpers/cards.js';
 
 const now = new Date('2026-11-27T08:00:00Z');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, serviceUrlAllowed } from '../src/config/config.js';
+import { ConfigError, loadConfig, serviceUrlAllowed } from '../src/platform/config.js';
 
 describe('configuration', () => {
   it('defaults to local mode on loopback with the embedded database and demo data', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { commandTable } from '../src/bot/commands.js';
-import { routeCommand } from '../src/bot/routes.js';
-import { demoData } from '../src/domain/demo.js';
-import { addOsloDays, formatOsloRange, osloInstant } from '../src/domain/time.js';
+import { commandTable } from '../src/app/bot-commands.js';
+import { routeCommand } from '../src/shared/bot/routes.js';
+import { demoData } from '../src/demo/demo.js';
+import { addOsloDays, formatOsloRange, osloInstant } from '../src/shared/time.js';
 
 describe('Oslo time', () => {
   it('keeps 09:00 local on both sides of the spring and autumn DST changes', () => {

@@ -7,11 +7,11 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiRoutes } from '../src/api/routes.js';
-import { cardActions } from '../src/bot/card-actions.js';
-import { CREATE_POLL_VERB, REPEAT_PICK_VERB } from '../src/cards/poll-form.js';
-import { POLL_VERBS } from '../src/cards/poll.js';
-import { MAX_BODY_BYTES } from '../src/http/server.js';
+import { apiRoutes } from '../src/app/api-routes.js';
+import { cardActions } from '../src/app/card-actions.js';
+import { CREATE_POLL_VERB, REPEAT_PICK_VERB } from '../src/polls/cards/form.js';
+import { POLL_VERBS } from '../src/polls/cards/poll.js';
+import { MAX_BODY_BYTES } from '../src/platform/http/server.js';
 import { cardAction, cardSubmit } from './helpers/activities.js';
 import { startTestApp, type TestApp } from './helpers/app.js';
 import { databaseKinds, skipKind } from './helpers/databases.js';

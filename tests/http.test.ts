@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEV_USER_HEADER } from '../src/api/caller.js';
-import { demoMembers } from '../src/domain/demo.js';
+import { DEV_USER_HEADER } from '../src/identity/caller.js';
+import { demoMembers } from '../src/demo/demo.js';
 import { startTestApp, type TestApp } from './helpers/app.js';
 import { databaseKinds, skipKind } from './helpers/databases.js';
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PLACEHOLDER, parseEnvFile } from '../scripts/app-package.js';
-import { DEMO_TENANT_ID, demoMembers } from '../src/domain/demo.js';
+import { DEMO_TENANT_ID, demoMembers } from '../src/demo/demo.js';
 
 const root = join(import.meta.dirname, '..');
 const text = (...p: string[]) => readFileSync(join(root, ...p), 'utf8');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { workOverviewCard } from '../src/cards/mellomarbeid-overview.js';
-import { workCard } from '../src/cards/mellomarbeid.js';
+import { workOverviewCard } from '../src/mellomarbeid/cards/overview.js';
+import { workCard } from '../src/mellomarbeid/cards/mellomarbeid.js';
 import {
   checkMove,
   checkWorkTexts,
@@ -11,7 +11,7 @@ import {
   type Assignment,
   type MunicipalityWork,
   type WorkStatus,
-} from '../src/domain/mellomarbeid.js';
+} from '../src/mellomarbeid/domain/mellomarbeid.js';
 import { adaptiveCardProblems } from './helpers/cards.js';
 
 const work = (status: WorkStatus, over: Partial<MunicipalityWork> = {}): MunicipalityWork => ({

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pollCloseReminders } from '../src/polls/reminders.js';
+import { pollCloseReminders } from '../src/polls/close-reminders.js';
 import { adaptiveCardProblems } from './helpers/cards.js';
 import { startTestApp, type TestApp } from './helpers/app.js';
 import { databaseKinds, skipKind } from './helpers/databases.js';

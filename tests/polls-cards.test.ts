@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { pollCard, POLL_VERBS, type PollCardModel } from '../src/cards/poll.js';
-import { pollFormCard, repeatPickerCard } from '../src/cards/poll-form.js';
-import { pollListCard } from '../src/cards/poll-list.js';
-import { shiftOf } from '../src/domain/poll-compare.js';
-import { pollResults, type AnswerGroup } from '../src/domain/poll-results.js';
-import type { Poll, PollDefinition } from '../src/domain/polls.js';
+import { pollCard, POLL_VERBS, type PollCardModel } from '../src/polls/cards/poll.js';
+import { pollFormCard, repeatPickerCard } from '../src/polls/cards/form.js';
+import { pollListCard } from '../src/polls/cards/list.js';
+import { shiftOf } from '../src/polls/domain/compare.js';
+import { pollResults, type AnswerGroup } from '../src/polls/domain/results.js';
+import type { Poll, PollDefinition } from '../src/polls/domain/polls.js';
 import { adaptiveCardProblems } from './helpers/cards.js';
 
 /**

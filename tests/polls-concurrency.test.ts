@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardAction } from './helpers/activities.js';
 import { startTestApp, type TestApp } from './helpers/app.js';
 import { databaseKinds, skipKind } from './helpers/databases.js';
-import { DEMO_TENANT_ID } from '../src/domain/demo.js';
+import { DEMO_TENANT_ID } from '../src/demo/demo.js';
 import { as as devAs, kari } from './helpers/people.js';
 import { as, cardOf, channel, count, createViaBot, texts, until, updatesOf, vote } from './helpers/polls.js';
 

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { comparePolls, formatMeanDelta, formatPoints, shiftOf } from '../src/domain/poll-compare.js';
-import { distribution, formatShare, pollResults, suppressSmallGroups, type AnswerGroup } from '../src/domain/poll-results.js';
-import { wordFrequencies, wordsOf } from '../src/domain/poll-words.js';
-import { checkAnswer, definitionIssues, pollStatus, type PollDefinition } from '../src/domain/polls.js';
-import type { Sector } from '../src/domain/types.js';
+import { comparePolls, formatMeanDelta, formatPoints, shiftOf } from '../src/polls/domain/compare.js';
+import { distribution, formatShare, pollResults, suppressSmallGroups, type AnswerGroup } from '../src/polls/domain/results.js';
+import { wordFrequencies, wordsOf } from '../src/polls/domain/words.js';
+import { checkAnswer, definitionIssues, pollStatus, type PollDefinition } from '../src/polls/domain/polls.js';
+import type { Sector } from '../src/shared/types.js';
 
 const single: PollDefinition = { kind: 'enkeltvalg', question: 'Q', options: ['Ja', 'Nei', 'Vet ikke'], maxChoices: null, scale: null, anonymous: false, breakdown: 'both' };
 const multi: PollDefinition = { ...single, kind: 'flervalg', options: ['A', 'B', 'C', 'D'], maxChoices: 2 };

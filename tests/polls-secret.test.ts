@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startApp } from '../src/app.js';
-import { ConfigError, loadConfig } from '../src/config/config.js';
+import { startApp } from '../src/app/app.js';
+import { ConfigError, loadConfig } from '../src/platform/config.js';
 import { pollKeys } from '../src/polls/secret.js';
 
 const production = {

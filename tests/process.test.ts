@@ -5,9 +5,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEV_USER_HEADER } from '../src/api/caller.js';
-import { demoMembers } from '../src/domain/demo.js';
-import { projectRoot } from '../src/paths.js';
+import { DEV_USER_HEADER } from '../src/identity/caller.js';
+import { demoMembers } from '../src/demo/demo.js';
+import { projectRoot } from '../src/platform/paths.js';
 import { message } from './helpers/activities.js';
 import { startTestApp } from './helpers/app.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEED_000_TEMPLATE } from '../src/domain/reflections.js';
+import { SEED_000_TEMPLATE } from '../src/reflections/domain/reflections.js';
 import { startTestApp, type TestApp } from './helpers/app.js';
 import { adaptiveCardProblems } from './helpers/cards.js';
 import { databaseKinds, skipKind } from './helpers/databases.js';

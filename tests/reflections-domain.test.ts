@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { focusCard } from '../src/cards/focus.js';
-import { reflectionCreateCard, templates } from '../src/cards/reflection-create.js';
-import { myReflectionsCard } from '../src/cards/reflection-mine.js';
-import { reflectionSummaryCard } from '../src/cards/reflection-summary.js';
-import { answerSavedPubliclyCard, reflectionAnswerCard } from '../src/cards/reflection.js';
-import { formatDue } from '../src/domain/due.js';
-import { catalogueChoices, parseChoices, type CatalogueEntry } from '../src/domain/focus.js';
-import { policy, type Actor } from '../src/domain/policy.js';
-import { buildSummary } from '../src/domain/reflection-summary.js';
+import { focusCard } from '../src/focus/cards/focus.js';
+import { reflectionCreateCard, templates } from '../src/reflections/cards/create.js';
+import { myReflectionsCard } from '../src/reflections/cards/mine.js';
+import { reflectionSummaryCard } from '../src/reflections/cards/summary.js';
+import { answerSavedPubliclyCard, reflectionAnswerCard } from '../src/reflections/cards/reflection.js';
+import { formatDue } from '../src/shared/due.js';
+import { catalogueChoices, parseChoices, type CatalogueEntry } from '../src/focus/domain/focus.js';
+import { policy, type Actor } from '../src/shared/policy.js';
+import { buildSummary } from '../src/reflections/domain/summary.js';
 import {
   ANONYMOUS_MIN_ANSWERS,
   SEED_000_TEMPLATE,
@@ -16,7 +16,7 @@ import {
   isOpen,
   summaryGate,
   type ReflectionTask,
-} from '../src/domain/reflections.js';
+} from '../src/reflections/domain/reflections.js';
 import { adaptiveCardProblems } from './helpers/cards.js';
 
 const task = (over: Partial<ReflectionTask> = {}): ReflectionTask => ({

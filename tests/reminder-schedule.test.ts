@@ -13,8 +13,8 @@ import {
   ruleKey,
   type QuietHours,
   type ReminderRule,
-} from '../src/domain/reminders.js';
-import { OSLO } from '../src/domain/time.js';
+} from '../src/reminders/domain/reminders.js';
+import { OSLO } from '../src/shared/time.js';
 
 const oslo = (iso: string) => DateTime.fromISO(iso, { zone: OSLO }).toJSDate();
 const show = (d: Date) => DateTime.fromJSDate(d, { zone: OSLO }).toFormat("ccc yyyy-LL-dd HH:mm ZZ");

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REMINDER_QUEUE, reminderJobId } from '../src/scheduler/reminders.js';
+import { REMINDER_QUEUE, reminderJobId } from '../src/reminders/engine.js';
 import { startTestApp, type TestApp } from './helpers/app.js';
 import { databaseKinds, skipKind } from './helpers/databases.js';
 import { as, ingrid } from './helpers/people.js';

@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OSLO } from '../src/domain/time.js';
-import { mellomarbeidDueReminders, reflectionDueReminders } from '../src/scheduler/deadline-reminders.js';
-import { REMINDER_QUEUE, reminderJobId, syncSubjectReminders } from '../src/scheduler/reminders.js';
+import { OSLO } from '../src/shared/time.js';
+import { mellomarbeidDueReminders, reflectionDueReminders } from '../src/reminders/deadline-kinds.js';
+import { REMINDER_QUEUE, reminderJobId, syncSubjectReminders } from '../src/reminders/engine.js';
 import { cardAction, message } from './helpers/activities.js';
 import { startTestApp, type TestApp } from './helpers/app.js';
 import { databaseKinds, skipKind } from './helpers/databases.js';

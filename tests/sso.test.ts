@@ -2,9 +2,9 @@ import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK, type JWT
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEV_USER_HEADER } from '../src/api/caller.js';
-import { createSsoValidator } from '../src/api/sso.js';
-import { DEMO_TENANT_ID, demoMembers } from '../src/domain/demo.js';
+import { DEV_USER_HEADER } from '../src/identity/caller.js';
+import { createSsoValidator } from '../src/identity/sso.js';
+import { DEMO_TENANT_ID, demoMembers } from '../src/demo/demo.js';
 import { startTestApp, type TestApp } from './helpers/app.js';
 
 const CLIENT_ID = '33333333-3333-4333-8333-333333333333';

@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { newAssignmentSchema, workUpdateSchema } from '../src/api/mellomarbeid.js';
-import { addMemberSchema } from '../src/api/members.js';
-import { focusSchema, phaseSchema } from '../src/api/focus.js';
-import { planItemSchema } from '../src/api/plan-items.js';
-import { repeatSchema } from '../src/api/polls.js';
-import { deleteSchema, retentionSchema } from '../src/api/privacy.js';
-import { answerSchema, newTaskSchema, sendSchema } from '../src/api/reflections.js';
-import { reminderSettingsSchema, sendNowSchema, subjectRulesSchema } from '../src/api/reminders.js';
-import { cardActions } from '../src/bot/card-actions.js';
+import { newAssignmentSchema, workUpdateSchema } from '../src/mellomarbeid/api/mellomarbeid.js';
+import { addMemberSchema } from '../src/network/api/members.js';
+import { focusSchema, phaseSchema } from '../src/focus/api/focus.js';
+import { planItemSchema } from '../src/plan/api/plan-items.js';
+import { repeatSchema } from '../src/polls/api/polls.js';
+import { deleteSchema, retentionSchema } from '../src/privacy/api/privacy.js';
+import { answerSchema, newTaskSchema, sendSchema } from '../src/reflections/api/reflections.js';
+import { reminderSettingsSchema, sendNowSchema, subjectRulesSchema } from '../src/reminders/api/reminders.js';
+import { cardActions } from '../src/app/card-actions.js';
 import { newPollSchema } from '../src/polls/input.js';
 import {
   calendarDate,
@@ -21,7 +21,7 @@ import {
   text,
   textProblem,
   z,
-} from '../src/validation.js';
+} from '../src/shared/validation.js';
 
 /** What must never reach a user: zod's English, type names, field keys, paths like rules.0.at. */
 const internalText = /\b(Invalid|Expected|expected|Required|received|undefined|NaN|string|object|TypeError|RangeError|stack|Error:)\b|\b[a-z]+[A-Z]\w*\b|[a-z]\.\d|\b\w+\.\w+:/;

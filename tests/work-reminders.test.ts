@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mellomarbeidDueReminders, reflectionDueReminders } from '../src/scheduler/deadline-reminders.js';
+import { mellomarbeidDueReminders, reflectionDueReminders } from '../src/reminders/deadline-kinds.js';
 import { startTestApp, type TestApp } from './helpers/app.js';
 import { adaptiveCardProblems } from './helpers/cards.js';
 import { databaseKinds, skipKind } from './helpers/databases.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sweepExpiredNetworks } from '../src/db/sql/privacy.js';
+import { sweepExpiredNetworks } from '../src/privacy/sql/privacy.js';
 import { startTestApp, type TestApp } from './helpers/app.js';
 import { databaseKinds, skipKind } from './helpers/databases.js';
 import { as, ingrid, kari } from './helpers/people.js';

@@ -5,11 +5,11 @@
  */
 import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
-import type { ExportRow } from '../db/sql/poll-votes.js';
-import { sectorLabel } from '../domain/labels.js';
-import type { Breakdown, Distribution, PollResults } from '../domain/poll-results.js';
-import { describeAnswer, POLL_LIMITS, pollKindLabel, type Poll } from '../domain/polls.js';
-import { OSLO } from '../domain/time.js';
+import type { ExportRow } from './sql/votes.js';
+import { sectorLabel } from '../shared/labels.js';
+import type { Breakdown, Distribution, PollResults } from './domain/results.js';
+import { describeAnswer, POLL_LIMITS, pollKindLabel, type Poll } from './domain/polls.js';
+import { OSLO } from '../shared/time.js';
 
 type Table = (string | number | null)[][];
 

@@ -3,10 +3,10 @@
  * both end in the same zod schema and the same domain rules, so both refuse the same things
  * with the same Norwegian reasons.
  */
-import { definitionIssues, POLL_LIMITS, pollBreakdowns, pollKinds, type PollDefinition } from '../domain/polls.js';
-import { osloDate, osloInstant } from '../domain/time.js';
-import { describeIssues, instant, text, z } from '../validation.js';
-import type { PollFormValues } from '../cards/poll-form.js';
+import { definitionIssues, POLL_LIMITS, pollBreakdowns, pollKinds, type PollDefinition } from './domain/polls.js';
+import { osloDate, osloInstant } from '../shared/time.js';
+import { describeIssues, instant, text, z } from '../shared/validation.js';
+import type { PollFormValues } from './cards/form.js';
 
 const shortText = (max: number) => text().trim().max(max, `kan være maks ${max} tegn`);
 

@@ -4,9 +4,9 @@
  * fan-out. Every job re-reads the poll, so a job for a poll that was changed since does nothing.
  */
 import { createHash } from 'node:crypto';
-import { closePollAsPlanned, findPoll } from '../db/sql/polls.js';
-import { pollStatus, type Poll } from '../domain/polls.js';
-import { ensureQueue, type Scheduler } from '../scheduler/scheduler.js';
+import { closePollAsPlanned, findPoll } from './sql/polls.js';
+import { pollStatus, type Poll } from './domain/polls.js';
+import { ensureQueue, type Scheduler } from '../platform/jobs/scheduler.js';
 import { postPending, sendToAllParticipants } from './posting.js';
 import type { PollService } from './service.js';
 

@@ -2,13 +2,13 @@
  * Creating, closing, reopening and repeating polls: the facilitator's changes, each written with
  * its audit entry in one transaction, then the cards and jobs that follow from it.
  */
-import type { Transaction } from '../db/port.js';
-import { recordAudit } from '../db/sql/audit.js';
-import { closePoll, findPoll, findRepeatOf, insertPoll, reopenPoll } from '../db/sql/polls.js';
-import type { Actor } from '../domain/policy.js';
-import { pollStatus, repeatDefinition, type Poll, type PollDefinition } from '../domain/polls.js';
-import type { Network } from '../domain/types.js';
-import { notifyRemindersChanged, syncSubjectReminders } from '../scheduler/reminders.js';
+import type { Transaction } from '../platform/db/port.js';
+import { recordAudit } from '../shared/sql/audit.js';
+import { closePoll, findPoll, findRepeatOf, insertPoll, reopenPoll } from './sql/polls.js';
+import type { Actor } from '../shared/policy.js';
+import { pollStatus, repeatDefinition, type Poll, type PollDefinition } from './domain/polls.js';
+import type { Network } from '../shared/types.js';
+import { notifyRemindersChanged, syncSubjectReminders } from '../reminders/engine.js';
 import type { PollJobs } from './jobs.js';
 import { postCard, savePendingPost, type PostTarget } from './posting.js';
 import type { PollService } from './service.js';

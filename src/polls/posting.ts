@@ -3,13 +3,13 @@
  * stored channel (from the tab or when a scheduled poll opens), and 1:1 to every deltaker.
  */
 import { TeamsInfo, type TurnContext } from 'botbuilder';
-import { findPersonalTarget } from '../db/sql/proactive.js';
-import { postsOf, savePost, setPostAudience, type PollPost, type PostAudience } from '../db/sql/poll-posts.js';
-import { networkParticipants } from '../db/sql/polls.js';
-import { findConversation } from '../db/sql/conversations.js';
-import type { Poll } from '../domain/polls.js';
-import { MAX_REFRESH_USERS } from '../cards/poll.js';
-import { cardActivity } from './activity.js';
+import { findPersonalTarget } from '../shared/sql/proactive.js';
+import { postsOf, savePost, setPostAudience, type PollPost, type PostAudience } from './sql/posts.js';
+import { networkParticipants } from './sql/polls.js';
+import { findConversation } from '../shared/sql/conversations.js';
+import type { Poll } from './domain/polls.js';
+import { MAX_REFRESH_USERS } from './cards/poll.js';
+import { cardActivity } from '../platform/teams/card-activity.js';
 import type { PollService, Voter } from './service.js';
 
 export interface PostTarget {

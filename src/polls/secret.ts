@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Queryable } from '../db/port.js';
+import type { Queryable } from '../platform/db/port.js';
 
 /**
  * Keys derived from one server secret (POLL_HASH_SECRET): one for anonymous voter keys, one

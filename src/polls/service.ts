@@ -3,19 +3,19 @@
  * keys, short-lived caches, the coalesced card updates and every card a poll is shown as.
  * Votes are always written to and checked by the database; the caches only save reads.
  */
-import { SEND_ABORTED, type ProactiveSender } from '../bot/sender.js';
-import type { AdaptiveCard } from '../cards/card.js';
-import { MAX_REFRESH_USERS, POLL_VERBS, pollCard, type PollCardModel } from '../cards/poll.js';
-import type { Database } from '../db/port.js';
-import { findVote, tallyVotes, upsertVote, type Tally, type VoteOutcome } from '../db/sql/poll-votes.js';
-import { cardUpdated, claimCardVersion, markCardsPending, pollsWithPendingCards, postsOf, type PollPost } from '../db/sql/poll-posts.js';
-import { findPoll, findRepeatOf, municipalityNames } from '../db/sql/polls.js';
-import { sectorLabel } from '../domain/labels.js';
-import { shiftOf } from '../domain/poll-compare.js';
-import { pollResults, type GroupLabels, type PollResults, type ResultsView } from '../domain/poll-results.js';
-import { pollStatus, type Answer, type Poll } from '../domain/polls.js';
-import type { Logger } from '../logging.js';
-import { cardActivity } from './activity.js';
+import { SEND_ABORTED, type ProactiveSender } from '../platform/teams/sender.js';
+import type { AdaptiveCard } from '../shared/cards/card.js';
+import { MAX_REFRESH_USERS, POLL_VERBS, pollCard, type PollCardModel } from './cards/poll.js';
+import type { Database } from '../platform/db/port.js';
+import { findVote, tallyVotes, upsertVote, type Tally, type VoteOutcome } from './sql/votes.js';
+import { cardUpdated, claimCardVersion, markCardsPending, pollsWithPendingCards, postsOf, type PollPost } from './sql/posts.js';
+import { findPoll, findRepeatOf, municipalityNames } from './sql/polls.js';
+import { sectorLabel } from '../shared/labels.js';
+import { shiftOf } from './domain/compare.js';
+import { pollResults, type GroupLabels, type PollResults, type ResultsView } from './domain/results.js';
+import { pollStatus, type Answer, type Poll } from './domain/polls.js';
+import type { Logger } from '../platform/logging.js';
+import { cardActivity } from '../platform/teams/card-activity.js';
 import { CardUpdateCoalescer } from './card-updates.js';
 import type { PollJobs } from './jobs.js';
 import { pollKeys, resolvePollSecret, type PollKeys } from './secret.js';

@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type RunningApp } from '../../src/app.js';
-import { DEV_USER_HEADER } from '../../src/api/caller.js';
+import { startApp, type RunningApp } from '../../src/app/app.js';
+import { DEV_USER_HEADER } from '../../src/identity/caller.js';
 import { chromiumSuiteEnabled, launchChromium } from '../helpers/chromium.js';
 import { ingrid, kari } from '../helpers/people.js';
 

@@ -15,8 +15,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type RunningApp } from '../../src/app.js';
-import { demoMembers } from '../../src/domain/demo.js';
+import { startApp, type RunningApp } from '../../src/app/app.js';
+import { demoMembers } from '../../src/demo/demo.js';
 import { chromiumSuiteEnabled, launchChromium } from '../helpers/chromium.js';
 import {
   botCard,

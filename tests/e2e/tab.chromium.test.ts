@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startApp } from '../../src/app.js';
+import { startApp } from '../../src/app/app.js';
 import { chromiumSuiteEnabled, launchChromium } from '../helpers/chromium.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DEMO_TENANT_ID } from '../../src/domain/demo.js';
+import { DEMO_TENANT_ID } from '../../src/demo/demo.js';
 
 export const BOT_ID = '28:samlingspunkt-bot';
 

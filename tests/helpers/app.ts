@@ -1,4 +1,4 @@
-import { startApp, type RunningApp, type StartOptions } from '../../src/app.js';
+import { startApp, type RunningApp, type StartOptions } from '../../src/app/app.js';
 import { openTestDatabase, type DatabaseKind } from './databases.js';
 import { FakeConnector } from './fake-connector.js';
 

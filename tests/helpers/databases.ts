@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
-import { openPglite } from '../../src/db/pglite.js';
-import type { Database } from '../../src/db/port.js';
-import { openPostgres } from '../../src/db/postgres.js';
+import { openPglite } from '../../src/platform/db/pglite.js';
+import type { Database } from '../../src/platform/db/port.js';
+import { openPostgres } from '../../src/platform/db/postgres.js';
 
 export const databaseKinds = ['pglite', 'postgres'] as const;
 export type DatabaseKind = (typeof databaseKinds)[number];

@@ -1,5 +1,5 @@
-import { DEV_USER_HEADER } from '../../src/api/caller.js';
-import { demoMembers } from '../../src/domain/demo.js';
+import { DEV_USER_HEADER } from '../../src/identity/caller.js';
+import { demoMembers } from '../../src/demo/demo.js';
 
 const byName = (name: string) => demoMembers.find((m) => m.displayName === name)!;
 

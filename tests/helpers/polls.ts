@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
-import { DEMO_TEAM_ID } from '../../src/domain/demo.js';
+import { DEMO_TEAM_ID } from '../../src/demo/demo.js';
 import { cardAction, message, type ActivityOptions } from './activities.js';
 import type { TestApp } from './app.js';
 import { ingrid } from './people.js';

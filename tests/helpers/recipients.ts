@@ -1,5 +1,5 @@
-import type { Queryable } from '../../src/db/port.js';
-import { DEMO_TENANT_ID } from '../../src/domain/demo.js';
+import type { Queryable } from '../../src/platform/db/port.js';
+import { DEMO_TENANT_ID } from '../../src/demo/demo.js';
 
 export const TEST_BOT_ID = '28:samlingspunkt-bot';
 

@@ -1,0 +1,176 @@
+import type { ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import type { AddressInfo } from 'node:net';
+import type { DestinationStream } from 'pino';
+import { createCallerAuthenticator } from '../identity/caller.js';
+import { createBotEndpoint } from '../platform/teams/endpoint.js';
+import type { ProactiveSender } from '../platform/teams/sender.js';
+import { loadConfig, type AppConfig } from '../platform/config.js';
+import { migrate } from '../platform/db/migrate.js';
+import { openDatabase } from '../platform/db/open.js';
+import type { Database } from '../platform/db/port.js';
+import { seedDemo } from '../demo/seed.js';
+import { upsertReferenceData } from '../reference/sql/reference.js';
+import { createHttpServer } from '../platform/http/server.js';
+import { createLogger, type Logger } from '../platform/logging.js';
+import { startPollJobs } from '../polls/jobs.js';
+import { pollCloseReminders } from '../polls/close-reminders.js';
+import { PollService } from '../polls/service.js';
+import { registerJobs, type RegisteredJobs } from '../reminders/jobs.js';
+import { registerReminderKind } from '../reminders/kinds.js';
+import { schedulerHealthy, startScheduler, type Scheduler } from '../platform/jobs/scheduler.js';
+
+/** The longest a stop may take (SIGTERM; Docker's default grace period is 10 s). */
+export const SHUTDOWN_MS = 9_000;
+
+export interface StartOptions {
+  env?: Record<string, string | undefined>;
+  port?: number;
+  logLevel?: string;
+  logDestination?: DestinationStream;
+  /** An already open database (tests: one Postgres schema each). The app closes it. */
+  database?: Database;
+  schedulerSchema?: string;
+  now?: () => Date;
+  botAuthOverrides?: Partial<ConfigurationBotFrameworkAuthenticationOptions>;
+}
+
+export interface RunningApp {
+  url: string;
+  config: AppConfig;
+  db: Database;
+  scheduler: Scheduler;
+  sender: ProactiveSender;
+  polls: PollService;
+  log: Logger;
+  /** Requests being handled right now (what a graceful stop waits for). */
+  inFlight(): number;
+  close(): Promise<void>;
+}
+
+export async function startApp(options: StartOptions = {}): Promise<RunningApp> {
+  const config = loadConfig({
+    ...(options.env ?? process.env),
+    ...(options.port !== undefined ? { PORT: String(options.port) } : {}),
+    ...(options.logLevel ? { LOG_LEVEL: options.logLevel } : {}),
+  });
+  const log = createLogger(config.logLevel, options.logDestination);
+  // Secrets in here are redacted by the logger; this line is what proves it in the tests.
+  log.debug({ config }, 'Konfigurasjon lest');
+  const now = options.now ?? (() => new Date());
+
+  const db = options.database ?? (await openDatabase(config));
+  // Polls need the bot's sender and the bot needs the polls: the sender is attached right after.
+  const polls = new PollService({ db, log, now, hashSecret: config.polls.hashSecret, cardUpdateDelayMs: config.polls.cardUpdateDelayMs });
+  const bot = createBotEndpoint(config, { db, log, mode: config.mode, now, polls }, options.botAuthOverrides);
+  polls.attachSender(bot.sender);
+  let scheduler: Scheduler | undefined;
+  let jobs: RegisteredJobs | undefined;
+  try {
+    await migrate(db);
+    await upsertReferenceData(db);
+    if (config.seedDemo) {
+      const seeded = await seedDemo(db, now());
+      log.info({ seeded }, seeded === 'created' ? 'Demodata opprettet' : 'Demodata finnes fra før');
+    }
+    scheduler = await startScheduler(db, log, { schema: options.schedulerSchema ?? config.schedulerSchema });
+    registerReminderKind(pollCloseReminders); // before the engine's first sweep
+    jobs = await registerJobs({ boss: scheduler, db, log, now, sender: bot.sender, config });
+    await polls.keys(); // local mode: the generated key exists before the first card is signed
+    polls.jobs = await startPollJobs(polls, scheduler, config.reminders.pollingIntervalSeconds);
+    // Shared poll cards the last run did not get updated before it stopped (or crashed).
+    const resumed = await polls.resumeCardUpdates();
+    if (resumed > 0) log.info({ polls: resumed }, 'Oppdaterer målingskort som ventet fra forrige kjøring');
+  } catch (error) {
+    await jobs?.stop().catch(() => undefined);
+    await scheduler?.stop({ graceful: false, wait: true }).catch(() => undefined);
+    await db.close().catch(() => undefined);
+    throw error;
+  }
+  const boss = scheduler;
+  const work = jobs;
+
+  const http = createHttpServer({
+    mode: config.mode,
+    db,
+    bot,
+    polls,
+    callers: createCallerAuthenticator(config),
+    sso: config.sso,
+    log,
+    now,
+    async health() {
+      const dbOk = await db.query('SELECT 1').then(
+        () => true,
+        () => false,
+      );
+      const schedulerOk = await schedulerHealthy(boss);
+      return {
+        healthy: dbOk && schedulerOk,
+        body: {
+          status: dbOk && schedulerOk ? 'ok' : 'feil',
+          mode: config.mode,
+          database: { kind: db.kind, ok: dbOk },
+          scheduler: { kind: 'pg-boss', ok: schedulerOk },
+        },
+      };
+    },
+  });
+
+  // The listener goes once listening: left on restify's server it would also catch the errors
+  // restify emits there under the name «error» (pg's DatabaseError) and leave that request unanswered.
+  await new Promise<void>((resolve, reject) => {
+    http.server.once('error', reject);
+    http.server.listen(config.port, config.host, () => {
+      http.server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = http.server.address() as AddressInfo;
+  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${address.port}`;
+  if (config.mode === 'local') {
+    log.warn({ url }, 'Lokal modus: lytter bare på 127.0.0.1, og innkommende tokens blir IKKE sjekket');
+  }
+  log.info({ url, database: db.kind }, 'Samlingspunkt kjører');
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    config,
+    db,
+    scheduler: boss,
+    sender: bot.sender,
+    polls,
+    log,
+    inFlight: () => http.inFlight(),
+    close() {
+      closing ??= (async () => {
+        // All of it within SHUTDOWN_MS, however the Bot Connector or the database behave:
+        // every step gets what is left, and unsent work stays in the database for the next start.
+        const deadline = Date.now() + SHUTDOWN_MS;
+        const left = (ms: number) => Math.max(0, Math.min(ms, deadline - Date.now()));
+        const atMost = (ms: number, work: Promise<unknown>) =>
+          Promise.race([work, new Promise((resolve) => setTimeout(resolve, left(ms)).unref())]);
+        // New requests get 503 + Retry-After from here on; those in flight may finish.
+        await http.drain(left(4_000));
+        // Card updates waiting for their round go out now, each tried once: the sender's stop
+        // ends retry waits. What does not get through stays marked for the next start.
+        const cards = polls.stop().catch((err: unknown) => log.warn({ err }, 'Målingskortene ble ikke oppdatert før stopp'));
+        await atMost(1_500, cards);
+        await atMost(1_000, bot.sender.stop());
+        await atMost(1_000, cards);
+        await work?.stop(left(1_000)).catch((err: unknown) => log.warn({ err }, 'Påminnelsene stoppet ikke rent'));
+        await atMost(
+          2_000,
+          boss.stop({ graceful: true, wait: true, timeout: left(1_500) }).catch((err: unknown) => log.warn({ err }, 'pg-boss stoppet ikke rent')),
+        );
+        // Only now does the port close (and any connection left with it).
+        const closed = new Promise<void>((resolve) => http.server.close(() => resolve()));
+        http.server.server.closeAllConnections();
+        await atMost(500, closed);
+        await db.close();
+        log.info({ ms: SHUTDOWN_MS - (deadline - Date.now()) }, 'Samlingspunkt stoppet');
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import type { AdaptiveCard } from '../shared/cards/card.js';
+import { messageCard } from '../network/cards/onboarding.js';
+import { describeInputProblem, describeIssues, findInputProblem } from '../shared/validation.js';
+import { mellomarbeidActions } from '../mellomarbeid/bot/commands.js';
+import { registerAction } from '../network/bot/onboarding.js';
+import { pollActions } from '../polls/bot/actions.js';
+import { reflectionActions } from '../reflections/bot/actions.js';
+import { reminderActions } from '../reminders/bot/commands.js';
+import type { BotTurn, CardAction } from '../shared/bot/routes.js';
+
+/** verb → handler for every card button; payloads are validated here, at the edge. */
+export const cardActions: ReadonlyMap<string, CardAction<any>> = new Map([
+  [registerAction.verb, registerAction],
+  ...[...reflectionActions, ...mellomarbeidActions, ...reminderActions, ...pollActions].map((a): [string, CardAction<any>] => [a.verb, a]),
+]);
+
+export async function runCardAction(ctx: BotTurn, verb: unknown, data: unknown): Promise<AdaptiveCard> {
+  const action = typeof verb === 'string' ? cardActions.get(verb) : undefined;
+  if (!action) return messageCard('Ukjent handling', 'Denne knappen støttes ikke lenger. Skriv «hjelp» for å se hva jeg kan.', 'attention');
+  // The same text rule as the tab API, over everything the card sent, before any handler reads it.
+  const problem = findInputProblem(data);
+  if (problem) return messageCard('Kunne ikke utføre handlingen', describeInputProblem(problem, 'Sjekk skjemaet', 'Kortet'), 'attention');
+  const parsed = action.schema.safeParse(data);
+  if (!parsed.success) return messageCard('Kunne ikke utføre handlingen', describeIssues(parsed.error, 'Sjekk skjemaet'), 'attention');
+  return action.run(ctx, parsed.data);
+}

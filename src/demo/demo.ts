@@ -1,0 +1,141 @@
+import { DateTime } from 'luxon';
+import { OSLO, addOsloDays, osloInstant } from '../shared/time.js';
+import type { BodyCode, NetworkRole, PlanItemFormat, PlanItemKind, Sector } from '../shared/types.js';
+
+export const DEMO_TENANT_ID = '00000000-0000-4000-8000-0000000000aa';
+export const DEMO_NETWORK_SLUG = 'usht-viken';
+/** The team in .m365agentsplayground.yml, so the Playground's channel belongs to the demo network. */
+export const DEMO_TEAM_ID = '19:usht-viken-laeringsnettverk@thread.tacv2';
+
+export interface DemoMember {
+  aadObjectId: string;
+  displayName: string;
+  sector: Sector;
+  role: NetworkRole | 'koordinator';
+  municipalityNumber: string | null;
+}
+
+export interface DemoPlanItem {
+  seedKey: string;
+  kind: PlanItemKind;
+  title: string;
+  agenda: string | null;
+  startsAt: Date;
+  endsAt: Date;
+  format: PlanItemFormat;
+  responsibleBody: BodyCode;
+  meetingUrl: string | null;
+}
+
+export interface DemoData {
+  region: { slug: string; name: string };
+  network: { slug: string; name: string; reformCode: string; bodies: BodyCode[]; teamsTeamId: string };
+  municipalityNumbers: string[];
+  members: DemoMember[];
+  planItems: DemoPlanItem[];
+}
+
+// The same people as in .m365agentsplayground.yml, so the Playground speaks as real members.
+export const demoMembers: DemoMember[] = [
+  { aadObjectId: '00000000-0000-4000-8000-000000000001', displayName: 'Ingrid Haugen', sector: 'helse-og-omsorg', role: 'fasilitator', municipalityNumber: null },
+  { aadObjectId: '00000000-0000-4000-8000-000000000002', displayName: 'Per Olsen', sector: 'annet', role: 'koordinator', municipalityNumber: null },
+  { aadObjectId: '00000000-0000-4000-8000-000000000003', displayName: 'Kari Nordmann', sector: 'helse-og-omsorg', role: 'deltaker', municipalityNumber: '3201' },
+  { aadObjectId: '00000000-0000-4000-8000-000000000004', displayName: 'Ola Berg', sector: 'plan', role: 'deltaker', municipalityNumber: '3203' },
+  { aadObjectId: '00000000-0000-4000-8000-000000000005', displayName: 'Aisha Rahman', sector: 'kultur', role: 'deltaker', municipalityNumber: '3301' },
+];
+
+/**
+ * Seed 000's USHT Viken plan (Tue 18 Aug – Wed 16 Sep 2020), moved so that it starts on the
+ * first Tuesday at least four days after `now`: the weekdays and gaps stay as in the seed and
+ * scheduled work (reminders) has something ahead of it.
+ */
+export function demoData(now: Date): DemoData {
+  const today = DateTime.fromJSDate(now, { zone: OSLO }).startOf('day');
+  let first = today.plus({ days: 4 });
+  while (first.weekday !== 2) first = first.plus({ days: 1 });
+  const day0 = first.toISODate() ?? '';
+  const at = (offset: number, time: string) => osloInstant(addOsloDays(day0, offset), time);
+
+  const planItems: DemoPlanItem[] = [
+    {
+      seedKey: 'samling-1',
+      kind: 'samling',
+      title: 'Samling 1 – Oppstartseminar',
+      agenda: 'Info om prosessen. Kompetansegrunnlag og veilederen.',
+      startsAt: at(0, '10:00'),
+      endsAt: at(0, '12:00'),
+      format: 'digital',
+      responsibleBody: 'USHT',
+      meetingUrl: 'https://teams.microsoft.com/l/meetup-join/samlingspunkt-demo-samling-1',
+    },
+    {
+      seedKey: 'veiledning-1',
+      kind: 'veiledning',
+      title: 'Sentervis veiledning, økt 1',
+      agenda: 'Veiledning per senter à 1,5 time.',
+      startsAt: at(1, '09:00'),
+      endsAt: at(1, '10:30'),
+      format: 'telefon',
+      responsibleBody: 'USHT',
+      meetingUrl: null,
+    },
+    {
+      seedKey: 'veiledning-2',
+      kind: 'veiledning',
+      title: 'Sentervis veiledning, økt 2',
+      agenda: 'Veiledning per senter à 1,5 time.',
+      startsAt: at(3, '09:00'),
+      endsAt: at(3, '10:30'),
+      format: 'telefon',
+      responsibleBody: 'USHT',
+      meetingUrl: null,
+    },
+    {
+      seedKey: 'samling-2',
+      kind: 'samling',
+      title: 'Samling 2 – Metoder og verktøy',
+      agenda: 'Trening i bruk av verktøy og metoder. Deling av refleksjoner og erfaringer med kollegaer.',
+      startsAt: at(10, '09:00'),
+      endsAt: at(10, '15:00'),
+      format: 'digital',
+      responsibleBody: 'USHT',
+      meetingUrl: 'https://teams.microsoft.com/l/meetup-join/samlingspunkt-demo-samling-2',
+    },
+    {
+      seedKey: 'mellomarbeid-1',
+      kind: 'mellomarbeid',
+      title: 'Mellomarbeid med sentervis veiledning',
+      agenda: '1–2 økter med sentervis veiledning à 1,5 time.',
+      startsAt: at(15, '09:00'),
+      endsAt: at(15, '10:30'),
+      format: 'telefon',
+      responsibleBody: 'USHT',
+      meetingUrl: null,
+    },
+    {
+      seedKey: 'samling-3',
+      kind: 'samling',
+      title: 'Samling 3 – Digitale verktøy og prosessledelse',
+      agenda: 'Fysisk eller digitalt – avklares.',
+      startsAt: at(29, '10:00'),
+      endsAt: at(29, '14:00'),
+      format: 'hybrid',
+      responsibleBody: 'USHT',
+      meetingUrl: 'https://teams.microsoft.com/l/meetup-join/samlingspunkt-demo-samling-3',
+    },
+  ];
+
+  return {
+    region: { slug: 'oslo-og-viken', name: 'Oslo og Viken' },
+    network: {
+      slug: DEMO_NETWORK_SLUG,
+      name: 'USHT Viken – læringsnettverk Leve hele livet',
+      reformCode: 'leve-hele-livet',
+      bodies: ['USHT', 'KS', 'SF'],
+      teamsTeamId: DEMO_TEAM_ID,
+    },
+    municipalityNumbers: ['3201', '3203', '3301', '3205', '3103', '3305'],
+    members: demoMembers,
+    planItems,
+  };
+}

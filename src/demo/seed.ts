@@ -1,0 +1,39 @@
+import { DEMO_TENANT_ID, demoData } from './demo.js';
+import type { Database } from '../platform/db/port.js';
+import { seedDemoPolls } from './seed-polls.js';
+import { seedDemoWork } from './seed-reflections.js';
+import { addNetworkMunicipalities, insertNetwork, setNetworkTeam, upsertRegion } from '../network/sql/networks.js';
+import { addNetworkMember, addRegionCoordinator, upsertMember } from '../network/sql/members.js';
+import { insertPlanItem } from '../plan/sql/plan.js';
+
+/**
+ * Creates the USHT Viken demo network once. Later starts find it and change nothing, so a
+ * demo that people have edited is never reset behind their backs.
+ */
+export async function seedDemo(db: Database, now: Date = new Date()): Promise<'created' | 'exists'> {
+  const demo = demoData(now);
+  return db.transaction(async (tx) => {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('samlingspunkt.seed.' || current_schema()))`);
+    const existing = await tx.query<{ id: string }>('SELECT id FROM network WHERE slug = $1', [demo.network.slug]);
+    if (existing.rows[0]) {
+      // Databases seeded before reflection tasks existed get the demo work once; seed keys keep it idempotent.
+      await seedDemoWork(tx, existing.rows[0].id, now);
+      await seedDemoPolls(tx, existing.rows[0].id, now);
+      return 'exists';
+    }
+
+    const regionId = await upsertRegion(tx, demo.region.slug, demo.region.name);
+    const networkId = await insertNetwork(tx, { ...demo.network, regionId });
+    await setNetworkTeam(tx, networkId, demo.network.teamsTeamId);
+    await addNetworkMunicipalities(tx, networkId, demo.municipalityNumbers);
+    for (const m of demo.members) {
+      const memberId = await upsertMember(tx, { ...m, tenantId: DEMO_TENANT_ID });
+      if (m.role === 'koordinator') await addRegionCoordinator(tx, regionId, memberId);
+      else await addNetworkMember(tx, networkId, memberId, m.role, m.municipalityNumber);
+    }
+    for (const item of demo.planItems) await insertPlanItem(tx, networkId, item);
+    await seedDemoWork(tx, networkId, now);
+    await seedDemoPolls(tx, networkId, now);
+    return 'created';
+  });
+}

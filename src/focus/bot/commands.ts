@@ -1,0 +1,32 @@
+import { focusCard } from '../cards/focus.js';
+import { standingOfNetwork } from '../sql/focus.js';
+import { reflectionTasksOfNetwork } from '../../reflections/sql/reflections.js';
+import { isOpen } from '../../reflections/domain/reflections.js';
+import { sendCard } from '../../shared/bot/private-reply.js';
+import type { Command, CommandContext } from '../../shared/bot/routes.js';
+
+/**
+ * «fokusområde»: phase and focus areas. A deltaker sees their own municipality (and the open
+ * focus-area task, if any); facilitators and coordinators see every municipality.
+ */
+async function focusAreas(ctx: CommandContext): Promise<void> {
+  const network = ctx.network!;
+  const own = ctx.actor.memberships.find((m) => m.networkId === network.id);
+  const mine = own?.role === 'deltaker' ? own.municipalityNumber : null;
+  const standings = (await standingOfNetwork(ctx.deps.db, network.id)).filter((s) => !mine || s.number === mine);
+  const now = ctx.deps.now();
+  const open = mine
+    ? (await reflectionTasksOfNetwork(ctx.deps.db, network.id)).filter((t) => t.kind === 'fokusomrade' && isOpen(t, now)).at(-1)
+    : undefined;
+  await sendCard(ctx, focusCard(standings, open ? { id: open.id, title: open.title } : null));
+}
+
+export const focusCommands: readonly Command[] = [
+  {
+    verb: 'fokusområde',
+    aliases: ['fokusområde', 'fokusområder', 'fase', 'focus areas'],
+    description: 'Se kommunens fokusområder og fase i reformen',
+    audience: 'network',
+    run: focusAreas,
+  },
+];

@@ -1,0 +1,37 @@
+import type { Actor } from '../../shared/policy.js';
+import type { NetworkRole } from '../../shared/types.js';
+import type { Queryable } from '../../platform/db/port.js';
+
+/** Everything the policy needs about a person, in one round trip. */
+export async function loadActor(db: Queryable, tenantId: string, aadObjectId: string): Promise<Actor | undefined> {
+  const { rows } = await db.query<{
+    id: string;
+    display_name: string;
+    memberships: { networkId: string; role: NetworkRole; municipalityNumber: string | null }[];
+    regions: string[];
+  }>(
+    `SELECT m.id, m.display_name,
+            -- Ordered by when they joined: the first is the bot's default network (personal chat),
+            -- so being added to another network, or a rewritten row, never moves it.
+            COALESCE((SELECT json_agg(json_build_object('networkId', nm.network_id, 'role', nm.role,
+                                                        'municipalityNumber', nm.municipality_number)
+                                      ORDER BY nm.added_at, nm.network_id)
+                        FROM network_member nm JOIN network n ON n.id = nm.network_id
+                       WHERE nm.member_id = m.id AND n.archived_at IS NULL), '[]'::json) AS memberships,
+            COALESCE((SELECT array_agg(rc.region_id::text) FROM region_coordinator rc WHERE rc.member_id = m.id),
+                     '{}') AS regions
+       FROM member m
+      WHERE m.tenant_id = $1 AND m.aad_object_id = $2`,
+    [tenantId, aadObjectId],
+  );
+  const row = rows[0];
+  if (!row) return undefined;
+  return {
+    memberId: row.id,
+    tenantId,
+    aadObjectId,
+    displayName: row.display_name,
+    memberships: row.memberships.map((m) => ({ ...m, municipalityNumber: m.municipalityNumber?.trim() ?? null })),
+    coordinatorRegionIds: row.regions,
+  };
+}

@@ -1,0 +1,135 @@
+import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import type { SsoConfig } from '../platform/config.js';
+import type { Caller } from './caller.js';
+import { fail, ok, type Result } from '../shared/result.js';
+
+export interface SsoValidator {
+  /** Never throws for a bad token: every refusal is `ikke-innlogget` with a Norwegian reason. */
+  validate(token: string): Promise<Result<Caller>>;
+}
+
+export interface SsoValidatorOptions {
+  /** Tests: a fixed clock. */
+  now?: () => Date;
+  /** Tests: keys without fetching. Defaults to the remote JWKS at `sso.jwksUrl`. */
+  keys?: JWTVerifyGetKey;
+  /** Called with what went wrong for failures worth a log line (key fetch, unexpected errors). */
+  onError?: (err: unknown) => void;
+}
+
+/** The delegated scope the tab's Entra app exposes; Teams asks for it in getAuthToken(). */
+export const SSO_SCOPE = 'access_as_user';
+/** Clock skew we accept between Entra ID and this server, in seconds. */
+export const CLOCK_TOLERANCE_S = 60;
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const msg = {
+  notConfigured: 'Innlogging med Teams er ikke satt opp på denne serveren.',
+  malformed: 'Innloggingen kunne ikke leses. Lukk fanen og åpne den på nytt i Teams.',
+  signature: 'Innloggingen kunne ikke bekreftes (ugyldig signatur). Lukk fanen og åpne den på nytt i Teams.',
+  expired: 'Innloggingen har utløpt. Last inn fanen på nytt for å logge inn igjen.',
+  notYetValid: 'Innloggingen er ikke gyldig ennå. Sjekk at klokken på maskinen din går riktig, og prøv igjen.',
+  audience: 'Innloggingen er laget for en annen app enn Samlingspunkt.',
+  issuer: 'Innloggingen kommer ikke fra Microsoft Entra ID.',
+  tenant: 'Organisasjonen din har ikke tilgang til Samlingspunkt. Kontakt den som administrerer læringsnettverket.',
+  identity: 'Innloggingen mangler hvem du er (objekt-id eller organisasjon). Lukk fanen og åpne den på nytt i Teams.',
+  scope: 'Innloggingen gir ikke tilgang til Samlingspunkt (mangler tillatelsen access_as_user). Gi samtykke og prøv igjen.',
+  keys: 'Kunne ikke sjekke innloggingen mot Microsoft akkurat nå. Prøv igjen om litt.',
+  unknown: 'Innloggingen kunne ikke bekreftes. Lukk fanen og åpne den på nytt i Teams.',
+} as const;
+
+/** Both issuer forms Entra ID uses for a tenant: v2.0 tokens and v1.0 (sts.windows.net) tokens. */
+export function issuersFor(tenantId: string): string[] {
+  return [`https://login.microsoftonline.com/${tenantId}/v2.0`, `https://sts.windows.net/${tenantId}/`];
+}
+
+/** `api://<TAB_DOMAIN>/<clientId>` (v1 tokens) and the bare client id (v2 tokens). */
+export function audiencesFor(sso: Pick<SsoConfig, 'clientId' | 'tabDomain'>): string[] {
+  if (!sso.clientId || !sso.tabDomain) return [];
+  return [`api://${sso.tabDomain}/${sso.clientId}`, sso.clientId];
+}
+
+function scopesOf(payload: JWTPayload): string[] {
+  return typeof payload.scp === 'string' ? payload.scp.split(' ').filter(Boolean) : [];
+}
+
+/**
+ * Validates Teams SSO tokens (from `authentication.getAuthToken()`) with jose: RS256 signature
+ * against the Entra ID JWKS, audience, issuer for the token's own tenant, expiry and not-before
+ * with a small clock skew, the tenant allow-list, `oid`/`tid` and the `access_as_user` scope.
+ */
+export function createSsoValidator(sso: SsoConfig, options: SsoValidatorOptions = {}): SsoValidator {
+  const audiences = audiencesFor(sso);
+  const allowed = new Set(sso.allowedTenantIds.map((t) => t.toLowerCase()));
+  let keys = options.keys;
+
+  function keySet(): JWTVerifyGetKey {
+    // Created on first use, so a server that never sees a token never fetches keys. jose caches
+    // the set, refetches when a token names an unknown key id, and at most once per cooldown.
+    keys ??= createRemoteJWKSet(new URL(sso.jwksUrl), {
+      timeoutDuration: 5_000,
+      cooldownDuration: 30_000,
+      cacheMaxAge: 6 * 60 * 60 * 1000,
+    });
+    return keys;
+  }
+
+  return {
+    async validate(token) {
+      if (audiences.length === 0 || allowed.size === 0) return fail('ikke-innlogget', msg.notConfigured);
+      let payload: JWTPayload;
+      try {
+        ({ payload } = await jwtVerify(token, keySet(), {
+          algorithms: ['RS256'],
+          audience: audiences,
+          clockTolerance: CLOCK_TOLERANCE_S,
+          requiredClaims: ['exp', 'iss', 'tid', 'oid'],
+          currentDate: options.now?.(),
+        }));
+      } catch (err) {
+        const reason = reasonFor(err);
+        if (reason === msg.keys || reason === msg.unknown) options.onError?.(err);
+        return fail('ikke-innlogget', reason);
+      }
+
+      const tid = typeof payload.tid === 'string' ? payload.tid.toLowerCase() : '';
+      const oid = typeof payload.oid === 'string' ? payload.oid.toLowerCase() : '';
+      if (!GUID.test(tid) || !GUID.test(oid)) return fail('ikke-innlogget', msg.identity);
+      // Compared with the tid as written in the token: Entra writes both in lower case.
+      if (typeof payload.iss !== 'string' || !issuersFor(payload.tid as string).includes(payload.iss)) {
+        return fail('ikke-innlogget', msg.issuer);
+      }
+      if (!allowed.has(tid)) return fail('ikke-innlogget', msg.tenant);
+      if (!scopesOf(payload).includes(SSO_SCOPE)) return fail('ikke-innlogget', msg.scope);
+
+      return ok({ tenantId: tid, aadObjectId: oid, via: 'sso' });
+    },
+  };
+}
+
+function reasonFor(err: unknown): string {
+  if (err instanceof errors.JWTExpired) return msg.expired;
+  if (err instanceof errors.JWTClaimValidationFailed) {
+    switch (err.claim) {
+      case 'nbf':
+        return err.reason === 'check_failed' ? msg.notYetValid : msg.malformed;
+      case 'aud':
+        return msg.audience;
+      case 'iss':
+        return msg.issuer;
+      case 'tid':
+      case 'oid':
+        return msg.identity;
+      default:
+        return msg.malformed;
+    }
+  }
+  if (err instanceof errors.JWSSignatureVerificationFailed || err instanceof errors.JWKSNoMatchingKey) return msg.signature;
+  if (err instanceof errors.JOSEAlgNotAllowed || err instanceof errors.JOSENotSupported) return msg.signature;
+  if (err instanceof errors.JWSInvalid || err instanceof errors.JWTInvalid) return msg.malformed;
+  if (err instanceof errors.JWKSTimeout || err instanceof errors.JWKSInvalid) return msg.keys;
+  // fetch() failing (DNS, refused connection) while loading the key set.
+  if (err instanceof TypeError || (err instanceof errors.JOSEError && err.code === 'ERR_JOSE_GENERIC')) return msg.keys;
+  return msg.unknown;
+}

@@ -1,0 +1,30 @@
+import type { TurnContext } from 'botbuilder';
+import { findNetworkById, findNetworkByTeam, listNetworks } from '../sql/networks.js';
+import type { Actor } from '../../shared/policy.js';
+import type { Network } from '../../shared/types.js';
+import { teamIdOf } from '../../platform/teams/conversation.js';
+import type { BotDeps } from '../../shared/bot/deps.js';
+
+/**
+ * Which network a turn is about: the team the conversation lives in, else the person's own
+ * network. Local mode alone falls back to the only network there is, so a fresh Playground
+ * user still meets the demo (and its onboarding).
+ */
+export async function networkOfTurn(turn: TurnContext, deps: BotDeps, actor: Actor): Promise<Network | undefined> {
+  const teamId = teamIdOf(turn.activity);
+  if (teamId) {
+    const byTeam = await findNetworkByTeam(deps.db, teamId);
+    if (byTeam) return byTeam;
+  }
+  const own = actor.memberships[0];
+  if (own) return findNetworkById(deps.db, own.networkId);
+  if (actor.coordinatorRegionIds.length > 0) {
+    const coordinated = (await listNetworks(deps.db)).find((n) => actor.coordinatorRegionIds.includes(n.regionId));
+    if (coordinated) return coordinated;
+  }
+  if (deps.mode === 'local') {
+    const all = await listNetworks(deps.db);
+    if (all.length === 1) return all[0];
+  }
+  return undefined;
+}

@@ -1,0 +1,79 @@
+import type { PlanItem } from '../../shared/types.js';
+import type { Queryable } from '../../platform/db/port.js';
+
+const planColumns = `
+  id, network_id AS "networkId", kind, title, agenda, starts_at AS "startsAt", ends_at AS "endsAt",
+  format, responsible_body AS "responsibleBody", meeting_url AS "meetingUrl"`;
+
+export async function planForNetwork(db: Queryable, networkId: string): Promise<PlanItem[]> {
+  const { rows } = await db.query<PlanItem>(
+    `SELECT ${planColumns} FROM plan_item WHERE network_id = $1 ORDER BY starts_at, title`,
+    [networkId],
+  );
+  // PGlite and pg both return Date for timestamptz; normalise defensively for strings.
+  return rows.map((r) => ({ ...r, startsAt: new Date(r.startsAt), endsAt: new Date(r.endsAt) }));
+}
+
+export interface NewPlanItem extends Omit<PlanItem, 'id' | 'networkId'> {
+  seedKey?: string | null;
+}
+
+export async function insertPlanItem(db: Queryable, networkId: string, item: NewPlanItem): Promise<string> {
+  const { rows } = await db.query<{ id: string }>(
+    `INSERT INTO plan_item (network_id, kind, title, agenda, starts_at, ends_at, format, responsible_body, meeting_url, seed_key)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+    [
+      networkId,
+      item.kind,
+      item.title,
+      item.agenda,
+      item.startsAt.toISOString(),
+      item.endsAt.toISOString(),
+      item.format,
+      item.responsibleBody,
+      item.meetingUrl,
+      item.seedKey ?? null,
+    ],
+  );
+  return rows[0]!.id;
+}
+
+export async function findPlanItem(db: Queryable, networkId: string, itemId: string): Promise<PlanItem | undefined> {
+  const { rows } = await db.query<PlanItem>(
+    `SELECT ${planColumns} FROM plan_item WHERE network_id = $1 AND id = $2`,
+    [networkId, itemId],
+  );
+  const r = rows[0];
+  return r && { ...r, startsAt: new Date(r.startsAt), endsAt: new Date(r.endsAt) };
+}
+
+export async function updatePlanItem(
+  db: Queryable,
+  networkId: string,
+  itemId: string,
+  item: Omit<PlanItem, 'id' | 'networkId'>,
+): Promise<boolean> {
+  const res = await db.query(
+    `UPDATE plan_item SET kind = $3, title = $4, agenda = $5, starts_at = $6, ends_at = $7, format = $8,
+            responsible_body = $9, meeting_url = $10, updated_at = now()
+      WHERE network_id = $1 AND id = $2`,
+    [
+      networkId,
+      itemId,
+      item.kind,
+      item.title,
+      item.agenda,
+      item.startsAt.toISOString(),
+      item.endsAt.toISOString(),
+      item.format,
+      item.responsibleBody,
+      item.meetingUrl,
+    ],
+  );
+  return res.rowCount > 0;
+}
+
+export async function deletePlanItem(db: Queryable, networkId: string, itemId: string): Promise<boolean> {
+  const res = await db.query(`DELETE FROM plan_item WHERE network_id = $1 AND id = $2`, [networkId, itemId]);
+  return res.rowCount > 0;
+}

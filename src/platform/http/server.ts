@@ -1,0 +1,292 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import helmet from 'helmet';
+import restify, { type Request, type Response, type Server } from 'restify';
+import { getAuthConfig } from '../../identity/auth-config.js';
+import { DEV_USER_HEADER, isLoopback, type CallerAuthenticator } from '../../identity/caller.js';
+import { FileResponse, unregisteredActor, type ApiRoute } from '../../shared/api/context.js';
+import { getDevUsers } from '../../identity/dev-users.js';
+import { INTERNAL_ERROR_CODE, internalErrorMessage, statusOf, type Result } from '../../shared/result.js';
+import { apiRoutes } from '../../app/api-routes.js';
+import { loadActor } from '../../identity/sql/actors.js';
+import type { BotEndpoint } from '../teams/endpoint.js';
+import type { AppMode, SsoConfig } from '../config.js';
+import type { Database } from '../db/port.js';
+import type { Logger } from '../logging.js';
+import type { PollService } from '../../polls/service.js';
+import { tabDistDir } from '../paths.js';
+
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export interface HttpDeps {
+  mode: AppMode;
+  db: Database;
+  bot: BotEndpoint;
+  polls: PollService;
+  callers: CallerAuthenticator;
+  sso: SsoConfig;
+  log: Logger;
+  now(): Date;
+  health(): Promise<{ healthy: boolean; body: Record<string, unknown> }>;
+}
+
+export interface HttpServer {
+  server: Server;
+  inFlight(): number;
+  /**
+   * Answers new requests with 503 + Retry-After and resolves when in-flight requests have
+   * finished (or after timeoutMs). The listener stays open; closing it is the caller's.
+   */
+  drain(timeoutMs: number): Promise<void>;
+}
+
+function sendError(res: Response, status: number, code: string, message: string, field?: string): void {
+  res.status(status);
+  res.json({ error: field ? { code, message, field } : { code, message } });
+}
+
+/** A download: the bytes as they are, with a file name that keeps Norwegian letters (RFC 6266). */
+function sendFile(res: Response, file: FileResponse): void {
+  const ascii = file.filename.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '') || 'fil';
+  res.sendRaw(200, file.body, {
+    'Content-Type': file.contentType,
+    'Content-Length': String(file.body.length),
+    'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
+}
+
+function sendResult<T>(res: Response, result: Result<T>, okStatus = 200): void {
+  if (result.ok && result.value instanceof FileResponse) sendFile(res, result.value);
+  else if (result.ok) res.json(okStatus, result.value);
+  else sendError(res, statusOf[result.error.code], result.error.code, result.error.message, result.error.field);
+}
+
+/** Logged with a fresh id; the body names only that id, never the error's own text. */
+function internalError(log: Logger, req: Request, err: unknown): { error: Record<string, string> } {
+  const correlationId = randomUUID();
+  log.error({ err, correlationId, method: req.method, url: req.url }, 'Uventet feil i HTTP-forespørsel');
+  return { error: { code: INTERNAL_ERROR_CODE, message: internalErrorMessage(correlationId), correlationId } };
+}
+
+// restify's own errors (bad JSON, too large, unknown route) in the same Norwegian shape.
+const restifyErrorText: Record<number, [string, string]> = {
+  400: ['ugyldig-forespørsel', 'Forespørselen kunne ikke leses (ugyldig JSON eller feil format).'],
+  403: ['ingen-tilgang', 'Du har ikke tilgang til denne adressen.'],
+  404: ['finnes-ikke', 'Fant ikke adressen.'],
+  405: ['metode-ikke-tillatt', 'Metoden er ikke tillatt for denne adressen.'],
+  413: ['for-stor', `Forespørselen er for stor (maks ${MAX_BODY_BYTES / 1024} KiB).`],
+  415: ['feil-innholdstype', 'Innholdstypen støttes ikke; send JSON.'],
+};
+
+// Where the tab may be framed: Teams, Outlook and the Microsoft 365 app, old and new domains
+// (Teams docs, «Tab requirements»).
+const TAB_FRAME_ANCESTORS = [
+  "'self'",
+  'https://teams.microsoft.com',
+  'https://*.teams.microsoft.com',
+  'https://*.teams.microsoft.us',
+  'https://*.cloud.microsoft',
+  'https://*.microsoft365.com',
+  'https://*.office.com',
+  'https://*.office365.com',
+  'https://outlook.office.com',
+  'https://outlook.office365.com',
+  'https://outlook-sdf.office.com',
+  'https://outlook-sdf.office365.com',
+  'https://outlook.live.com',
+  'https://*.outlook.com',
+];
+
+// The tab's scripts are the built files only; Fluent UI (Griffel) inserts its styles at run time
+// and the pages have a small <style>, hence 'unsafe-inline' for styles alone; teams-js fetches
+// its list of valid domains from res.cdn.office.net.
+const TAB_CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  scriptSrcAttr: ["'none'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'", 'https://res.cdn.office.net'],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: TAB_FRAME_ANCESTORS,
+};
+
+/** Local mode checks no tokens: a page whose DNS name is rebound to 127.0.0.1 must not reach it. */
+function loopbackHost(host: string | undefined): boolean {
+  const name = /^(\[[^\]]*\]|[^:]*)(?::\d*)?$/.exec(host ?? '')?.[1]?.toLowerCase();
+  return name === 'localhost' || name === '127.0.0.1' || name === '[::1]';
+}
+
+const hasBody = (req: Request) => Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+
+export function createHttpServer(deps: HttpDeps): HttpServer {
+  const server = restify.createServer({ name: 'samlingspunkt', handleUncaughtExceptions: false });
+  let inFlight = 0;
+  let draining = false;
+  const idleWaiters: (() => void)[] = [];
+
+  // Security headers on every answer (errors and 404s too, hence pre): nosniff everywhere, HSTS
+  // only where there is TLS in front; the tab gets its own CSP, and may be framed by Teams.
+  const hsts = deps.mode === 'production' ? { maxAge: 365 * 24 * 60 * 60, includeSubDomains: true } : false;
+  const apiHeaders = helmet({
+    contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+    strictTransportSecurity: hsts,
+  });
+  const tabHeaders = helmet({
+    contentSecurityPolicy: { useDefaults: false, directives: TAB_CSP },
+    strictTransportSecurity: hsts,
+    xFrameOptions: false, // it cannot name Teams; frame-ancestors does
+    crossOriginOpenerPolicy: false, // the Teams SSO consent pop-up talks back to its opener
+  });
+  server.pre((req: Request, res: Response, next: restify.Next) =>
+    (req.path().startsWith('/tab') ? tabHeaders : apiHeaders)(req, res, (err?: unknown) => next(err as Error | undefined)),
+  );
+  if (deps.mode === 'local') {
+    server.pre((req: Request, res: Response, next: restify.Next) => {
+      if (loopbackHost(req.headers.host)) return next();
+      sendError(res, 421, 'ukjent-vert', 'Lokal modus svarer bare på localhost og 127.0.0.1.');
+      return next(false);
+    });
+  }
+  // Only JSON bodies: a form or text/plain POST is what any web page can send cross-site
+  // without asking (no CORS preflight), and the bot endpoint must not take one as an activity.
+  server.pre((req: Request, res: Response, next: restify.Next) => {
+    const mustBeJson = hasBody(req) || (req.method === 'POST' && req.path() === '/api/messages');
+    if (!mustBeJson || req.getContentType() === 'application/json') return next();
+    const [code, message] = restifyErrorText[415]!;
+    sendError(res, 415, code, message);
+    return next(false);
+  });
+
+  server.pre((req: Request, res: Response, next: restify.Next) => {
+    if (draining) {
+      // An answer, not a reset: Teams and the tab retry a 503 after Retry-After.
+      res.header('Connection', 'close');
+      res.header('Retry-After', '5');
+      sendError(res, 503, 'stenger-ned', 'Tjenesten starter på nytt. Prøv igjen om et øyeblikk.');
+      return next(false);
+    }
+    inFlight++;
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      inFlight--;
+      if (inFlight === 0) idleWaiters.splice(0).forEach((resolve) => resolve());
+    };
+    res.once('finish', finish);
+    res.once('close', finish);
+    return next();
+  });
+  server.pre(restify.plugins.pre.dedupeSlashes());
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false }));
+
+  server.on('restifyError', (req: Request, res: Response, err: Error & { statusCode?: number }, cb: () => void) => {
+    const status = err.statusCode ?? 500;
+    const [code, message] = restifyErrorText[status] ?? ['ugyldig-forespørsel', 'Forespørselen kunne ikke behandles.'];
+    const body = status >= 500 ? internalError(deps.log, req, err) : { error: { code, message } };
+    // restify sends an error without a numeric statusCode as InternalError(String(err)), its own text.
+    err.statusCode = status;
+    (err as unknown as { toJSON: () => unknown }).toJSON = () => body;
+    return cb();
+  });
+
+  // restify hands a rejected handler's error to the server's error events, one of them named
+  // after the error (a pg DatabaseError is called «error»): every handler answers its own.
+  const guarded =
+    (handler: (req: Request, res: Response) => Promise<unknown>) =>
+    async (req: Request, res: Response): Promise<void> => {
+      try {
+        await handler(req, res);
+      } catch (err) {
+        const body = internalError(deps.log, req, err);
+        if (res.headersSent) res.destroy();
+        else res.json(500, body);
+      }
+    };
+
+  server.post(
+    '/api/messages',
+    guarded(async (req, res) => {
+      const rejection = await deps.bot.handle(req, res as never);
+      if (rejection) sendError(res, rejection.status, rejection.code, rejection.message);
+    }),
+  );
+
+  server.get(
+    '/healthz',
+    guarded(async (_req, res) => {
+      const { healthy, body } = await deps.health();
+      res.json(healthy ? 200 : 503, body);
+    }),
+  );
+
+  // Public: what the tab needs to start Teams SSO consent. No secrets.
+  server.get('/api/auth/config', guarded(async (_req, res) => sendResult(res, getAuthConfig(deps))));
+  // The dev sign-in's list of demo people exists only in local mode, and only for loopback.
+  if (deps.mode === 'local') {
+    server.get(
+      '/api/dev/users',
+      guarded(async (req, res) =>
+        isLoopback(req.socket.remoteAddress)
+          ? sendResult(res, await getDevUsers(deps.db))
+          : sendError(res, 404, 'finnes-ikke', 'Fant ikke adressen.'),
+      ),
+    );
+  }
+
+  // Authenticate, load the caller's roles, then hand typed input to the route's handler.
+  const apiHandler = (route: ApiRoute) => async (req: Request, res: Response) => {
+    const devUser = req.headers[DEV_USER_HEADER];
+    const caller = await deps.callers.authenticate({
+      authorization: req.headers.authorization,
+      devUser: typeof devUser === 'string' ? devUser : undefined,
+      remoteAddress: req.socket.remoteAddress,
+    });
+    if (!caller.ok) return sendResult(res, caller);
+    const actor = (await loadActor(deps.db, caller.value.tenantId, caller.value.aadObjectId)) ?? unregisteredActor(caller.value);
+    const result = await route.handle(
+      { db: deps.db, log: deps.log, caller: caller.value, actor, now: deps.now(), sender: deps.bot.sender, polls: deps.polls },
+      { params: (req.params ?? {}) as Record<string, string>, query: (req.query ?? {}) as Record<string, unknown>, body: req.body },
+    );
+    return sendResult(res, result, route.okStatus);
+  };
+  for (const route of apiRoutes) server[route.method](route.path, guarded(apiHandler(route)));
+
+
+  server.get('/tab', (_req: Request, res: Response, next: restify.Next) => {
+    res.redirect(302, '/tab/', next);
+  });
+  if (existsSync(tabDistDir)) {
+    server.get('/tab/*', restify.plugins.serveStaticFiles(tabDistDir, { maxAge: 0 }));
+  } else {
+    server.get(
+      '/tab/*',
+      guarded(async (_req, res) => sendError(res, 404, 'fane-ikke-bygget', 'Fanen er ikke bygget. Kjør «npm run build:tab» først.')),
+    );
+  }
+
+  return {
+    server,
+    inFlight: () => inFlight,
+    drain(timeoutMs) {
+      // The listener stays open: what arrives from now on gets a 503 (above) until the app
+      // closes the server at the end of its stop.
+      draining = true;
+      if (inFlight === 0) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, timeoutMs);
+        idleWaiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    },
+  };
+}

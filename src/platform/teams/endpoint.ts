@@ -1,0 +1,95 @@
+import type { ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import type { IncomingHttpHeaders } from 'node:http';
+import { serviceUrlAllowed, type AppConfig } from '../config.js';
+import { createCloudAdapter } from './adapter.js';
+import { describeActivityProblems, inboundActivitySchema } from './activity-schema.js';
+import { createTurnLogic } from '../../app/bot-turns.js';
+import type { BotDeps } from '../../shared/bot/deps.js';
+import { createSender, DEFAULT_SENDER_SETTINGS, type ProactiveSender } from './sender.js';
+
+/** The slice of an HTTP request/response the bot needs; the HTTP adapter supplies it. */
+export interface BotRequest {
+  body?: unknown;
+  headers: IncomingHttpHeaders;
+  method?: string;
+}
+
+export interface BotResponse {
+  socket: unknown;
+  end(...args: unknown[]): unknown;
+  header(name: string, value: unknown): unknown;
+  send(...args: unknown[]): unknown;
+  status(code: number): unknown;
+}
+
+export type BotRejection = { status: 400 | 401; code: string; message: string };
+
+/** botbuilder failed the request itself (metadata unreachable, a bug); its text is for the log only. */
+export class BotProcessingError extends Error {
+  constructor(
+    readonly status: number,
+    readonly detail: unknown,
+  ) {
+    super(`Bot Framework-behandlingen svarte ${status}: ${typeof detail === 'string' ? detail : JSON.stringify(detail)}`);
+    this.name = 'BotProcessingError';
+  }
+}
+
+export interface BotEndpoint {
+  /**
+   * Returns a rejection for the HTTP layer to render, or undefined when botbuilder answered.
+   * Throws BotProcessingError when botbuilder failed (the HTTP layer answers 500).
+   */
+  handle(req: BotRequest, res: BotResponse): Promise<BotRejection | undefined>;
+  /** Proactive messages go out through the same adapter and credentials. */
+  sender: ProactiveSender;
+}
+
+export function createBotEndpoint(
+  config: Pick<AppConfig, 'bot' | 'mode' | 'botServiceUrls'> & Partial<Pick<AppConfig, 'proactive'>>,
+  baseDeps: Omit<BotDeps, 'sender'>,
+  authOverrides?: Partial<ConfigurationBotFrameworkAuthenticationOptions>,
+): BotEndpoint {
+  const adapter = createCloudAdapter(config.bot, baseDeps.log, authOverrides);
+  const sender = createSender(adapter, config.bot?.appId ?? '', baseDeps.db, baseDeps.log, config.proactive ?? DEFAULT_SENDER_SETTINGS);
+  const deps: BotDeps = { ...baseDeps, sender };
+  const logic = createTurnLogic(deps);
+  const authRequired = config.bot !== undefined;
+  return {
+    sender,
+    async handle(req, res) {
+      // Refuse the obviously unauthenticated before looking at the body; botbuilder then
+      // validates the token itself before any turn logic runs.
+      if (authRequired && !/^Bearer\s+\S+/i.test(req.headers.authorization ?? '')) {
+        return { status: 401, code: 'mangler-token', message: 'Forespørselen mangler et gyldig Bot Framework-token.' };
+      }
+      const parsed = inboundActivitySchema.safeParse(req.body);
+      if (!parsed.success) {
+        return { status: 400, code: 'ugyldig-aktivitet', message: describeActivityProblems(parsed.error) };
+      }
+      // The bot posts its replies, with its credentials, to this address: only Teams' own (local
+      // mode: this machine), whatever an unauthenticated body says.
+      if (!serviceUrlAllowed(config.botServiceUrls, parsed.data.serviceUrl)) {
+        return { status: 400, code: 'ugyldig-tjenesteadresse', message: 'Aktiviteten peker til en tjenesteadresse boten ikke svarer til.' };
+      }
+      // botbuilder writes its own failures with the error's text as the body (SQL, host:port …),
+      // so it writes to a stand-in and only a success is passed on as it is.
+      let status = 200;
+      let body: unknown;
+      const captured: BotResponse = {
+        socket: res.socket,
+        header: (name, value) => res.header(name, value),
+        status: (code) => (status = code as number),
+        send: (value) => (body = value),
+        end: () => undefined,
+      };
+      await adapter.process(req as never, captured as never, logic);
+      if (status === 401) return { status: 401, code: 'ugyldig-token', message: 'Bot Framework-tokenet ble ikke godtatt.' };
+      if (status >= 500) throw new BotProcessingError(status, body);
+      res.status(status);
+      if (body !== undefined) res.send(body);
+      res.end();
+      return undefined;
+    },
+  };
+}

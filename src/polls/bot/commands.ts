@@ -1,0 +1,91 @@
+/**
+ * «ny måling», «gjenta måling» and «målinger». The forms are cards; what they send is handled
+ * in poll-actions.ts.
+ */
+import { CardFactory, MessageFactory } from 'botbuilder';
+import type { AdaptiveCard } from '../../shared/cards/card.js';
+import { messageCard } from '../../network/cards/onboarding.js';
+import { POLL_VERBS } from '../cards/poll.js';
+import { CREATE_POLL_VERB, pollFormCard, REPEAT_PICK_VERB, repeatPickerCard } from '../cards/form.js';
+import { pollListCard } from '../cards/list.js';
+import { planForNetwork } from '../../plan/sql/plan.js';
+import { listPolls } from '../sql/polls.js';
+import { pollPolicy } from '../../shared/policy.js';
+import { pollStatus } from '../domain/polls.js';
+import type { Network } from '../../shared/types.js';
+import type { BotTurn, Command, CommandContext } from '../../shared/bot/routes.js';
+
+async function reply(ctx: Pick<BotTurn, 'turn'>, card: AdaptiveCard): Promise<void> {
+  const message = MessageFactory.attachment(CardFactory.adaptiveCard(card));
+  if (card.fallbackText) message.summary = card.fallbackText.split('\n')[0];
+  await ctx.turn.sendActivity(message);
+}
+
+/** Plan items a poll may belong to: from yesterday on, soonest first. */
+export async function planItemsForForm(ctx: BotTurn, network: Network) {
+  const since = ctx.deps.now().getTime() - 24 * 3600_000;
+  return (await planForNetwork(ctx.deps.db, network.id)).filter((i) => i.endsAt.getTime() >= since).slice(0, 20);
+}
+
+async function allowed(ctx: CommandContext): Promise<boolean> {
+  const decision = pollPolicy.managePolls(ctx.actor, ctx.network!);
+  if (!decision.allowed) await reply(ctx, messageCard('Ikke tillatt', decision.message, 'attention'));
+  return decision.allowed;
+}
+
+async function newPoll(ctx: CommandContext): Promise<void> {
+  const network = ctx.network!;
+  if (!(await allowed(ctx))) return;
+  const sig = (await ctx.deps.polls.keys()).sign(CREATE_POLL_VERB, network.id);
+  await reply(ctx, pollFormCard(network, sig, await planItemsForForm(ctx, network), ctx.args ? { question: ctx.args.slice(0, 300) } : {}));
+}
+
+async function repeatPoll(ctx: CommandContext): Promise<void> {
+  const network = ctx.network!;
+  if (!(await allowed(ctx))) return;
+  const candidates = (await listPolls(ctx.deps.db, network.id, 50)).filter((p) => !p.repeatedBy).slice(0, 8);
+  const sig = (await ctx.deps.polls.keys()).sign(REPEAT_PICK_VERB, network.id);
+  await reply(ctx, repeatPickerCard(network, sig, candidates));
+}
+
+async function showPolls(ctx: CommandContext): Promise<void> {
+  const network = ctx.network!;
+  const keys = await ctx.deps.polls.keys();
+  const now = ctx.deps.now();
+  const rows = (await listPolls(ctx.deps.db, network.id, 8)).map((p) => ({
+    id: p.id,
+    question: p.question,
+    kind: p.kind,
+    status: pollStatus(p, now),
+    respondents: p.respondents,
+    anonymous: p.anonymous,
+    createdAt: p.createdAt,
+    isRepeat: p.repeatOf !== null,
+    showSignature: keys.sign(POLL_VERBS.show, p.id),
+  }));
+  await reply(ctx, pollListCard(network.name, rows));
+}
+
+export const pollCommands: Command[] = [
+  {
+    verb: 'ny måling',
+    aliases: ['ny måling', 'ny meningsmåling', 'lag måling', 'new poll'],
+    description: 'Lag en meningsmåling her (fasilitator)',
+    audience: 'network',
+    run: newPoll,
+  },
+  {
+    verb: 'gjenta måling',
+    aliases: ['gjenta måling', 'gjenta meningsmåling', 'ettermåling', 'repeat poll'],
+    description: 'Still en tidligere måling på nytt og sammenlign før og etter (fasilitator)',
+    audience: 'network',
+    run: repeatPoll,
+  },
+  {
+    verb: 'målinger',
+    aliases: ['målinger', 'meningsmålinger', 'resultater', 'polls'],
+    description: 'Vis nettverkets målinger og resultater',
+    audience: 'network',
+    run: showPolls,
+  },
+];

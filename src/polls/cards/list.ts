@@ -1,0 +1,40 @@
+import { pollKindLabel, pollStatusLabel, type PollStatus } from '../domain/polls.js';
+import { adaptiveCard, text, type AdaptiveCard, type CardElement } from '../../shared/cards/card.js';
+import { executeButton, heading } from '../../shared/cards/execute.js';
+import { POLL_VERBS } from './poll.js';
+import { formatOsloInstant } from './time.js';
+
+export interface PollListRow {
+  id: string;
+  question: string;
+  kind: keyof typeof pollKindLabel;
+  status: PollStatus;
+  respondents: number;
+  anonymous: boolean;
+  createdAt: Date;
+  isRepeat: boolean;
+  /** Signature of «maling.vis» for this poll. */
+  showSignature: string;
+}
+
+/** «målinger»: the network's newest polls, each with a button to its own view and results. */
+export function pollListCard(networkName: string, rows: PollListRow[]): AdaptiveCard {
+  const body: CardElement[] = [heading(`Målinger – ${networkName}`)];
+  if (rows.length === 0) body.push(text('Ingen målinger ennå. En fasilitator skriver «ny måling» for å lage en.'));
+  for (const r of rows) {
+    const facts = [
+      pollKindLabel[r.kind],
+      pollStatusLabel[r.status],
+      `${r.respondents} svar`,
+      ...(r.anonymous ? ['anonym'] : []),
+      ...(r.isRepeat ? ['ettermåling'] : []),
+      formatOsloInstant(r.createdAt),
+    ];
+    body.push(
+      { type: 'Container', separator: true, items: [text(r.question, { weight: 'Bolder' }), text(facts.join(' · '), { isSubtle: true, size: 'Small', spacing: 'None' })] },
+      { type: 'ActionSet', actions: [executeButton('Vis', POLL_VERBS.show, { pollId: r.id, sig: r.showSignature })] },
+    );
+  }
+  body.push(text('Alle resultater, før/etter og eksport finner du i fanen «Målinger».', { isSubtle: true, size: 'Small' }));
+  return adaptiveCard(body, [], `Målinger i ${networkName}: ${rows.length}`);
+}

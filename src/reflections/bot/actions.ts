@@ -1,0 +1,228 @@
+import type { Activity } from 'botbuilder';
+import type { AdaptiveCard } from '../../shared/cards/card.js';
+import { messageCard } from '../../network/cards/onboarding.js';
+import { REFLECTION_CREATE_VERB, REFLECTION_FORM_VERB, FORM_PROMPTS, promptInputId, templates } from '../cards/create.js';
+import { answerSavedPubliclyCard, answerInputId, FOCUS_INPUT_ID, REFLECTION_ANSWER_VERB, REFLECTION_OPEN_VERB } from '../cards/reflection.js';
+import { REFLECTION_SEND_VERB, REFLECTION_SUMMARY_VERB } from '../cards/summary.js';
+import { findNetworkById } from '../../network/sql/networks.js';
+import { findReflectionTask, reflectionTasksOfNetwork } from '../sql/reflections.js';
+import { formatDue } from '../../shared/due.js';
+import { policy } from '../../shared/policy.js';
+import { MAX_PROMPTS, answerModes, deliveryTargets, reflectionKinds, reflectionVisibilities, type ReflectionTask } from '../domain/reflections.js';
+import { isClockTime } from '../../reminders/domain/reminders.js';
+import { osloInstant } from '../../shared/time.js';
+import type { Network } from '../../shared/types.js';
+import { answerReflection } from '../answer.js';
+import { createReflectionTask } from '../create.js';
+import { calendarDate, text, z } from '../../shared/validation.js';
+import { tenantIdOf } from '../../platform/teams/conversation.js';
+import { inSharedConversation } from '../../shared/bot/private-reply.js';
+import { createForm, summaryCardFor } from './commands.js';
+import { deliverTask, describeDelivery, type ChannelPoster } from '../delivery.js';
+import { answerCardFor, cardActivity } from '../views.js';
+import type { BotTurn, CardAction } from '../../shared/bot/routes.js';
+
+const taskId = z.uuid({ error: 'ukjent oppgave' });
+// Card inputs arrive as strings; length limits are the domain's, with its clearer words.
+const cardText = text().max(100_000, 'er altfor lang').optional();
+
+const answerFields = Object.fromEntries(Array.from({ length: MAX_PROMPTS }, (_, i) => [answerInputId(i), cardText]));
+const promptFields = Object.fromEntries(Array.from({ length: FORM_PROMPTS }, (_, i) => [promptInputId(i), cardText]));
+
+const refused = (title: string, message: string) => messageCard(title, message, 'attention');
+
+/** The task and its network, if the person may see that network at all. */
+async function taskInContext(ctx: BotTurn, id: string): Promise<{ task: ReflectionTask; network: Network } | AdaptiveCard> {
+  const task = await findReflectionTask(ctx.deps.db, id);
+  const network = task && (await findNetworkById(ctx.deps.db, task.networkId));
+  if (!task || !network) return refused('Fant ikke oppgaven', 'Oppgaven finnes ikke lenger.');
+  const allowed = policy.viewNetwork(ctx.actor, network);
+  if (!allowed.allowed) return refused('Ingen tilgang', allowed.message);
+  return { task, network };
+}
+
+const municipalityOf = (ctx: BotTurn, network: Network) =>
+  ctx.actor.memberships.find((m) => m.networkId === network.id)?.municipalityNumber ?? null;
+
+// ── Answering ──
+
+const answerSchema = z.object({
+  taskId,
+  ...answerFields,
+  [FOCUS_INPUT_ID]: cardText,
+  baseVersion: z.coerce.number({ error: 'må være et tall' }).int('må være et heltall').min(0).max(1_000_000).optional(),
+  editKey: text().max(100).optional(),
+});
+
+export const answerAction: CardAction<z.infer<typeof answerSchema>> = {
+  verb: REFLECTION_ANSWER_VERB,
+  schema: answerSchema,
+  async run(ctx, data) {
+    const found = await taskInContext(ctx, data.taskId);
+    if ('type' in found) return found;
+    const { task, network } = found;
+    const typed = {
+      answers: task.prompts.map((_, i) => String((data as Record<string, unknown>)[answerInputId(i)] ?? '')),
+      choices: (data[FOCUS_INPUT_ID] ?? '').split(',').filter(Boolean),
+    };
+    const now = ctx.deps.now();
+    const result = await answerReflection(ctx.deps.db, ctx.actor, network, task, { ...typed, baseVersion: data.baseVersion ?? null, editKey: data.editKey ?? null }, now);
+    // An Action.Submit fallback in a channel posts our reply for everyone: no answer text or key in it.
+    if (ctx.turn.activity.type === 'message' && inSharedConversation(ctx)) {
+      return result.ok ? answerSavedPubliclyCard(task.title) : refused('Svaret ble ikke lagret', result.error.message);
+    }
+    const who = { memberId: ctx.actor.memberId, municipalityNumber: municipalityOf(ctx, network) };
+    if (!result.ok) {
+      if (result.error.code === 'ingen-tilgang' || result.error.code === 'finnes-ikke') return refused('Svaret ble ikke lagret', result.error.message);
+      // A stale group version: show the newer one (no typed text) so they can build on it.
+      const stale = result.error.message.startsWith('Noen andre');
+      return answerCardFor(ctx.deps.db, network, task, who, now, {
+        notice: { tone: 'attention', text: result.error.message },
+        editKey: data.editKey ?? null,
+        ...(stale ? {} : { typed }),
+      });
+    }
+    const saved = result.value;
+    const when = `Svaret er lagret. Du kan endre det fram til ${formatDue(task.dueAt)}.`;
+    const notice = { tone: 'good' as const, text: saved.mode === 'kommune' ? `Kommunens svar er lagret som versjon ${saved.version}. Andre i kommunen kan bygge videre på det fram til ${formatDue(task.dueAt)}.` : when };
+    return answerCardFor(ctx.deps.db, network, task, who, now, { notice, editKey: saved.mode === 'anonym' ? saved.editKey : null });
+  },
+};
+
+/** «Svar nå» / «Se og endre»: the answer card for this person. In a channel, sent to them 1:1. */
+export const openAction: CardAction<{ taskId: string }> = {
+  verb: REFLECTION_OPEN_VERB,
+  schema: z.object({ taskId }),
+  async run(ctx, data) {
+    const found = await taskInContext(ctx, data.taskId);
+    if ('type' in found) return found;
+    const { task, network } = found;
+    const allowed = policy.answerReflection(ctx.actor, network);
+    if (!allowed.allowed) return refused('Kan ikke svare', allowed.message);
+    const card = await answerCardFor(ctx.deps.db, network, task, { memberId: ctx.actor.memberId, municipalityNumber: municipalityOf(ctx, network) }, ctx.deps.now());
+    if (ctx.turn.activity.type === 'message' && inSharedConversation(ctx)) {
+      const tenantId = tenantIdOf(ctx.turn.activity);
+      const aad = ctx.turn.activity.from?.aadObjectId;
+      const outcome = tenantId && aad ? await ctx.deps.sender.sendToMember(tenantId, aad, cardActivity(card), { purpose: 'refleksjon' }) : undefined;
+      return messageCard(
+        task.title,
+        outcome?.status === 'sent' ? 'Jeg har sendt oppgaven til deg i en personlig chat.' : 'Skriv «mine refleksjoner» til meg i en personlig chat for å svare.',
+      );
+    }
+    return card;
+  },
+};
+
+// ── Creating and sending (facilitators) ──
+
+const formSchema = z.object({ networkId: z.uuid({ error: 'ukjent nettverk' }), template: z.enum(templates).default('seed-000') });
+
+export const formAction: CardAction<z.infer<typeof formSchema>> = {
+  verb: REFLECTION_FORM_VERB,
+  schema: formSchema,
+  async run(ctx, data) {
+    const network = await findNetworkById(ctx.deps.db, data.networkId);
+    if (!network) return refused('Fant ikke nettverket', 'Nettverket finnes ikke lenger.');
+    const allowed = policy.createTasks(ctx.actor, network);
+    if (!allowed.allowed) return refused('Kan ikke lage oppgaven', allowed.message);
+    return createForm(ctx, network, data.template);
+  },
+};
+
+const createSchema = z.object({
+  networkId: z.uuid({ error: 'ukjent nettverk' }),
+  template: z.enum(templates).default('seed-000'),
+  kind: z.enum(reflectionKinds, { error: 'ukjent oppgavetype' }),
+  title: text('skriv en tittel').trim().min(1, 'skriv en tittel').max(200, 'kan være maks 200 tegn'),
+  ...promptFields,
+  answerMode: z.enum(answerModes, { error: 'velg hvem som svarer' }).optional(),
+  visibility: z.enum(reflectionVisibilities, { error: 'velg synlighet' }).optional(),
+  delivery: z.enum(deliveryTargets, { error: 'velg hvordan oppgaven sendes' }),
+  dueDate: calendarDate('velg en gyldig dato'),
+  // A real clock time, so turning date and time into an instant below cannot fail.
+  dueTime: z.string({ error: 'velg et klokkeslett' }).refine(isClockTime, 'velg et gyldig klokkeslett'),
+  planItemId: z.union([z.uuid(), z.literal('')]).optional(),
+});
+
+export const createAction: CardAction<z.infer<typeof createSchema>> = {
+  verb: REFLECTION_CREATE_VERB,
+  schema: createSchema,
+  async run(ctx, data) {
+    const network = await findNetworkById(ctx.deps.db, data.networkId);
+    if (!network) return refused('Fant ikke nettverket', 'Nettverket finnes ikke lenger.');
+    const prompts = Array.from({ length: FORM_PROMPTS }, (_, i) => String((data as Record<string, unknown>)[promptInputId(i)] ?? '').trim()).filter(Boolean);
+    const tooLong = prompts.findIndex((p) => p.length > 500);
+    const values = { title: data.title, prompts, answerMode: data.answerMode, visibility: data.visibility, delivery: data.delivery };
+    if (tooLong >= 0) return createForm(ctx, network, data.template, { error: `Spørsmål ${tooLong + 1} er for langt (maks 500 tegn).`, values });
+    const focus = data.kind === 'fokusomrade';
+    const created = await createReflectionTask(
+      ctx.deps.db,
+      ctx.actor,
+      network,
+      {
+        kind: data.kind,
+        title: data.title,
+        prompts,
+        answerMode: focus ? 'kommune' : (data.answerMode ?? 'personlig'),
+        visibility: focus ? 'nettverket' : (data.visibility ?? 'nettverket'),
+        dueAt: osloInstant(data.dueDate, data.dueTime),
+        planItemId: data.planItemId || null,
+      },
+      ctx.deps.now(),
+    );
+    if (!created.ok) {
+      if (created.error.code === 'ingen-tilgang') return refused('Kan ikke lage oppgaven', created.error.message);
+      return createForm(ctx, network, data.template, { error: created.error.message, values });
+    }
+    const task = created.value;
+    const here = data.delivery === 'kanal' && inSharedConversation(ctx) ? channelPoster(ctx) : undefined;
+    const report = await deliverTask(ctx.deps, network, task, data.delivery, here);
+    return messageCard(`Oppgaven «${task.title}» er opprettet`, `${describeDelivery(report)} Frist: ${formatDue(task.dueAt)}. Skriv «refleksjoner» for å se delingen.`);
+  },
+};
+
+/** Posting into the conversation the facilitator is in, during their own turn. */
+function channelPoster(ctx: BotTurn): ChannelPoster {
+  return async (activity) => {
+    try {
+      const sent = await ctx.turn.sendActivity(activity as Partial<Activity>);
+      return { status: 'sent', conversationId: ctx.turn.activity.conversation.id, activityId: sent?.id ?? '', attempts: 1 };
+    } catch (error) {
+      return { status: 'failed', conversationId: ctx.turn.activity.conversation.id, reason: String((error as Error).message ?? error), retryable: false, attempts: 1 };
+    }
+  };
+}
+
+export const sendAction: CardAction<{ taskId: string; target: 'personlig-chat' | 'kanal' }> = {
+  verb: REFLECTION_SEND_VERB,
+  schema: z.object({ taskId, target: z.enum(deliveryTargets).default('personlig-chat') }),
+  async run(ctx, data) {
+    const found = await taskInContext(ctx, data.taskId);
+    if ('type' in found) return found;
+    const { task, network } = found;
+    const allowed = policy.createTasks(ctx.actor, network);
+    if (!allowed.allowed) return refused('Kan ikke sende oppgaven', allowed.message);
+    const report = await deliverTask(ctx.deps, network, task, data.target);
+    return messageCard(`«${task.title}» er sendt`, describeDelivery(report));
+  },
+};
+
+// ── Sharing ──
+
+export const summaryAction: CardAction<{ taskId: string }> = {
+  verb: REFLECTION_SUMMARY_VERB,
+  schema: z.object({ taskId }),
+  async run(ctx, data) {
+    const found = await taskInContext(ctx, data.taskId);
+    if ('type' in found) return found;
+    const { task, network } = found;
+    const allowed = policy.readReflectionSummary(ctx.actor, network, task.visibility);
+    if (!allowed.allowed) return refused('Ingen tilgang til delingen', allowed.message);
+    if (task.visibility === 'fasilitatorer' && ctx.turn.activity.type === 'message' && inSharedConversation(ctx)) {
+      return refused('Bare for fasilitatorene', 'Denne delingen vises bare i en personlig chat. Skriv «refleksjoner» til meg der.');
+    }
+    return summaryCardFor(ctx, network, task, await reflectionTasksOfNetwork(ctx.deps.db, network.id));
+  },
+};
+
+export const reflectionActions: readonly CardAction<any>[] = [answerAction, openAction, formAction, createAction, sendAction, summaryAction];

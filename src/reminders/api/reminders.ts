@@ -1,0 +1,200 @@
+import { recordAudit } from '../../shared/sql/audit.js';
+import { findPlanItem } from '../../plan/sql/plan.js';
+import { reminderSettings, remindersOfSubject, saveReminderSettings, setSubjectRules, subjectRules, type ReminderSettings } from '../sql/reminders.js';
+import { policy } from '../../shared/policy.js';
+import { DEFAULT_RULES, isClockTime, reminderKinds, ruleKey, type ReminderKind, type ReminderRule } from '../domain/reminders.js';
+import { OSLO } from '../../shared/time.js';
+import { buildReminderReport, describeRule, remindAboutPlanItem } from '../report.js';
+import { notifyRemindersChanged, requestReplan, syncSubjectReminders } from '../engine.js';
+import { registeredReminderKinds } from '../kinds.js';
+import { z } from '../../shared/validation.js';
+import { authorizedNetwork, idFromPath, parse, type ApiContext, type ApiRoute } from '../../shared/api/context.js';
+import { fail, ok } from '../../shared/result.js';
+
+const clock = z.string({ error: 'må være et klokkeslett TT:MM' }).refine(isClockTime, 'må være et klokkeslett TT:MM, f.eks. 09:00');
+
+export const ruleSchema = z.discriminatedUnion(
+  'type',
+  [
+    z.object({
+      type: z.literal('days-before'),
+      days: z.number({ error: 'må være et tall' }).int('må være et heltall').min(0, 'kan ikke være negativ').max(30, 'kan være maks 30'),
+      at: clock,
+    }),
+    z.object({
+      type: z.literal('minutes-before'),
+      minutes: z.number({ error: 'må være et tall' }).int('må være et heltall').min(1, 'må være minst 1').max(10_080, 'kan være maks 10080 (en uke)'),
+    }),
+  ],
+  { error: 'må være enten et antall dager før med klokkeslett, eller et antall minutter før' },
+);
+
+const rulesSchema = z.array(ruleSchema).max(5, 'kan være maks 5 påminnelser');
+
+export const reminderSettingsSchema = z.object({
+  quietHours: z.object({ from: clock, to: clock, weekends: z.boolean({ error: 'må være true eller false' }) }),
+  rules: z.partialRecord(z.enum(reminderKinds), rulesSchema).optional(),
+});
+
+export const subjectRulesSchema = z.object({ rules: rulesSchema.nullable() });
+export const sendNowSchema = z.object({
+  inMinutes: z.number({ error: 'må være et tall' }).int('må være et heltall').min(0, 'kan ikke være negativ').max(1440, 'kan være maks 1440').default(0),
+});
+
+const ruleDto = (r: ReminderRule) => ({ ...r, label: describeRule(r.type === 'days-before' ? `d${r.days}@${r.at}` : `m${r.minutes}`) });
+
+/**
+ * The kinds whose planned reminders a change of settings moves: all of them when the quiet
+ * hours changed, otherwise those whose rules (own or default) are no longer the same.
+ */
+function changedKinds(before: ReminderSettings, after: ReminderSettings): ReminderKind[] {
+  const quietChanged = JSON.stringify(before.quiet) !== JSON.stringify(after.quiet);
+  const rulesOf = (s: ReminderSettings, k: ReminderKind) => (s.rules[k] ?? DEFAULT_RULES[k]).map(ruleKey).join(',');
+  return registeredReminderKinds()
+    .map((d) => d.kind)
+    .filter((k) => quietChanged || rulesOf(before, k) !== rulesOf(after, k));
+}
+
+async function settingsDto(ctx: ApiContext, networkId: string) {
+  const s = await reminderSettings(ctx.db, networkId);
+  const rules = Object.fromEntries(
+    reminderKinds.map((k: ReminderKind) => [k, { own: s.rules[k] !== undefined, rules: (s.rules[k] ?? DEFAULT_RULES[k]).map(ruleDto) }]),
+  );
+  return { quietHours: s.quiet, rules, timeZone: OSLO };
+}
+
+export const reminderRoutes: ApiRoute[] = [
+  {
+    method: 'get',
+    path: '/api/networks/:networkId/reminders',
+    async handle(ctx, { params }) {
+      const network = await authorizedNetwork(ctx, params.networkId, policy.viewReminderReport);
+      if (!network.ok) return network;
+      return ok({
+        network: { id: network.value.id, name: network.value.name },
+        timeZone: OSLO,
+        reminders: await buildReminderReport(ctx.db, network.value.id),
+        settings: await settingsDto(ctx, network.value.id),
+      });
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/networks/:networkId/reminder-settings',
+    async handle(ctx, { params }) {
+      const network = await authorizedNetwork(ctx, params.networkId, policy.viewReminderReport);
+      if (!network.ok) return network;
+      return ok(await settingsDto(ctx, network.value.id));
+    },
+  },
+  {
+    method: 'put',
+    path: '/api/networks/:networkId/reminder-settings',
+    async handle(ctx, { params, body }) {
+      const network = await authorizedNetwork(ctx, params.networkId, policy.manageReminders);
+      if (!network.ok) return network;
+      const input = parse(reminderSettingsSchema, body, 'Ugyldige innstillinger for påminnelser');
+      if (!input.ok) return input;
+      const kinds = await ctx.db.transaction(async (tx) => {
+        const before = await reminderSettings(tx, network.value.id);
+        const after: ReminderSettings = { quiet: input.value.quietHours, rules: input.value.rules ?? before.rules };
+        await saveReminderSettings(tx, network.value.id, after);
+        await recordAudit(tx, {
+          actorMemberId: ctx.actor.memberId,
+          actorName: ctx.actor.displayName,
+          regionId: network.value.regionId,
+          networkId: network.value.id,
+          action: 'paminnelser.endret',
+          target: network.value.name,
+          details: { før: before, etter: input.value },
+        });
+        return changedKinds(before, after);
+      });
+      // The reminders move in the background (a pg-boss job, in batches): a network with
+      // hundreds of items must not hold this request, or the database, for a second or more.
+      const replanning = await requestReplan(ctx.db, network.value.id, kinds);
+      return ok({ ...(await settingsDto(ctx, network.value.id)), replanning });
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/networks/:networkId/plan/:itemId/reminders',
+    async handle(ctx, { params }) {
+      const network = await authorizedNetwork(ctx, params.networkId, policy.viewReminderReport);
+      if (!network.ok) return network;
+      const itemId = idFromPath(params.itemId, 'aktivitets-id');
+      if (!itemId.ok) return itemId;
+      if (!(await findPlanItem(ctx.db, network.value.id, itemId.value))) return fail('finnes-ikke', 'Fant ikke aktiviteten i planen.');
+      const own = await subjectRules(ctx.db, 'plan-item', itemId.value);
+      const reminders = await remindersOfSubject(ctx.db, 'plan-item', itemId.value);
+      return ok({
+        ownRules: own ? own.map(ruleDto) : null,
+        reminders: reminders.map((r) => ({ id: r.id, rule: describeRule(r.ruleKey), sendAt: r.sendAt.toISOString(), status: r.status, statusReason: r.statusReason })),
+      });
+    },
+  },
+  {
+    method: 'put',
+    path: '/api/networks/:networkId/plan/:itemId/reminders',
+    async handle(ctx, { params, body }) {
+      const network = await authorizedNetwork(ctx, params.networkId, policy.manageReminders);
+      if (!network.ok) return network;
+      const itemId = idFromPath(params.itemId, 'aktivitets-id');
+      if (!itemId.ok) return itemId;
+      const input = parse(subjectRulesSchema, body, 'Ugyldige påminnelser');
+      if (!input.ok) return input;
+      const item = await findPlanItem(ctx.db, network.value.id, itemId.value);
+      if (!item) return fail('finnes-ikke', 'Fant ikke aktiviteten i planen.');
+      await ctx.db.transaction(async (tx) => {
+        await setSubjectRules(tx, 'plan-item', item.id, input.value.rules);
+        await syncSubjectReminders(tx, 'plan-item', item.id, ctx.now);
+        await recordAudit(tx, {
+          actorMemberId: ctx.actor.memberId,
+          actorName: ctx.actor.displayName,
+          regionId: network.value.regionId,
+          networkId: network.value.id,
+          action: 'paminnelser.endret',
+          target: item.title,
+          details: { planItemId: item.id, regler: input.value.rules },
+        });
+      });
+      notifyRemindersChanged();
+      const reminders = await remindersOfSubject(ctx.db, 'plan-item', item.id);
+      return ok({
+        ownRules: input.value.rules?.map(ruleDto) ?? null,
+        reminders: reminders.map((r) => ({ id: r.id, rule: describeRule(r.ruleKey), sendAt: r.sendAt.toISOString(), status: r.status, statusReason: r.statusReason })),
+      });
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/networks/:networkId/plan/:itemId/reminders/send',
+    okStatus: 201,
+    async handle(ctx, { params, body }) {
+      const network = await authorizedNetwork(ctx, params.networkId, policy.manageReminders);
+      if (!network.ok) return network;
+      const itemId = idFromPath(params.itemId, 'aktivitets-id');
+      if (!itemId.ok) return itemId;
+      const input = parse(sendNowSchema, body ?? {}, 'Ugyldig påminnelse');
+      if (!input.ok) return input;
+      const result = await remindAboutPlanItem(ctx.db, {
+        networkId: network.value.id,
+        planItemId: itemId.value,
+        inMinutes: input.value.inMinutes,
+        createdBy: ctx.actor.memberId || null,
+        now: ctx.now,
+      });
+      if (result === 'ingen-aktivitet') return fail('finnes-ikke', 'Fant ikke aktiviteten i planen.');
+      await recordAudit(ctx.db, {
+        actorMemberId: ctx.actor.memberId,
+        actorName: ctx.actor.displayName,
+        regionId: network.value.regionId,
+        networkId: network.value.id,
+        action: 'paminnelse.bestilt',
+        target: result.item.title,
+        details: { reminderId: result.reminderId, sendAt: result.sendAt.toISOString() },
+      });
+      return ok({ reminderId: result.reminderId, sendAt: result.sendAt.toISOString(), recipients: result.recipients });
+    },
+  },
+];
