@@ -69,8 +69,8 @@ module.exports = {
       to: { path: '^src/(?!tab/)', pathNot: '/contract\\.ts$' },
     },
     {
-      name: 'no-folder-cycles',
-      comment: 'Capabilities depend on each other in one direction only; a cycle means two folders are really one, or a port is missing.',
+      name: 'no-module-cycles',
+      comment: 'Modules import each other in one direction only (folder-level cycles are checked by scripts/check-boundaries.ts).',
       severity: 'error',
       from: { path: '^src/' },
       to: { circular: true },

@@ -9,10 +9,9 @@
 import { TurnContext } from 'botbuilder';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEV_USER_HEADER } from '../src/identity/caller.js';
+import { DEV_USER_HEADER } from '../src/shared/api/caller.js';
 import { createCloudAdapter } from '../src/platform/teams/adapter.js';
 import { migrate } from '../src/platform/db/migrate.js';
 import { openPglite } from '../src/platform/db/pglite.js';
@@ -24,6 +23,8 @@ import { demoMembers } from '../src/demo/demo.js';
 import { createLogger } from '../src/platform/logging.js';
 import { projectRoot } from '../src/platform/paths.js';
 import { FakeConnector, TEAMS_LIMITS } from '../tests/helpers/fake-connector.js';
+import { freePort } from '../tests/helpers/ports.js';
+import { waitFor } from '../tests/helpers/wait.js';
 import startPostgres from '../tests/helpers/postgres-global-setup.js';
 import { addPersonalConversation, addRecipients, demoNetworkId, personalConversationId, TEST_BOT_ID } from '../tests/helpers/recipients.js';
 
@@ -33,15 +34,6 @@ const ONLY = process.env.FANOUT_ONLY ?? '';
 const CEILING = 50;
 const mainJs = join(projectRoot, 'dist', 'src', 'main.js');
 const networkMembers = demoMembers.filter((m) => m.role !== 'koordinator');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 const procKiB = (pid: number, field: 'VmRSS' | 'VmHWM') =>
   Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
@@ -100,11 +92,14 @@ async function serverRun(name: string, env: Record<string, string>, fake: FakeCo
   });
   const url = `http://127.0.0.1:${port}`;
   try {
-    const deadline = performance.now() + 120_000;
-    while (!(await fetch(`${url}/healthz`).then((r) => r.ok, () => false))) {
-      if (performance.now() > deadline || child.exitCode !== null) throw new Error(`${name}: serveren startet ikke`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await waitFor(
+      () => {
+        if (child.exitCode !== null) throw new Error(`${name}: serveren avsluttet (${child.exitCode}) før den svarte`);
+        return fetch(`${url}/healthz`).then((r) => r.ok, () => false);
+      },
+      { what: `${name}: ${url}/healthz to answer 200`, timeoutMs: 120_000, intervalMs: 50 },
+    );
+    // A measurement, not a wait for something: the idle resident set once start-up has settled.
     await new Promise((r) => setTimeout(r, 2_000));
     const idle = procKiB(child.pid!, 'VmRSS');
     let peak = idle;
@@ -117,13 +112,14 @@ async function serverRun(name: string, env: Record<string, string>, fake: FakeCo
     });
     if (res.status !== 201) throw new Error(`${name}: bestilling feilet (${res.status}): ${await res.text()}`);
     // Done when everyone has it and the connector has been quiet for a while (retries included).
+    // (The quiet window is what shows that no late retry or duplicate is still coming.)
     const reached = () => new Set(fake.delivered().map((c) => c.conversationId)).size;
-    const until = performance.now() + 600_000;
-    while (performance.now() < until) {
-      const quietFor = performance.now() - (fake.calls.at(-1)?.at ?? startedAt);
-      if (reached() >= target.conversations.length && quietFor > 1_500) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await waitFor(() => reached() >= target.conversations.length && performance.now() - (fake.calls.at(-1)?.at ?? startedAt) > 1_500, {
+      what: `${name}: all ${target.conversations.length} reached and the connector quiet for 1.5 s`,
+      timeoutMs: 600_000,
+      intervalMs: 100,
+      detail: () => `${reached()} reached`,
+    }).catch((err: unknown) => console.warn((err as Error).message));
     clearInterval(sampler);
     peak = Math.max(peak, procKiB(child.pid!, 'VmHWM'));
     return { run: name, ceiling: CEILING, ...measure(fake, target.conversations, startedAt), peakRssMiB: peak / 1024, idleRssMiB: idle / 1024 };

@@ -1,20 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../src/platform/paths.js';
+import { freePort } from '../tests/helpers/ports.js';
+import { waitFor } from '../tests/helpers/wait.js';
 
 const mainJs = join(projectRoot, 'dist', 'src', 'main.js');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 function rssMiB(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -29,13 +21,13 @@ async function timeToHealthy(args: string[], env: Record<string, string>, path: 
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', PORT: String(port), ...env },
     stdio: 'ignore',
   });
-  for (;;) {
-    const ok = await fetch(`http://127.0.0.1:${port}${path}`).then((r) => r.ok, () => false);
-    if (ok) break;
-    if (performance.now() - started > 120_000) throw new Error('startet ikke innen 120 s');
-    await new Promise((r) => setTimeout(r, 25));
-  }
+  await waitFor(() => fetch(`http://127.0.0.1:${port}${path}`).then((r) => r.ok, () => false), {
+    what: `${path} on port ${port} to answer 200`,
+    timeoutMs: 120_000,
+    intervalMs: 25,
+  });
   const ms = performance.now() - started;
+  // A measurement, not a wait for something: the resident set once start-up's garbage has settled.
   await new Promise((r) => setTimeout(r, 5_000));
   const rss = rssMiB(child.pid!);
   const exited = new Promise((r) => child.once('exit', r));

@@ -8,11 +8,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_TEAM_ID, DEMO_TENANT_ID, demoData, demoMembers } from '../src/demo/demo.js';
 import { projectRoot } from '../src/platform/paths.js';
+import { freePort } from '../tests/helpers/ports.js';
+import { waitFor } from '../tests/helpers/wait.js';
 import { CountingConnector } from './votes-connector.js';
 import { startThrowawayPostgres } from './votes-postgres.js';
 
@@ -34,15 +35,6 @@ interface Row {
   peakRssMiB: number;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
 /** Peak resident set since the process started (VmHWM), in MiB. */
 function peakRssMiB(pid: number): number {
   const kb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
@@ -56,13 +48,14 @@ async function startServer(args: string[], env: Record<string, string>): Promise
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
-  const started = performance.now();
-  for (;;) {
-    if (await fetch(`${url}/healthz`).then((r) => r.ok, () => false)) return { child, url };
-    if (child.exitCode !== null) throw new Error(`serveren avsluttet (${child.exitCode}) før den svarte`);
-    if (performance.now() - started > 120_000) throw new Error('serveren startet ikke innen 120 s');
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await waitFor(
+    () => {
+      if (child.exitCode !== null) throw new Error(`serveren avsluttet (${child.exitCode}) før den svarte`);
+      return fetch(`${url}/healthz`).then((r) => r.ok, () => false);
+    },
+    { what: `${url}/healthz to answer 200`, timeoutMs: 120_000, intervalMs: 50 },
+  );
+  return { child, url };
 }
 
 async function stopServer(child: ChildProcess): Promise<void> {

@@ -6,6 +6,7 @@ import { botAdded, message } from './helpers/activities.js';
 import { startTestApp, type TestApp } from './helpers/app.js';
 import { BotTokenIssuer } from './helpers/bot-token-issuer.js';
 import { databaseKinds, skipKind } from './helpers/databases.js';
+import { PRODUCTION_APP_ID, productionEnv } from './helpers/production-env.js';
 
 /*
  * Inbound Bot Framework authentication on /api/messages in production mode: botbuilder's
@@ -83,26 +84,11 @@ afterAll(() => removeLoopbackGuard());
 
 // ---------------------------------------------------------------------------------------
 
-const APP_ID = '11111111-1111-4111-8111-111111111111';
+const APP_ID = PRODUCTION_APP_ID;
 const OTHER_APP_ID = '33333333-3333-4333-8333-333333333333';
 
-const productionEnv = (issuerUrl: string) => ({
-  APP_MODE: 'production',
-  HOST: '127.0.0.1',
-  SEED_DEMO: 'false',
-  MicrosoftAppId: APP_ID,
-  MicrosoftAppPassword: 'not-a-real-secret',
-  MicrosoftAppTenantId: '22222222-2222-4222-8222-222222222222',
-  MicrosoftAppType: 'SingleTenant',
-  // Tab SSO settings production mode also requires; its key set is on loopback too.
-  AAD_APP_CLIENT_ID: '44444444-4444-4444-8444-444444444444',
-  TAB_DOMAIN: 'samlingspunkt.example.no',
-  ALLOWED_TENANT_IDS: '22222222-2222-4222-8222-222222222222',
-  POLL_HASH_SECRET: 'test-poll-hash-secret-0123456789abcdef',
-  SSO_JWKS_URL: `${issuerUrl}/sso-keys`,
-  // The fake connector: loopback, on a port chosen at start.
-  BOT_SERVICE_URL_ALLOWLIST: 'http://127.0.0.1:*/',
-});
+// Tab SSO settings production mode also requires; its key set is on loopback too.
+const botAuthEnv = (issuerUrl: string) => productionEnv({ AAD_APP_CLIENT_ID: '44444444-4444-4444-8444-444444444444', SSO_JWKS_URL: `${issuerUrl}/sso-keys` });
 
 let issuer: BotTokenIssuer;
 beforeAll(async () => {
@@ -222,7 +208,7 @@ describe.each(databaseKinds)('inbound Bot Framework auth in production mode on %
   beforeAll(async () => {
     if (skipKind(kind)) return;
     quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    t = await startTestApp(kind, productionEnv(issuer.url), { botAuthOverrides: issuer.authOverrides() });
+    t = await startTestApp(kind, botAuthEnv(issuer.url), { botAuthOverrides: issuer.authOverrides() });
   });
   afterAll(async () => {
     quiet?.mockRestore();

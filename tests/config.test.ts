@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, serviceUrlAllowed } from '../src/platform/config.js';
+import { PRODUCTION_POLL_HASH_SECRET, PRODUCTION_REQUIRED } from './helpers/production-env.js';
 
 describe('configuration', () => {
   it('defaults to local mode on loopback with the embedded database and demo data', () => {
@@ -98,15 +99,7 @@ describe('configuration', () => {
   });
 
   describe('BOT_SERVICE_URL_ALLOWLIST', () => {
-    const production = {
-      APP_MODE: 'production',
-      MicrosoftAppId: 'id',
-      MicrosoftAppPassword: 'pw',
-      AAD_APP_CLIENT_ID: '33333333-3333-4333-8333-333333333333',
-      TAB_DOMAIN: 'samlingspunkt.example.no',
-      ALLOWED_TENANT_IDS: '22222222-2222-4222-8222-222222222222',
-      POLL_HASH_SECRET: 'test-poll-hash-secret-0123456789abcdef',
-    };
+    const production = { ...PRODUCTION_REQUIRED, POLL_HASH_SECRET: PRODUCTION_POLL_HASH_SECRET };
     const allowed = (env: Record<string, string>, url: string) => serviceUrlAllowed(loadConfig(env).botServiceUrls, url);
 
     it("defaults to Teams' Bot Connector hosts and the Bot Framework's", () => {

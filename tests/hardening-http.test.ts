@@ -5,6 +5,7 @@ import { startTestApp, type TestApp } from './helpers/app.js';
 import { BotTokenIssuer } from './helpers/bot-token-issuer.js';
 import { databaseKinds, skipKind } from './helpers/databases.js';
 import { as, ingrid, kari } from './helpers/people.js';
+import { PRODUCTION_APP_ID, productionEnv } from './helpers/production-env.js';
 
 /*
  * Issue 9, the HTTP edge: unexpected errors always answered in one fixed shape, nothing
@@ -19,23 +20,6 @@ const planItem = {
   startsAt: '2031-03-04T10:00:00+01:00',
   endsAt: '2031-03-04T11:00:00+01:00',
   format: 'digital',
-};
-
-const productionEnv = {
-  APP_MODE: 'production',
-  HOST: '127.0.0.1',
-  SEED_DEMO: 'false',
-  MicrosoftAppId: '11111111-1111-4111-8111-111111111111',
-  MicrosoftAppPassword: 'not-a-real-secret',
-  MicrosoftAppTenantId: '22222222-2222-4222-8222-222222222222',
-  MicrosoftAppType: 'SingleTenant',
-  AAD_APP_CLIENT_ID: '33333333-3333-4333-8333-333333333333',
-  TAB_DOMAIN: 'samlingspunkt.example.no',
-  ALLOWED_TENANT_IDS: '22222222-2222-4222-8222-222222222222',
-  POLL_HASH_SECRET: 'test-poll-hash-secret-0123456789abcdef',
-  SSO_JWKS_URL: 'http://127.0.0.1:9/keys',
-  // The fake connector listens on a random loopback port.
-  BOT_SERVICE_URL_ALLOWLIST: 'http://127.0.0.1:*/',
 };
 
 /** The app's pino lines, parsed. */
@@ -153,8 +137,8 @@ describe('a Bot Framework failure on /api/messages (metadata unreachable)', () =
   const log = logSink();
   beforeAll(async () => {
     quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    issuer = await new BotTokenIssuer(productionEnv.MicrosoftAppId).start();
-    t = await startTestApp('pglite', productionEnv, {
+    issuer = await new BotTokenIssuer(PRODUCTION_APP_ID).start();
+    t = await startTestApp('pglite', productionEnv(), {
       botAuthOverrides: issuer.authOverrides(),
       logLevel: 'error',
       logDestination: log.destination,
@@ -317,7 +301,7 @@ describe('security headers and the static tab', () => {
 describe('production mode headers', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp('pglite', productionEnv);
+    t = await startTestApp('pglite', productionEnv());
   });
   afterAll(async () => t?.close());
 

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEV_USER_HEADER } from '../src/identity/caller.js';
+import { DEV_USER_HEADER } from '../src/shared/api/caller.js';
 import { demoMembers } from '../src/demo/demo.js';
 import { startTestApp, type TestApp } from './helpers/app.js';
 import { databaseKinds, skipKind } from './helpers/databases.js';
+import { productionEnv } from './helpers/production-env.js';
 
 const asFacilitator = { [DEV_USER_HEADER]: demoMembers.find((m) => m.role === 'fasilitator')!.aadObjectId };
 
@@ -82,23 +83,8 @@ describe.each(databaseKinds)('HTTP API on %s', (kind) => {
 describe('production mode without SSO', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp('pglite', {
-      APP_MODE: 'production',
-      HOST: '127.0.0.1',
-      SEED_DEMO: 'false',
-      MicrosoftAppId: '11111111-1111-4111-8111-111111111111',
-      MicrosoftAppPassword: 'not-a-real-secret',
-      MicrosoftAppTenantId: '22222222-2222-4222-8222-222222222222',
-      MicrosoftAppType: 'SingleTenant',
-      AAD_APP_CLIENT_ID: '33333333-3333-4333-8333-333333333333',
-      TAB_DOMAIN: 'samlingspunkt.example.no',
-      ALLOWED_TENANT_IDS: '22222222-2222-4222-8222-222222222222',
-      POLL_HASH_SECRET: 'test-poll-hash-secret-0123456789abcdef',
-      // Never fetched by these tests; loopback so nothing could leave the machine anyway.
-      SSO_JWKS_URL: 'http://127.0.0.1:9/keys',
-      // The forged-token test's activity names the fake connector on loopback.
-      BOT_SERVICE_URL_ALLOWLIST: 'http://127.0.0.1:*/',
-    });
+    // SSO's key set is never fetched; the forged-token test's activity names the fake connector on loopback.
+    t = await startTestApp('pglite', productionEnv());
   });
   afterAll(async () => t?.close());
 

@@ -1,9 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { POLL_CLOSE_QUEUE, POLL_OPEN_QUEUE, POLL_SEND_ALL_QUEUE } from '../src/polls/jobs.js';
 import { cardAction, cardSubmit, message } from './helpers/activities.js';
 import { startTestApp, type TestApp } from './helpers/app.js';
 import { databaseKinds, skipKind } from './helpers/databases.js';
 import { as as devAs, ingrid, kari, ola, per, stranger } from './helpers/people.js';
-import { as, cardOf, channel, count, createViaBot, postedPoll, texts, until, updatesOf, vote, type Json } from './helpers/polls.js';
+import { testClock } from './helpers/clock.js';
+import { jobsOf, startJobNow } from './helpers/jobs.js';
+import { as, cardOf, channel, count, createViaBot, postedPoll, texts, updatesOf, vote, type Json } from './helpers/polls.js';
+import { waitFor } from './helpers/wait.js';
 
 const SEED_001 = 'Hvordan vil Leve hele livet bidra til forandring i din kommune?';
 const options = 'I stor grad\nI noen grad\nI liten grad';
@@ -36,7 +40,7 @@ describe.each(databaseKinds)('polls in Teams on %s', (kind) => {
     expect(ol.text).toContain('Chart.HorizontalBar');
 
     // The shared card (no one's answer on it) shows the count, updated in place.
-    await until(() => updatesOf(t, poll.activityId).some((u) => texts(cardOf(u)).includes('Åpen · 2 svar')));
+    await waitFor(() => updatesOf(t, poll.activityId).some((u) => texts(cardOf(u)).includes('Åpen · 2 svar')), { what: 'the shared card updated to «Åpen · 2 svar»' });
     const shared = cardOf(updatesOf(t, poll.activityId).at(-1)!);
     expect(JSON.stringify(shared)).not.toContain('Ditt svar');
 
@@ -141,7 +145,7 @@ describe.each(databaseKinds)('polls in Teams on %s', (kind) => {
     const late = await vote(t, poll, '0', as(o, ola));
     expect(late.text).toContain('Målingen er lukket. Svaret ditt ble ikke lagret.');
     expect(await count(t, 'poll_vote WHERE poll_id = $1', [poll.pollId])).toBe(1);
-    await until(() => updatesOf(t, poll.activityId).some((u) => texts(cardOf(u)).includes('Lukket · 1 svar')));
+    await waitFor(() => updatesOf(t, poll.activityId).some((u) => texts(cardOf(u)).includes('Lukket · 1 svar')), { what: 'the shared card updated to «Lukket · 1 svar»' });
 
     const reopenButton = (await t.post('/api/messages', cardAction('maling.vis', poll.show, as(o, ingrid)))).json.value.body
       .find((b: Json) => b.type === 'ActionSet')
@@ -212,31 +216,68 @@ describe.each(databaseKinds)('polls in Teams on %s', (kind) => {
     const res = await t.post('/api/messages', cardAction('maling.send-alle', send.data, as(o, ingrid)));
     expect(JSON.stringify(res.json.value)).toMatch(/Sender målingen 1:1 til \d+ deltakere/);
     const deltakere = await count(t, `network_member WHERE network_id = $1 AND role = 'deltaker'`, [networkId]);
-    await until(async () => (await count(t, `poll_post WHERE poll_id = $1 AND conversation_type = 'personal' AND activity_id IS NOT NULL`, [poll.pollId])) === deltakere, 20_000);
+    const personalPosts = () => count(t, `poll_post WHERE poll_id = $1 AND conversation_type = 'personal' AND activity_id IS NOT NULL`, [poll.pollId]);
+    await waitFor(async () => (await personalPosts()) === deltakere, {
+      what: `a delivered 1:1 post for each of the ${deltakere} deltakere`,
+      timeoutMs: 20_000,
+      detail: async () => `${await personalPosts()} so far`,
+    });
+    // A second press fans out no second time: it is the same job (one per poll and minute), or
+    // a new one that finds everyone served. Once every send-all job of the poll has run, count.
     await t.post('/api/messages', cardAction('maling.send-alle', send.data, as(o, ingrid)));
-    await new Promise((r) => setTimeout(r, 1500));
+    const sendJobs = () => jobsOf(t.app.db, t.schedulerSchema, POLL_SEND_ALL_QUEUE, 'pollId', poll.pollId);
+    await waitFor(async () => (await sendJobs()).every((j) => j.state === 'completed'), {
+      what: 'every send-all job of the poll to complete',
+      detail: async () => `states: ${(await sendJobs()).map((j) => j.state).join(', ')}`,
+    });
+    expect((await sendJobs()).length).toBeGreaterThanOrEqual(1);
     expect(await count(t, `poll_post WHERE poll_id = $1 AND conversation_type = 'personal'`, [poll.pollId])).toBe(deltakere);
   });
 
   it.skipIf(skip())('opens and closes at the scheduled times (pg-boss)', async () => {
-    // A channel root (no «;messageid=»): the tab posts polls as new threads there.
-    const o = { ...channel(t, 'scheduled'), conversationId: `19:kanal-${crypto.randomUUID()}@thread.tacv2` };
-    await t.post('/api/messages', message('hjelp', as(o, ingrid), true)); // the bot now knows this channel
-    const opensAt = new Date(Date.now() + 1500);
-    const closesAt = new Date(Date.now() + 4500);
-    const res = await t.post(
-      `/api/networks/${networkId}/polls`,
-      { question: 'Planlagt?', kind: 'enkeltvalg', options: ['Ja', 'Nei'], opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString(), postTo: [o.conversationId] },
-      devAs(ingrid),
-    );
-    expect(res.status).toBe(201);
-    expect(res.json.poll.status).toBe('planlagt');
-    const n = t.connector.sentActivities(o.conversationId).length;
-    const [posted] = (await t.connector.waitForActivities(n + 1, o.conversationId, 15_000)).slice(n);
-    const poll = await postedPoll(t, posted!, o.conversationId!);
-    expect(poll.pollId).toBe(res.json.poll.id);
-    expect((await vote(t, poll, '0', as(o, kari))).text).toContain('Takk!');
-    await until(() => updatesOf(t, poll.activityId).some((u) => texts(cardOf(u)).some((x) => x.startsWith('Lukket'))), 20_000);
-    expect((await vote(t, poll, '1', as(o, ola))).text).toContain('Målingen er lukket');
+    // Its own app on a clock the test moves: the poll opens in an hour and closes in two. pg-boss
+    // holds each job until its time by the database's clock, so the test moves the app's clock
+    // to that time and then lets pg-boss see the job due (startJobNow).
+    const clock = testClock();
+    const s = await startTestApp(kind, { POLL_CARD_UPDATE_MS: '40', JOB_POLL_SECONDS: '0.5' }, { now: clock.now });
+    try {
+      // A channel root (no «;messageid=»): the tab posts polls as new threads there.
+      const o = { ...channel(s, 'scheduled'), conversationId: `19:kanal-${crypto.randomUUID()}@thread.tacv2` };
+      await s.post('/api/messages', message('hjelp', as(o, ingrid), true)); // the bot now knows this channel
+      const n = s.connector.sentActivities(o.conversationId).length;
+      const opensAt = new Date(clock.now().getTime() + 3_600_000);
+      const closesAt = new Date(clock.now().getTime() + 2 * 3_600_000);
+      const sNetworkId = (await s.app.db.query<{ id: string }>(`SELECT id FROM network WHERE slug = 'usht-viken'`)).rows[0]!.id;
+      const res = await s.post(
+        `/api/networks/${sNetworkId}/polls`,
+        { question: 'Planlagt?', kind: 'enkeltvalg', options: ['Ja', 'Nei'], opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString(), postTo: [o.conversationId] },
+        devAs(ingrid),
+      );
+      expect(res.status).toBe(201);
+      expect(res.json.poll.status).toBe('planlagt');
+      const pollId = res.json.poll.id as string;
+      // Nothing is posted before its time; its jobs wait for exactly the planned moments.
+      expect(s.connector.sentActivities(o.conversationId)).toHaveLength(n);
+      const [openJob] = await jobsOf(s.app.db, s.schedulerSchema, POLL_OPEN_QUEUE, 'pollId', pollId);
+      const [closeJob] = await jobsOf(s.app.db, s.schedulerSchema, POLL_CLOSE_QUEUE, 'pollId', pollId);
+      expect(openJob).toMatchObject({ state: 'created', startAfter: opensAt });
+      expect(closeJob).toMatchObject({ state: 'created', startAfter: closesAt });
+
+      clock.set(opensAt);
+      await startJobNow(s.app.db, s.schedulerSchema, POLL_OPEN_QUEUE, openJob!.id);
+      const [posted] = (await s.connector.waitForActivities(n + 1, o.conversationId)).slice(n);
+      const poll = await postedPoll(s, posted!, o.conversationId);
+      expect(poll.pollId).toBe(pollId);
+      expect((await vote(s, poll, '0', as(o, kari))).text).toContain('Takk!');
+
+      clock.set(closesAt);
+      await startJobNow(s.app.db, s.schedulerSchema, POLL_CLOSE_QUEUE, closeJob!.id);
+      await waitFor(() => updatesOf(s, poll.activityId).some((u) => texts(cardOf(u)).some((x) => x.startsWith('Lukket'))), {
+        what: 'the posted card updated to «Lukket»',
+      });
+      expect((await vote(s, poll, '1', as(o, ola))).text).toContain('Målingen er lukket');
+    } finally {
+      await s.close();
+    }
   });
 });

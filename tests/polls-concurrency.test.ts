@@ -5,7 +5,8 @@ import { startTestApp, type TestApp } from './helpers/app.js';
 import { databaseKinds, skipKind } from './helpers/databases.js';
 import { DEMO_TENANT_ID } from '../src/demo/demo.js';
 import { as as devAs, kari } from './helpers/people.js';
-import { as, cardOf, channel, count, createViaBot, texts, until, updatesOf, vote } from './helpers/polls.js';
+import { as, cardOf, channel, count, createViaBot, texts, updatesOf, vote } from './helpers/polls.js';
+import { waitFor } from './helpers/wait.js';
 
 const VOTERS = 500;
 
@@ -64,7 +65,10 @@ describe.each(databaseKinds)('poll concurrency on %s', (kind) => {
     expect(api.json.results.overall.options.map((x: { count: number }) => x.count)).toEqual(expected);
 
     // Coalesced: the shared card ends on the exact count after a few updates, not 500.
-    await until(() => updatesOf(t, poll.activityId).some((u) => texts(cardOf(u)).includes(`Åpen · ${VOTERS} svar`)), 20_000);
+    await waitFor(() => updatesOf(t, poll.activityId).some((u) => texts(cardOf(u)).includes(`Åpen · ${VOTERS} svar`)), {
+      what: `the shared card updated to «Åpen · ${VOTERS} svar»`,
+      timeoutMs: 20_000,
+    });
     await t.app.polls.coalescer.idle();
     const updates = updatesOf(t, poll.activityId).length;
     expect(updates).toBeGreaterThanOrEqual(1);

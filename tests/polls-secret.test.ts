@@ -5,15 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { startApp } from '../src/app/app.js';
 import { ConfigError, loadConfig } from '../src/platform/config.js';
 import { pollKeys } from '../src/polls/secret.js';
+import { PRODUCTION_REQUIRED } from './helpers/production-env.js';
 
-const production = {
-  APP_MODE: 'production',
-  MicrosoftAppId: 'id',
-  MicrosoftAppPassword: 'pw',
-  AAD_APP_CLIENT_ID: '33333333-3333-4333-8333-333333333333',
-  TAB_DOMAIN: 'samlingspunkt.example.no',
-  ALLOWED_TENANT_IDS: '22222222-2222-4222-8222-222222222222',
-};
+const production = PRODUCTION_REQUIRED;
 
 describe('the poll key', () => {
   it('is required in production mode, and must be long', () => {

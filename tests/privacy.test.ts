@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RETENTION_QUEUE, runRetentionSweep } from '../src/reminders/jobs.js';
+import { RETENTION_QUEUE, runRetentionSweep } from '../src/privacy/retention.js';
 import { botAdded } from './helpers/activities.js';
 import { startTestApp, type TestApp } from './helpers/app.js';
 import { databaseKinds, skipKind } from './helpers/databases.js';

@@ -1,72 +1,32 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEV_USER_HEADER } from '../src/identity/caller.js';
+import { DEV_USER_HEADER } from '../src/shared/api/caller.js';
 import { demoMembers } from '../src/demo/demo.js';
-import { projectRoot } from '../src/platform/paths.js';
 import { message } from './helpers/activities.js';
 import { startTestApp } from './helpers/app.js';
+import { freePort } from './helpers/ports.js';
+import { expectServerBuilt, spawnServer, startServer } from './helpers/server-process.js';
+import { waitFor } from './helpers/wait.js';
 
-const mainJs = join(projectRoot, 'dist', 'src', 'main.js');
 const signedIn = { headers: { [DEV_USER_HEADER]: demoMembers[0]!.aadObjectId } };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-interface Spawned {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-function startMain(env: Record<string, string>): Spawned {
-  const child = spawn(process.execPath, ['--disable-warning=DEP0111', mainJs], {
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, output: () => out, exited };
-}
-
-async function waitForHealth(url: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const ok = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${url}/healthz svarte ikke 200 innen ${timeoutMs} ms`);
-}
 
 describe('the server process (node dist/src/main.js)', () => {
   const dirs: string[] = [];
   afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
   it('starts on PGlite, holds its data directory, stops cleanly on SIGTERM and keeps its data', async () => {
-    expect(existsSync(mainJs), 'dist/src/main.js mangler: kjør «npm run build» først').toBe(true);
+    expectServerBuilt();
     const dataDir = mkdtempSync(join(tmpdir(), 'samlingspunkt-main-'));
     dirs.push(dataDir);
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}`;
-    const first = startMain({ DATA_DIR: dataDir, PORT: String(port) });
-    await waitForHealth(url);
+    const first = await startServer({ DATA_DIR: dataDir });
+    const { port, url } = first;
     expect(first.output()).toMatch(/Demodata opprettet/);
     expect(first.output()).toMatch(/innkommende tokens blir IKKE sjekket/);
 
-    const second = startMain({ DATA_DIR: dataDir, PORT: String(await freePort()) });
+    const second = spawnServer({ DATA_DIR: dataDir, PORT: String(await freePort()) });
     expect(await second.exited).toBe(2);
     expect(second.output()).toMatch(/allerede i bruk av prosess \d+/);
 
@@ -77,8 +37,7 @@ describe('the server process (node dist/src/main.js)', () => {
     expect(first.output()).toMatch(/Samlingspunkt stoppet/);
     expect(existsSync(join(dataDir, 'samlingspunkt.lock'))).toBe(false);
 
-    const again = startMain({ DATA_DIR: dataDir, PORT: String(port) });
-    await waitForHealth(url);
+    const again = await startServer({ DATA_DIR: dataDir, PORT: String(port) });
     expect(again.output()).toMatch(/Demodata finnes fra før/);
     expect(await (await fetch(`${url}/api/networks`, signedIn)).json()).toEqual(networks);
     again.child.kill('SIGINT');
@@ -86,7 +45,7 @@ describe('the server process (node dist/src/main.js)', () => {
   });
 
   it('refuses to start in production mode without credentials, naming what is missing', async () => {
-    const child = startMain({ APP_MODE: 'production', DATA_DIR: join(tmpdir(), 'samlingspunkt-never') });
+    const child = spawnServer({ APP_MODE: 'production', DATA_DIR: join(tmpdir(), 'samlingspunkt-never') });
     expect(await child.exited).toBe(2);
     expect(child.output()).toMatch(/MicrosoftAppId: mangler/);
     expect(child.output()).toMatch(/MicrosoftAppPassword: mangler/);
@@ -114,10 +73,11 @@ describe('graceful shutdown', () => {
       finishBody = () => req.end(body.slice(half));
     });
     // Close only once the server is handling the request (headers in, body still coming).
-    for (let i = 0; i < 500 && t.app.inFlight() === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    await waitFor(() => t.app.inFlight() > 0, { what: 'the half-sent bot turn to be in flight' });
     expect(t.app.inFlight()).toBe(1);
     const closed = t.app.close();
-    await new Promise((r) => setTimeout(r, 200));
+    // The body comes only once the stop is under way: the server answers new requests 503.
+    await waitFor(async () => (await fetch(`${t.url}/healthz`)).status === 503, { what: 'the stopping server to answer /healthz with 503' });
     finishBody();
     expect(await responded).toBe(200);
     await closed;

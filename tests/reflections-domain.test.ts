@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { focusCard } from '../src/focus/cards/focus.js';
+import { focusCard } from '../src/reflections/cards/focus.js';
 import { reflectionCreateCard, templates } from '../src/reflections/cards/create.js';
 import { myReflectionsCard } from '../src/reflections/cards/mine.js';
 import { reflectionSummaryCard } from '../src/reflections/cards/summary.js';

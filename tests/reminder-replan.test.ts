@@ -8,11 +8,13 @@ import { loadActor } from '../src/identity/sql/actors.js';
 import { DEMO_TENANT_ID } from '../src/demo/demo.js';
 import { saveReminderSettings } from '../src/reminders/sql/reminders.js';
 import { registeredReminderKinds } from '../src/reminders/kinds.js';
-import { syncSubjectReminders } from '../src/reminders/engine.js';
+import { REMINDER_REPLAN_QUEUE, syncSubjectReminders } from '../src/reminders/engine.js';
 import { databaseKinds, openTestDatabase, skipKind } from './helpers/databases.js';
 import { FakeConnector } from './helpers/fake-connector.js';
+import { jobsOf } from './helpers/jobs.js';
 import { as, ingrid } from './helpers/people.js';
 import { demoNetworkId } from './helpers/recipients.js';
+import { waitFor } from './helpers/wait.js';
 
 const NOW = new Date('2031-03-03T09:00:00Z');
 const ITEMS = 60;
@@ -37,16 +39,6 @@ function countingDatabase(db: Database): Database {
     transaction: (fn) => (counted(), db.transaction((tx) => fn(wrapTx(tx)))),
     close: () => db.close(),
   } as Database;
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Ventet forgjeves på ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 /** Plan items (samlinger) `count` days apart from tomorrow, with their reminders planned. */
@@ -80,6 +72,7 @@ describe.each(databaseKinds)('re-planning after a change of reminder settings on
   let networkA = '';
   let networkB = '';
   let itemsA: string[] = [];
+  let jobSchema = '';
 
   const route = (method: ApiRoute['method'], suffix: string) => reminderRoutes.find((r) => r.method === method && r.path.endsWith(suffix))!;
   /** Runs a route handler the way the HTTP layer does, counting its statements. */
@@ -92,7 +85,6 @@ describe.each(databaseKinds)('re-planning after a change of reminder settings on
       actor,
       now: NOW,
       sender: app.sender,
-      polls: app.polls,
     };
     const store = { statements: 0 };
     const result = await counting.run(store, () => r.handle(ctx, { params, query: {}, body }));
@@ -102,6 +94,7 @@ describe.each(databaseKinds)('re-planning after a change of reminder settings on
   beforeAll(async () => {
     if (skipKind(kind)) return;
     const { db, schedulerSchema } = await openTestDatabase(kind);
+    jobSchema = schedulerSchema;
     connector = await new FakeConnector().start();
     app = await startApp({
       env: { APP_MODE: 'local', PORT: '0', LOG_LEVEL: 'silent', SEED_DEMO: 'true', JOB_POLL_SECONDS: '0.5', REMINDER_IDLE_MS: '100' },
@@ -126,6 +119,15 @@ describe.each(databaseKinds)('re-planning after a change of reminder settings on
     await addItems(app.db, networkB, ITEMS, 'Samling B');
   }, 120_000);
   afterAll(async () => {
+    // The PUTs above leave re-plan jobs behind: close once they have run, not in their middle.
+    if (app) {
+      const unfinished = async () => (await jobsOf(app.db, jobSchema, REMINDER_REPLAN_QUEUE)).filter((j) => !['completed', 'failed', 'cancelled'].includes(j.state));
+      await waitFor(async () => (await unfinished()).length === 0, {
+        what: 'the re-plan jobs to finish',
+        timeoutMs: 30_000,
+        detail: async () => (await unfinished()).map((j) => j.state).join(', '),
+      });
+    }
     await app?.close();
     await connector?.stop();
   });
@@ -155,18 +157,21 @@ describe.each(databaseKinds)('re-planning after a change of reminder settings on
     // Every upcoming item of network A ends up with the new rule alone, and the server keeps
     // answering meanwhile.
     let slowestHealthMs = 0;
-    await until('at nettverk A er planlagt på nytt', async () => {
-      const t0 = performance.now();
-      expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
-      slowestHealthMs = Math.max(slowestHealthMs, performance.now() - t0);
-      const { rows } = await app.db.query<{ rules: string[] }>(
-        `SELECT array_agg(r.rule_key ORDER BY r.rule_key) FILTER (WHERE r.status = 'planlagt') AS rules
-           FROM plan_item p LEFT JOIN reminder r ON r.kind = 'plan-item' AND r.subject_id = p.id
-          WHERE p.id = ANY($1::uuid[]) GROUP BY p.id`,
-        [itemsA],
-      );
-      return rows.every((r) => JSON.stringify(r.rules) === '["m30"]') ? true : undefined;
-    });
+    await waitFor(
+      async () => {
+        const t0 = performance.now();
+        expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+        slowestHealthMs = Math.max(slowestHealthMs, performance.now() - t0);
+        const { rows } = await app.db.query<{ rules: string[] }>(
+          `SELECT array_agg(r.rule_key ORDER BY r.rule_key) FILTER (WHERE r.status = 'planlagt') AS rules
+             FROM plan_item p LEFT JOIN reminder r ON r.kind = 'plan-item' AND r.subject_id = p.id
+            WHERE p.id = ANY($1::uuid[]) GROUP BY p.id`,
+          [itemsA],
+        );
+        return rows.every((r) => JSON.stringify(r.rules) === '["m30"]');
+      },
+      { what: 'every upcoming item of network A re-planned with the rule m30 alone', timeoutMs: 30_000, intervalMs: 50 },
+    );
     console.info(`[${kind}] slowest /healthz while re-planning: ${slowestHealthMs.toFixed(0)} ms`);
     expect(slowestHealthMs).toBeLessThan(2_000);
     const cancelled = await app.db.query<{ n: number }>(

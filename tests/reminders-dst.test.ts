@@ -4,6 +4,7 @@ import { startTestApp, type TestApp } from './helpers/app.js';
 import { databaseKinds, skipKind } from './helpers/databases.js';
 import { as, ingrid } from './helpers/people.js';
 import { demoNetworkId } from './helpers/recipients.js';
+import { waitFor } from './helpers/wait.js';
 
 // 2031: summer time starts Sunday 30 March (02:00 → 03:00) and ends Sunday 26 October (03:00 → 02:00).
 const NOW = new Date('2031-03-01T11:00:00Z');
@@ -59,13 +60,11 @@ describe.each(databaseKinds)('reminders across daylight saving, through the engi
       ]);
       // The pg-boss job waits for exactly that instant.
       for (const r of rows) {
-        const deadline = Date.now() + 10_000;
-        let job = await t.app.scheduler.getJobById(REMINDER_QUEUE, reminderJobId(r.id, r.version));
-        while (!job && Date.now() < deadline) {
-          await new Promise((resolve) => setTimeout(resolve, 50));
-          job = await t.app.scheduler.getJobById(REMINDER_QUEUE, reminderJobId(r.id, r.version));
-        }
-        expect(new Date(job!.startAfter).toISOString()).toBe(new Date(r.send_at).toISOString());
+        const job = await waitFor(() => t.app.scheduler.getJobById(REMINDER_QUEUE, reminderJobId(r.id, r.version)), {
+          what: `the pg-boss job of reminder ${r.rule_key}`,
+          intervalMs: 50,
+        });
+        expect(new Date(job.startAfter).toISOString()).toBe(new Date(r.send_at).toISOString());
       }
     });
   }

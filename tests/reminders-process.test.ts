@@ -1,71 +1,37 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../src/platform/db/port.js';
 import { openPostgres } from '../src/platform/db/postgres.js';
-import { projectRoot } from '../src/platform/paths.js';
+import { REMINDER_QUEUE, reminderJobId } from '../src/reminders/engine.js';
 import { postgresUrl, skipKind, uniqueSchema } from './helpers/databases.js';
 import { FakeConnector, TEAMS_LIMITS } from './helpers/fake-connector.js';
 import { as, ingrid, kari, ola } from './helpers/people.js';
+import { jobsOf, startJobNow } from './helpers/jobs.js';
 import { addPersonalConversation, addRecipients, demoNetworkId, personalConversationId } from './helpers/recipients.js';
+import { expectServerBuilt, startServer as startMain, type RunningServer } from './helpers/server-process.js';
+import { waitFor } from './helpers/wait.js';
 
 /**
  * The real server process (node dist/src/main.js) on the test Postgres: killed with SIGKILL in
  * the middle of a fan-out and started again, and two of them on one database. Every recipient
  * must get every reminder exactly once, as the fake Bot Connector counts it.
  */
-const mainJs = join(projectRoot, 'dist', 'src', 'main.js');
 const aisha = { aadObjectId: '00000000-0000-4000-8000-000000000005' };
 const demoPeople = [ingrid, kari, ola, aisha];
 const skip = skipKind('postgres');
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
+type Server = RunningServer;
 
-interface Server {
-  child: ChildProcess;
-  url: string;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-async function startServer(schema: string): Promise<Server> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--disable-warning=DEP0111', mainJs], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: postgresUrl(),
-      DB_SCHEMA: schema,
-      PGBOSS_SCHEMA: `${schema}_boss`,
-      JOB_POLL_SECONDS: '0.5',
-      REMINDER_IDLE_MS: '100',
-      REMINDER_LEASE_SECONDS: '2',
-      PROACTIVE_RETRY_BASE_MS: '50',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+function startServer(schema: string): Promise<Server> {
+  return startMain({
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: postgresUrl(),
+    DB_SCHEMA: schema,
+    PGBOSS_SCHEMA: `${schema}_boss`,
+    JOB_POLL_SECONDS: '0.5',
+    REMINDER_IDLE_MS: '100',
+    REMINDER_LEASE_SECONDS: '2',
+    PROACTIVE_RETRY_BASE_MS: '50',
   });
-  let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (await fetch(`${url}/healthz`).then((r) => r.ok, () => false)) break;
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`Serveren startet ikke:\n${out}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return { child, url, output: () => out, exited };
 }
 
 async function post(server: Server, path: string, body: unknown) {
@@ -77,23 +43,13 @@ async function post(server: Server, path: string, body: unknown) {
   return { status: res.status, json: (await res.json()) as Record<string, any> };
 }
 
-async function until<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Ventet for lenge på ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 describe.skipIf(skip)('reminders in real server processes on one Postgres', () => {
   let fake: FakeConnector;
   const servers: Server[] = [];
   const dbs: Database[] = [];
 
   beforeAll(() => {
-    expect(existsSync(mainJs), 'dist/src/main.js mangler: kjør «npm run build» først').toBe(true);
+    expectServerBuilt();
   });
   // A connector per test: the demo people have the same 1:1 chats in both.
   beforeEach(async () => {
@@ -101,10 +57,7 @@ describe.skipIf(skip)('reminders in real server processes on one Postgres', () =
   });
   afterEach(async () => {
     for (const s of servers.splice(0)) {
-      if (s.child.exitCode === null && s.child.signalCode === null) {
-        s.child.kill('SIGTERM');
-        await s.exited;
-      }
+      await s.stop();
     }
     for (const db of dbs.splice(0)) await db.close();
     await fake.stop();
@@ -138,7 +91,7 @@ describe.skipIf(skip)('reminders in real server processes on one Postgres', () =
     const sent = await post(first, `/api/networks/${networkId}/plan/${items[0]!.id}/reminders/send`, {});
     expect(sent.status).toBe(201);
     const reminderId = sent.json.reminderId as string;
-    await until('at hundre er levert', async () => (held ? true : undefined));
+    await waitFor(() => held, { what: 'a hundred deliveries', timeoutMs: 60_000, detail: () => `${fake.delivered().length - deliveredBefore} delivered` });
     await fake.waitForQuiet(500);
     first.child.kill('SIGKILL');
     await first.exited;
@@ -150,7 +103,11 @@ describe.skipIf(skip)('reminders in real server processes on one Postgres', () =
 
     const second = await startServer(schema);
     servers.push(second);
-    await until('at påminnelsen er ferdig', async () => ((await statusOf(db, reminderId)) === 'ferdig' ? true : undefined));
+    await waitFor(async () => (await statusOf(db, reminderId)) === 'ferdig', {
+      what: 'the reminder to be ferdig after the restart',
+      timeoutMs: 60_000,
+      detail: async () => `status ${await statusOf(db, reminderId)}`,
+    });
 
     for (const conversation of conversations) expect(fake.delivered(conversation), conversation).toHaveLength(1);
     expect(fake.duplicates()).toBe(0);
@@ -179,8 +136,8 @@ describe.skipIf(skip)('reminders in real server processes on one Postgres', () =
       body: JSON.stringify({ quietHours: { from: '00:00', to: '00:00', weekends: false } }),
     });
     expect(settings.status).toBe(200);
-    // A new samling an hour and three seconds from now: its «an hour before» is due in 3 s.
-    const startsAt = new Date(Date.now() + 3_603_000);
+    // A new samling two hours from now: its «an hour before» is planned an hour ahead.
+    const startsAt = new Date(Date.now() + 2 * 3_600_000);
     const created = await post(b!, `/api/networks/${networkId}/plan`, {
       kind: 'samling',
       title: 'Ekstra samling',
@@ -190,17 +147,32 @@ describe.skipIf(skip)('reminders in real server processes on one Postgres', () =
       meetingUrl: 'https://teams.microsoft.com/l/meetup-join/ekstra',
     });
     expect(created.status).toBe(201);
-    const scheduled = (
-      await db.query<{ id: string }>(`SELECT id FROM reminder WHERE subject_id = $1 AND rule_key = 'm60' AND status = 'planlagt'`, [created.json.item.id])
-    ).rows[0]!.id;
+    const planned = (
+      await db.query<{ id: string; version: number; send_at: Date }>(
+        `SELECT id, version, send_at FROM reminder WHERE subject_id = $1 AND rule_key = 'm60' AND status = 'planlagt'`,
+        [created.json.item.id],
+      )
+    ).rows[0]!;
+    const scheduled = planned.id;
+    // Its pg-boss job waits for that moment; the test lets the hour pass for pg-boss (the
+    // processes' clocks cannot be moved), and either server may pick the job up.
+    const jobId = reminderJobId(planned.id, planned.version);
+    const job = await waitFor(async () => (await jobsOf(db, `${schema}_boss`, REMINDER_QUEUE)).find((j) => j.id === jobId), {
+      what: 'the pg-boss job of the scheduled reminder',
+    });
+    expect(job.state).toBe('created');
+    expect(job.startAfter.getTime()).toBe(new Date(planned.send_at).getTime());
+    await startJobNow(db, `${schema}_boss`, REMINDER_QUEUE, jobId);
     // And two reminders asked for at once, one through each server.
     const viaA = await post(a!, `/api/networks/${networkId}/plan/${items[0]!.id}/reminders/send`, {});
     const viaB = await post(b!, `/api/networks/${networkId}/plan/${items[1]!.id}/reminders/send`, {});
     const reminders = [scheduled, viaA.json.reminderId as string, viaB.json.reminderId as string];
 
-    await until('at alle tre er ferdige', async () => {
-      const statuses = await Promise.all(reminders.map((id) => statusOf(db, id)));
-      return statuses.every((s) => s === 'ferdig') ? true : undefined;
+    const statuses = () => Promise.all(reminders.map((id) => statusOf(db, id)));
+    await waitFor(async () => (await statuses()).every((s) => s === 'ferdig'), {
+      what: 'all three reminders to be ferdig',
+      timeoutMs: 60_000,
+      detail: async () => `statuses ${(await statuses()).join(', ')}`,
     });
     expect(fake.delivered().length - deliveredBefore).toBe(conversations.length * 3);
     for (const conversation of conversations) expect(fake.delivered(conversation), conversation).toHaveLength(3);

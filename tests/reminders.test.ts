@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OSLO } from '../src/shared/time.js';
-import { mellomarbeidDueReminders, reflectionDueReminders } from '../src/reminders/deadline-kinds.js';
+import { mellomarbeidDueReminders } from '../src/mellomarbeid/reminder-kind.js';
+import { reflectionDueReminders } from '../src/reflections/reminder-kind.js';
 import { REMINDER_QUEUE, reminderJobId, syncSubjectReminders } from '../src/reminders/engine.js';
 import { cardAction, message } from './helpers/activities.js';
 import { startTestApp, type TestApp } from './helpers/app.js';
@@ -9,6 +10,7 @@ import { databaseKinds, skipKind } from './helpers/databases.js';
 import type { RecordedCall } from './helpers/fake-connector.js';
 import { as, ingrid, kari, ola } from './helpers/people.js';
 import { addPersonalConversation, demoNetworkId, personalConversationId } from './helpers/recipients.js';
+import { waitFor } from './helpers/wait.js';
 
 type Sent = Record<string, any>;
 const cardOf = (a: Sent) => a.attachments?.[0]?.content;
@@ -36,8 +38,7 @@ describe.each(databaseKinds)('reminders on %s', (kind) => {
   const members = [ingrid, kari, ola, aisha];
   const reminderCalls = () => t.connector.delivered().filter(isReminder);
   const waitForReminders = async (count: number) => {
-    const deadline = Date.now() + 30_000;
-    while (reminderCalls().length < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    await waitFor(() => reminderCalls().length >= count, { what: `${count} delivered reminders`, timeoutMs: 30_000, detail: () => `got ${reminderCalls().length}` });
     expect(reminderCalls().length).toBe(count);
     return reminderCalls();
   };
@@ -49,14 +50,14 @@ describe.each(databaseKinds)('reminders on %s', (kind) => {
         [reminderId],
       )
     ).rows;
-  const waitForFinished = async (reminderId: string) => {
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      const { rows } = await t.app.db.query<{ status: string }>(`SELECT status FROM reminder WHERE id = $1`, [reminderId]);
-      if (rows[0]?.status === 'ferdig' || Date.now() > deadline) return rows[0]?.status;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  };
+  const statusOf = async (reminderId: string) =>
+    (await t.app.db.query<{ status: string }>(`SELECT status FROM reminder WHERE id = $1`, [reminderId])).rows[0]?.status;
+  const waitForFinished = async (reminderId: string) =>
+    waitFor(async () => (await statusOf(reminderId)) === 'ferdig' && 'ferdig', {
+      what: `reminder ${reminderId} to be ferdig`,
+      timeoutMs: 30_000,
+      detail: async () => `status ${await statusOf(reminderId)}`,
+    });
   const say = (person: { aadObjectId: string }, text: string) =>
     t.post('/api/messages', message(text, { serviceUrl: t.connector.url, conversationId: personalConversationId(person.aadObjectId), fromAadObjectId: person.aadObjectId }));
   const remindNow = async () => {
@@ -128,15 +129,16 @@ describe.each(databaseKinds)('reminders on %s', (kind) => {
       expect(oslo(r.send_at).slice(-5)).toBe(r.rule_key === 'd1@09:00' ? '09:00' : '08:00');
     }
     // The new versions get their jobs at once (notify), the old ones are cancelled.
-    const deadline = Date.now() + 10_000;
-    while (Date.now() < deadline) {
-      const { rows } = await t.app.db.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM reminder WHERE subject_id = $1 AND status = 'planlagt' AND job_version = version`,
-        [item.id],
-      );
-      if (rows[0]!.n === after.length) break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    const withJobs = async () =>
+      (
+        await t.app.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM reminder WHERE subject_id = $1 AND status = 'planlagt' AND job_version = version`, [
+          item.id,
+        ])
+      ).rows[0]!.n;
+    await waitFor(async () => (await withJobs()) === after.length, {
+      what: `pg-boss jobs for the ${after.length} moved reminders`,
+      detail: async () => `${await withJobs()} have theirs`,
+    });
     for (const [i, r] of after.entries()) {
       expect((await t.app.scheduler.getJobById(REMINDER_QUEUE, reminderJobId(r.id, r.version)))?.state).toBe('created');
       expect((await t.app.scheduler.getJobById(REMINDER_QUEUE, reminderJobId(r.id, before[i]!.version)))?.state).toBe('cancelled');
@@ -245,25 +247,18 @@ describe.each(databaseKinds)('reminders on %s', (kind) => {
 
     await say(ingrid, 'påminnelser');
     const replies = t.connector.sentActivities(personalConversationId(ingrid.aadObjectId));
-    const card = await (async () => {
-      const deadline = Date.now() + 10_000;
-      for (;;) {
-        const found = t.connector.sentActivities(personalConversationId(ingrid.aadObjectId)).map(cardOf).find((c) => c?.body?.[0]?.text?.startsWith('Påminnelser – '));
-        if (found || Date.now() > deadline) return found;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    })();
-    expect(card, JSON.stringify(replies.slice(-1))).toBeDefined();
+    const card = await waitFor(
+      () => t.connector.sentActivities(personalConversationId(ingrid.aadObjectId)).map(cardOf).find((c) => c?.body?.[0]?.text?.startsWith('Påminnelser – ')),
+      { what: 'the «Påminnelser – …» report card to Ingrid', detail: () => JSON.stringify(replies.slice(-1)) },
+    );
     expect(JSON.stringify(card)).toContain('Ikke nåbar (1)');
     expect(JSON.stringify(card)).toContain('Aisha Rahman');
 
     await say(kari, 'påminnelser');
-    const deadline = Date.now() + 10_000;
-    let refusal: Sent | undefined;
-    while (!refusal && Date.now() < deadline) {
-      refusal = t.connector.sentActivities(personalConversationId(kari.aadObjectId)).map(cardOf).find((c) => c?.body?.[0]?.text === 'Kan ikke vise påminnelsene');
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    const refusal = await waitFor(
+      () => t.connector.sentActivities(personalConversationId(kari.aadObjectId)).map(cardOf).find((c) => c?.body?.[0]?.text === 'Kan ikke vise påminnelsene'),
+      { what: 'the refusal «Kan ikke vise påminnelsene» to Kari' },
+    );
     expect(JSON.stringify(refusal)).toContain('Bare fasilitatorer');
   });
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { message } from './helpers/activities.js';
 import { startTestApp, type TestApp } from './helpers/app.js';
 import { postgresUrl, skipKind } from './helpers/databases.js';
+import { productionEnv } from './helpers/production-env.js';
 
 const BOT_PASSWORD = 'Bot-Passord-9f3c1e77';
 const DB_PASSWORD = 'db-passord-5521aa';
@@ -16,23 +17,15 @@ describe('secrets never reach the log', () => {
     url.password = DB_PASSWORD;
     t = await startTestApp(
       'postgres',
-      {
-        APP_MODE: 'production',
-        HOST: '127.0.0.1',
+      // The loopback allowlist lets the activity below (fake connector) reach botbuilder's token check.
+      productionEnv({
+        SEED_DEMO: undefined,
         LOG_LEVEL: 'trace',
         DATABASE_URL: url.toString(),
-        MicrosoftAppId: '11111111-1111-4111-8111-111111111111',
         MicrosoftAppPassword: BOT_PASSWORD,
-        MicrosoftAppTenantId: '22222222-2222-4222-8222-222222222222',
-        MicrosoftAppType: 'SingleTenant',
-        AAD_APP_CLIENT_ID: '33333333-3333-4333-8333-333333333333',
         TAB_DOMAIN: 'samlingspunkt.example.test',
-        ALLOWED_TENANT_IDS: '22222222-2222-4222-8222-222222222222',
         POLL_HASH_SECRET: POLL_SECRET,
-        SSO_JWKS_URL: 'http://127.0.0.1:9/keys',
-        // So the activity below (fake connector on loopback) reaches botbuilder's token check.
-        BOT_SERVICE_URL_ALLOWLIST: 'http://127.0.0.1:*/',
-      },
+      }),
       { logDestination: { write: (line: string) => void lines.push(line) } },
     );
   });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCloudAdapter } from '../src/platform/teams/adapter.js';
-import { createSender, parseRetryAfter, retryDelayMs, type ProactiveSender, type SenderSettings } from '../src/platform/teams/sender.js';
+import { createSender } from '../src/platform/teams/sender.js';
+import { parseRetryAfter, retryDelayMs, type ProactiveSender, type SenderSettings } from '../src/shared/proactive.js';
 import { migrate } from '../src/platform/db/migrate.js';
 import type { Database } from '../src/platform/db/port.js';
 import { upsertReferenceData } from '../src/reference/sql/reference.js';

@@ -1,20 +1,19 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SHUTDOWN_MS, startApp } from '../src/app/app.js';
+import { SHUTDOWN_MS } from '../src/app/app.js';
 import { openPglite } from '../src/platform/db/pglite.js';
 import type { Database } from '../src/platform/db/port.js';
-import { projectRoot } from '../src/platform/paths.js';
 import { message } from './helpers/activities.js';
-import type { TestApp } from './helpers/app.js';
+import { startTestAppOn, type TestApp } from './helpers/app.js';
 import { databaseKinds, openSameSchema, openTestDatabase, skipKind, type DatabaseKind } from './helpers/databases.js';
 import { FakeConnector } from './helpers/fake-connector.js';
 import { kari } from './helpers/people.js';
-import { as, cardOf, channel, createViaBot, texts, until, updatesOf, vote } from './helpers/polls.js';
+import { as, cardOf, channel, createViaBot, texts, updatesOf, vote } from './helpers/polls.js';
+import { expectServerBuilt, startServer } from './helpers/server-process.js';
+import { waitFor } from './helpers/wait.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -34,27 +33,9 @@ async function storage(kind: DatabaseKind): Promise<{ open(): Promise<Database>;
   };
 }
 
-async function start(db: Database, schedulerSchema: string, connector: FakeConnector): Promise<TestApp> {
-  const app = await startApp({
-    // Retries as in production (from 1 s, six attempts): the connector's Retry-After decides.
-    env: { APP_MODE: 'local', PORT: '0', LOG_LEVEL: 'silent', SEED_DEMO: 'true', POLL_CARD_UPDATE_MS: '50', JOB_POLL_SECONDS: '0.5' },
-    database: db,
-    schedulerSchema,
-  });
-  const read = async (res: Response) => {
-    const text = await res.text();
-    return { status: res.status, json: text ? JSON.parse(text) : undefined };
-  };
-  return {
-    app,
-    connector,
-    url: app.url,
-    post: async (path, body, headers = {}) =>
-      read(await fetch(app.url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) })),
-    get: async (path, headers = {}) => read(await fetch(app.url + path, { headers })),
-    close: () => app.close(),
-  };
-}
+/** Retries as in production (from 1 s, six attempts): the connector's Retry-After decides. */
+const start = (db: Database, schedulerSchema: string, connector: FakeConnector): Promise<TestApp> =>
+  startTestAppOn(db, schedulerSchema, connector, { POLL_CARD_UPDATE_MS: '50', JOB_POLL_SECONDS: '0.5' });
 
 describe.each(databaseKinds)('a bounded stop on %s', (kind) => {
   it.skipIf(skipKind(kind))(
@@ -70,7 +51,7 @@ describe.each(databaseKinds)('a bounded stop on %s', (kind) => {
         // Teams is down: every update of the card gets 503, «come back in 30 s».
         connector.failConversation(o.conversationId!, { status: 503, body: { error: { code: 'ServiceUnavailable' } }, headers: { 'retry-after': '30' } });
         expect((await vote(t, poll, '0', as(o, kari))).status).toBe(200);
-        await until(() => connector.calls.some((c) => c.method === 'PUT' && c.status === 503));
+        await waitFor(() => connector.calls.some((c) => c.method === 'PUT' && c.status === 503), { what: 'the card update to get its 503' });
 
         const started = performance.now();
         const closing = t.app.close();
@@ -90,12 +71,18 @@ describe.each(databaseKinds)('a bounded stop on %s', (kind) => {
         connector.failConversation(o.conversationId!, undefined);
         const again = await start(await data.open(), data.schedulerSchema, connector);
         try {
-          await until(() => connector.calls.some((c) => c.method === 'PUT' && c.status === 200 && texts(cardOf(c.body)).some((x) => x.includes('1 svar'))), 15_000);
-          expect(updatesOf(again, poll.activityId).length).toBeGreaterThanOrEqual(2);
-          await until(async () => {
-            const { rows } = await again.app.db.query<{ card_pending: boolean }>(`SELECT card_pending FROM poll_post WHERE poll_id = $1`, [poll.pollId]);
-            return rows.every((r) => !r.card_pending);
+          await waitFor(() => connector.calls.some((c) => c.method === 'PUT' && c.status === 200 && texts(cardOf(c.body)).some((x) => x.includes('1 svar'))), {
+            what: 'the card update «1 svar» after the restart',
+            timeoutMs: 15_000,
           });
+          expect(updatesOf(again, poll.activityId).length).toBeGreaterThanOrEqual(2);
+          await waitFor(
+            async () => {
+              const { rows } = await again.app.db.query<{ card_pending: boolean }>(`SELECT card_pending FROM poll_post WHERE poll_id = $1`, [poll.pollId]);
+              return rows.every((r) => !r.card_pending);
+            },
+            { what: 'no poll_post with card_pending' },
+          );
         } finally {
           await again.close();
         }
@@ -109,36 +96,18 @@ describe.each(databaseKinds)('a bounded stop on %s', (kind) => {
 
 // ───────────────────────── The real process: SIGTERM with a Bot Connector that hangs ─────────────────────────
 
-const mainJs = join(projectRoot, 'dist', 'src', 'main.js');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
 describe('SIGTERM to the server process (node dist/src/main.js)', () => {
   it('exits 0 within 10 s although a bot turn hangs on the Bot Connector, answering 503 with Retry-After meanwhile', async () => {
-    expect(existsSync(mainJs), 'dist/src/main.js mangler: kjør «npm run build:server» først').toBe(true);
+    expectServerBuilt();
     const dataDir = mkdtempSync(join(tmpdir(), 'samlingspunkt-sigterm-'));
     dirs.push(dataDir);
     const connector = await new FakeConnector().start();
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}`;
-    const child = spawn(process.execPath, ['--disable-warning=DEP0111', mainJs], {
-      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', DATA_DIR: dataDir, PORT: String(port) },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const server = await startServer({ DATA_DIR: dataDir }).catch(async (error: unknown) => {
+      await connector.stop();
+      throw error;
     });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const { child, exited, port, url } = server;
     try {
-      await until(() => fetch(`${url}/healthz`).then((r) => r.ok, () => false), 60_000);
-
       // Every request to the connector is held: the bot's reply to «hjelp» never gets an answer.
       let held = false;
       connector.holdAfter(0, () => (held = true));
@@ -154,22 +123,25 @@ describe('SIGTERM to the server process (node dist/src/main.js)', () => {
         req.on('error', () => resolve(0));
         req.end(body);
       });
-      await until(() => held);
+      await waitFor(() => held, { what: "the connector to hold the bot's reply" });
 
       const started = performance.now();
       child.kill('SIGTERM');
       // Answered while the stop lasts (the listener stays open until the end).
       let during: Response | undefined;
-      await until(async () => {
-        during = await fetch(`${url}/healthz`).catch(() => undefined);
-        return during?.status === 503;
-      });
+      await waitFor(
+        async () => {
+          during = await fetch(`${url}/healthz`).catch(() => undefined);
+          return during?.status === 503;
+        },
+        { what: 'the stopping process to answer /healthz with 503' },
+      );
       expect(during!.headers.get('retry-after')).toMatch(/^\d+$/);
       expect(await exited).toBe(0);
       const stoppedMs = performance.now() - started;
       console.info(`SIGTERM → exit with a hung bot turn: ${stoppedMs.toFixed(0)} ms`);
       expect(stoppedMs).toBeLessThan(10_000);
-      expect(out).toMatch(/Samlingspunkt stoppet/);
+      expect(server.output()).toMatch(/Samlingspunkt stoppet/);
       expect(existsSync(join(dataDir, 'samlingspunkt.lock'))).toBe(false);
       expect(await turn).not.toBe(200);
     } finally {

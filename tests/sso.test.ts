@@ -2,13 +2,14 @@ import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK, type JWT
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEV_USER_HEADER } from '../src/identity/caller.js';
+import { DEV_USER_HEADER } from '../src/shared/api/caller.js';
 import { createSsoValidator } from '../src/identity/sso.js';
 import { DEMO_TENANT_ID, demoMembers } from '../src/demo/demo.js';
 import { startTestApp, type TestApp } from './helpers/app.js';
+import { PRODUCTION_TAB_CLIENT_ID, PRODUCTION_TAB_DOMAIN, PRODUCTION_TENANT_ID, productionEnv } from './helpers/production-env.js';
 
-const CLIENT_ID = '33333333-3333-4333-8333-333333333333';
-const TAB_DOMAIN = 'samlingspunkt.example.no';
+const CLIENT_ID = PRODUCTION_TAB_CLIENT_ID;
+const TAB_DOMAIN = PRODUCTION_TAB_DOMAIN;
 const OTHER_TENANT = '55555555-5555-4555-8555-555555555555';
 const FACILITATOR_OID = '00000000-0000-4000-8000-000000000001';
 const KID = 'entra-test-key';
@@ -85,20 +86,15 @@ describe('Teams SSO on the tab API (production mode)', () => {
 
   beforeAll(async () => {
     jwks = await new LocalJwks().start();
-    t = await startTestApp('pglite', {
-      APP_MODE: 'production',
-      HOST: '127.0.0.1',
-      SEED_DEMO: 'true',
-      MicrosoftAppId: '11111111-1111-4111-8111-111111111111',
-      MicrosoftAppPassword: 'not-a-real-secret',
-      MicrosoftAppTenantId: '22222222-2222-4222-8222-222222222222',
-      MicrosoftAppType: 'SingleTenant',
-      AAD_APP_CLIENT_ID: CLIENT_ID,
-      TAB_DOMAIN,
-      ALLOWED_TENANT_IDS: `22222222-2222-4222-8222-222222222222, ${DEMO_TENANT_ID.toUpperCase()}`,
-      POLL_HASH_SECRET: 'test-poll-hash-secret-0123456789abcdef',
-      SSO_JWKS_URL: jwks.url,
-    });
+    t = await startTestApp(
+      'pglite',
+      productionEnv({
+        SEED_DEMO: 'true',
+        ALLOWED_TENANT_IDS: `${PRODUCTION_TENANT_ID}, ${DEMO_TENANT_ID.toUpperCase()}`,
+        SSO_JWKS_URL: jwks.url,
+        BOT_SERVICE_URL_ALLOWLIST: undefined,
+      }),
+    );
   });
   afterAll(async () => {
     await t?.close();

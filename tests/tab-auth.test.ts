@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { authorizeUrl, parseConsentRequest } from '../src/tab/auth-flow.js';
-import { isConsentError, pickDevUser, tokenExpiry, type DevUser } from '../src/tab/auth.js';
+import type { DevUser } from '../src/tab/api-types.js';
+import { isConsentError, pickDevUser, tokenExpiry } from '../src/tab/auth.js';
 
 const CLIENT_ID = '33333333-3333-4333-8333-333333333333';
 const TENANT = '00000000-0000-4000-8000-0000000000aa';

@@ -1,15 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { newAssignmentSchema, workUpdateSchema } from '../src/mellomarbeid/api/mellomarbeid.js';
-import { addMemberSchema } from '../src/network/api/members.js';
-import { focusSchema, phaseSchema } from '../src/focus/api/focus.js';
-import { planItemSchema } from '../src/plan/api/plan-items.js';
-import { repeatSchema } from '../src/polls/api/polls.js';
-import { deleteSchema, retentionSchema } from '../src/privacy/api/privacy.js';
-import { answerSchema, newTaskSchema, sendSchema } from '../src/reflections/api/reflections.js';
-import { reminderSettingsSchema, sendNowSchema, subjectRulesSchema } from '../src/reminders/api/reminders.js';
+import { newAssignmentSchema, workUpdateSchema } from '../src/mellomarbeid/input.js';
+import { addMemberSchema } from '../src/network/input.js';
+import { focusSchema, phaseSchema } from '../src/focus/input.js';
+import { planItemSchema } from '../src/plan/input.js';
+import { deleteSchema, retentionSchema } from '../src/privacy/input.js';
+import { answerSchema, newTaskSchema, sendSchema } from '../src/reflections/input.js';
+import { reminderSettingsSchema, sendNowSchema, subjectRulesSchema } from '../src/reminders/input.js';
 import { cardActions } from '../src/app/card-actions.js';
-import { newPollSchema } from '../src/polls/input.js';
+import { newPollSchema, repeatSchema } from '../src/polls/input.js';
 import {
   calendarDate,
   describeInputProblem,

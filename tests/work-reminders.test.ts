@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mellomarbeidDueReminders, reflectionDueReminders } from '../src/reminders/deadline-kinds.js';
+import { mellomarbeidDueReminders } from '../src/mellomarbeid/reminder-kind.js';
+import { reflectionDueReminders } from '../src/reflections/reminder-kind.js';
 import { startTestApp, type TestApp } from './helpers/app.js';
 import { adaptiveCardProblems } from './helpers/cards.js';
 import { databaseKinds, skipKind } from './helpers/databases.js';

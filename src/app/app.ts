@@ -1,21 +1,30 @@
-import type { ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import type { AddressInfo } from 'node:net';
 import type { DestinationStream } from 'pino';
+import { getAuthConfig } from '../identity/auth-config.js';
 import { createCallerAuthenticator } from '../identity/caller.js';
-import { createBotEndpoint } from '../platform/teams/endpoint.js';
-import type { ProactiveSender } from '../platform/teams/sender.js';
+import { getDevUsers } from '../identity/dev-users.js';
+import { loadActor } from '../identity/sql/actors.js';
+import { unregisteredActor, type ApiRoute } from '../shared/api/context.js';
+import { createApiRoutes } from './api-routes.js';
+import { createBotEndpoint, type BotAuthOverrides } from '../platform/teams/endpoint.js';
+import type { ProactiveSender } from '../shared/proactive.js';
+import { createTurnLogic } from './bot-turns.js';
 import { loadConfig, type AppConfig } from '../platform/config.js';
 import { migrate } from '../platform/db/migrate.js';
 import { openDatabase } from '../platform/db/open.js';
 import type { Database } from '../platform/db/port.js';
+import { pingDatabase } from '../platform/db/ping.js';
 import { seedDemo } from '../demo/seed.js';
 import { upsertReferenceData } from '../reference/sql/reference.js';
 import { createHttpServer } from '../platform/http/server.js';
 import { createLogger, type Logger } from '../platform/logging.js';
 import { startPollJobs } from '../polls/jobs.js';
 import { pollCloseReminders } from '../polls/close-reminders.js';
+import { reflectionDueReminders } from '../reflections/reminder-kind.js';
+import { mellomarbeidDueReminders } from '../mellomarbeid/reminder-kind.js';
 import { PollService } from '../polls/service.js';
-import { registerJobs, type RegisteredJobs } from '../reminders/jobs.js';
+import { scheduleRetentionSweep } from '../privacy/retention.js';
+import { startReminderJobs, type RegisteredJobs } from '../reminders/jobs.js';
 import { registerReminderKind } from '../reminders/kinds.js';
 import { schedulerHealthy, startScheduler, type Scheduler } from '../platform/jobs/scheduler.js';
 
@@ -31,7 +40,7 @@ export interface StartOptions {
   database?: Database;
   schedulerSchema?: string;
   now?: () => Date;
-  botAuthOverrides?: Partial<ConfigurationBotFrameworkAuthenticationOptions>;
+  botAuthOverrides?: BotAuthOverrides;
 }
 
 export interface RunningApp {
@@ -41,6 +50,8 @@ export interface RunningApp {
   scheduler: Scheduler;
   sender: ProactiveSender;
   polls: PollService;
+  /** The tab API's route table (tests enumerate it). */
+  apiRoutes: readonly ApiRoute[];
   log: Logger;
   /** Requests being handled right now (what a graceful stop waits for). */
   inFlight(): number;
@@ -61,7 +72,12 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   const db = options.database ?? (await openDatabase(config));
   // Polls need the bot's sender and the bot needs the polls: the sender is attached right after.
   const polls = new PollService({ db, log, now, hashSecret: config.polls.hashSecret, cardUpdateDelayMs: config.polls.cardUpdateDelayMs });
-  const bot = createBotEndpoint(config, { db, log, mode: config.mode, now, polls }, options.botAuthOverrides);
+  const bot = createBotEndpoint(
+    config,
+    { db, log },
+    (sender) => createTurnLogic({ db, log, mode: config.mode, now, sender, polls }),
+    options.botAuthOverrides,
+  );
   polls.attachSender(bot.sender);
   let scheduler: Scheduler | undefined;
   let jobs: RegisteredJobs | undefined;
@@ -73,8 +89,10 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       log.info({ seeded }, seeded === 'created' ? 'Demodata opprettet' : 'Demodata finnes fra før');
     }
     scheduler = await startScheduler(db, log, { schema: options.schedulerSchema ?? config.schedulerSchema });
-    registerReminderKind(pollCloseReminders); // before the engine's first sweep
-    jobs = await registerJobs({ boss: scheduler, db, log, now, sender: bot.sender, config });
+    // Each capability's reminder kind, before the engine's first sweep (plan items are built in).
+    for (const kind of [pollCloseReminders, reflectionDueReminders, mellomarbeidDueReminders]) registerReminderKind(kind);
+    await scheduleRetentionSweep(scheduler, db, log, now);
+    jobs = await startReminderJobs({ boss: scheduler, db, log, now, sender: bot.sender, config });
     await polls.keys(); // local mode: the generated key exists before the first card is signed
     polls.jobs = await startPollJobs(polls, scheduler, config.reminders.pollingIntervalSeconds);
     // Shared poll cards the last run did not get updated before it stopped (or crashed).
@@ -89,20 +107,22 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   const boss = scheduler;
   const work = jobs;
 
+  const apiRoutes = createApiRoutes({ polls });
   const http = createHttpServer({
     mode: config.mode,
     db,
     bot,
-    polls,
+    routes: apiRoutes,
+    publicRoutes: [
+      { path: '/api/auth/config', handle: async () => getAuthConfig(config) },
+      { path: '/api/dev/users', localOnly: true, handle: () => getDevUsers(db) },
+    ],
     callers: createCallerAuthenticator(config),
-    sso: config.sso,
+    loadActor: async (caller) => (await loadActor(db, caller.tenantId, caller.aadObjectId)) ?? unregisteredActor(caller),
     log,
     now,
     async health() {
-      const dbOk = await db.query('SELECT 1').then(
-        () => true,
-        () => false,
-      );
+      const dbOk = await pingDatabase(db);
       const schedulerOk = await schedulerHealthy(boss);
       return {
         healthy: dbOk && schedulerOk,
@@ -140,6 +160,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     scheduler: boss,
     sender: bot.sender,
     polls,
+    apiRoutes,
     log,
     inFlight: () => http.inFlight(),
     close() {

@@ -1,44 +1,49 @@
-import { CardFactory, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
-import type { AdaptiveCard } from '../shared/cards/card.js';
+/**
+ * The bot's dispatcher: each kind of activity to its handler (typed commands and command
+ * buttons to the command table, card buttons to the card actions, install and uninstall to
+ * conversation storage and the welcome). It sees the neutral turn only (src/shared/bot/turn.ts);
+ * src/platform/teams makes that from the SDK's.
+ */
 import { helpCard, welcomeCard } from '../network/cards/welcome.js';
 import { loadActor } from '../identity/sql/actors.js';
 import { markConversationUninstalled, upsertConversation } from '../shared/sql/conversations.js';
 import { policy, type Actor } from '../shared/policy.js';
 import { runCardAction } from './card-actions.js';
-import { commandTable, helpEntries, NO_NETWORK } from './bot-commands.js';
-import { commandTextOf, storedConversationOf, tenantIdOf } from '../platform/teams/conversation.js';
-import type { BotDeps } from '../shared/bot/deps.js';
+import { commandTable, helpEntries } from './bot-commands.js';
+import type { AppBotDeps } from './bot-deps.js';
 import { networkOfTurn } from '../network/bot/network-of-turn.js';
 import { sendOnboarding } from '../network/bot/onboarding.js';
+import { sendCard } from '../shared/bot/reply.js';
 import { routeCommand, type BotTurn } from '../shared/bot/routes.js';
+import type { BotTurnIO } from '../shared/bot/turn.js';
 
-type ActivityHandler = (turn: TurnContext, deps: BotDeps) => Promise<void>;
+type ActivityHandler = (turn: BotTurnIO, deps: AppBotDeps) => Promise<void>;
+
+export const NO_NETWORK =
+  'Denne samtalen er ikke koblet til et læringsnettverk ennå. Be en fasilitator skrive «koble» i nettverkets team, eller legge deg til i nettverket.';
 
 // Conversations already stored by this process; a message in a known conversation then
 // costs no write. After a restart the first message stores it again (an upsert).
 const knownConversations = new Set<string>();
 
-async function rememberConversation(turn: TurnContext, deps: BotDeps, force: boolean): Promise<void> {
+async function rememberConversation(turn: BotTurnIO, deps: AppBotDeps, force: boolean): Promise<void> {
   const id = turn.activity.conversation.id;
   if (!force && knownConversations.has(id)) return;
-  await upsertConversation(deps.db, storedConversationOf(turn.activity as Activity));
+  await upsertConversation(deps.db, turn.storedConversation());
   knownConversations.add(id);
 }
 
-async function actorOf(turn: TurnContext, deps: BotDeps): Promise<Actor> {
-  const tenantId = tenantIdOf(turn.activity) ?? '';
-  const aadObjectId = turn.activity.from?.aadObjectId?.toLowerCase() ?? '';
+async function actorOf(turn: BotTurnIO, deps: AppBotDeps): Promise<Actor> {
+  const tenantId = turn.activity.conversation.tenantId ?? '';
+  const aadObjectId = turn.activity.from.aadObjectId?.toLowerCase() ?? '';
   const actor = tenantId && aadObjectId ? await loadActor(deps.db, tenantId, aadObjectId) : undefined;
-  return actor ?? { memberId: '', tenantId, aadObjectId, displayName: turn.activity.from?.name ?? '', memberships: [], coordinatorRegionIds: [] };
+  return actor ?? { memberId: '', tenantId, aadObjectId, displayName: turn.activity.from.name ?? '', memberships: [], coordinatorRegionIds: [] };
 }
 
-async function botTurn(turn: TurnContext, deps: BotDeps): Promise<BotTurn> {
+async function botTurn(turn: BotTurnIO, deps: AppBotDeps): Promise<BotTurn<AppBotDeps>> {
   const actor = await actorOf(turn, deps);
   return { turn, deps, actor, network: await networkOfTurn(turn, deps, actor) };
 }
-
-const sendCard = (turn: TurnContext, card: AdaptiveCard) =>
-  turn.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
 
 const onMessage: ActivityHandler = async (turn, deps) => {
   await rememberConversation(turn, deps, false);
@@ -46,22 +51,22 @@ const onMessage: ActivityHandler = async (turn, deps) => {
   const submitted = turn.activity.value as { verb?: unknown; command?: unknown } | undefined;
   if (submitted && typeof submitted === 'object' && 'verb' in submitted) {
     // Action.Submit fallback from clients without Action.Execute: same table, new message.
-    await sendCard(turn, await runCardAction(ctx, submitted.verb, submitted));
+    await sendCard(ctx, await runCardAction(ctx, submitted.verb, submitted));
     return;
   }
   // A command button sends its command as plain submit data: typing and pressing share one route.
   const input =
     submitted && typeof submitted === 'object' && typeof submitted.command === 'string'
       ? submitted.command.slice(0, 200)
-      : commandTextOf(turn.activity as Activity);
+      : turn.activity.text;
   const routed = routeCommand(commandTable, input);
   if (!routed) {
-    await sendCard(turn, helpCard(helpEntries(), input || undefined));
+    await sendCard(ctx, helpCard(helpEntries(), input || undefined));
     return;
   }
   if (routed.command.audience === 'network') {
     if (!ctx.network) {
-      await turn.sendActivity(NO_NETWORK);
+      await turn.reply(NO_NETWORK);
       return;
     }
     if (!policy.viewNetwork(ctx.actor, ctx.network).allowed) {
@@ -73,18 +78,16 @@ const onMessage: ActivityHandler = async (turn, deps) => {
 };
 
 const onConversationUpdate: ActivityHandler = async (turn, deps) => {
-  const botId = turn.activity.recipient.id;
-  const added = turn.activity.membersAdded ?? [];
-  const removed = turn.activity.membersRemoved ?? [];
-  if (removed.some((m) => m.id === botId)) {
-    await markConversationUninstalled(deps.db, turn.activity.conversation.id);
-    knownConversations.delete(turn.activity.conversation.id);
+  const conversationId = turn.activity.conversation.id;
+  if (turn.activity.botRemoved) {
+    await markConversationUninstalled(deps.db, conversationId);
+    knownConversations.delete(conversationId);
     return;
   }
   await rememberConversation(turn, deps, true);
-  if (added.some((m) => m.id === botId)) {
+  if (turn.activity.botAdded) {
     const ctx = await botTurn(turn, deps);
-    await sendCard(turn, welcomeCard(ctx.network?.name));
+    await sendCard(ctx, welcomeCard(ctx.network?.name));
   }
 };
 
@@ -99,12 +102,9 @@ const onInstallationUpdate: ActivityHandler = async (turn, deps) => {
   await rememberConversation(turn, deps, true);
 };
 
-const invokeResponse = (turn: TurnContext, body: unknown) =>
-  turn.sendActivity({ type: 'invokeResponse', value: { status: 200, body } });
-
 const onInvoke: ActivityHandler = async (turn, deps) => {
   if (turn.activity.name !== 'adaptiveCard/action') {
-    await invokeResponse(turn, {
+    await turn.invokeResponse({
       statusCode: 200,
       type: 'application/vnd.microsoft.activity.message',
       value: 'Denne handlingen støttes ikke.',
@@ -113,7 +113,7 @@ const onInvoke: ActivityHandler = async (turn, deps) => {
   }
   const action = (turn.activity.value as { action?: { verb?: unknown; data?: unknown } } | undefined)?.action;
   const card = await runCardAction(await botTurn(turn, deps), action?.verb, action?.data ?? {});
-  await invokeResponse(turn, { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card });
+  await turn.invokeResponse({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card });
 };
 
 const activityHandlers: Partial<Record<string, ActivityHandler>> = {
@@ -123,7 +123,8 @@ const activityHandlers: Partial<Record<string, ActivityHandler>> = {
   invoke: onInvoke,
 };
 
-export function createTurnLogic(deps: BotDeps): (turn: TurnContext) => Promise<void> {
+/** The turn handler src/platform/teams runs for every authenticated activity. */
+export function createTurnLogic(deps: AppBotDeps): (turn: BotTurnIO) => Promise<void> {
   return async (turn) => {
     const handler = activityHandlers[turn.activity.type];
     if (handler) await handler(turn, deps);

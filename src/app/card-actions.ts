@@ -7,14 +7,15 @@ import { pollActions } from '../polls/bot/actions.js';
 import { reflectionActions } from '../reflections/bot/actions.js';
 import { reminderActions } from '../reminders/bot/commands.js';
 import type { BotTurn, CardAction } from '../shared/bot/routes.js';
+import type { AppBotDeps } from './bot-deps.js';
 
 /** verb → handler for every card button; payloads are validated here, at the edge. */
-export const cardActions: ReadonlyMap<string, CardAction<any>> = new Map([
+export const cardActions: ReadonlyMap<string, CardAction<any, AppBotDeps>> = new Map([
   [registerAction.verb, registerAction],
-  ...[...reflectionActions, ...mellomarbeidActions, ...reminderActions, ...pollActions].map((a): [string, CardAction<any>] => [a.verb, a]),
+  ...[...reflectionActions, ...mellomarbeidActions, ...reminderActions, ...pollActions].map((a): [string, CardAction<any, AppBotDeps>] => [a.verb, a]),
 ]);
 
-export async function runCardAction(ctx: BotTurn, verb: unknown, data: unknown): Promise<AdaptiveCard> {
+export async function runCardAction(ctx: BotTurn<AppBotDeps>, verb: unknown, data: unknown): Promise<AdaptiveCard> {
   const action = typeof verb === 'string' ? cardActions.get(verb) : undefined;
   if (!action) return messageCard('Ukjent handling', 'Denne knappen støttes ikke lenger. Skriv «hjelp» for å se hva jeg kan.', 'attention');
   // The same text rule as the tab API, over everything the card sent, before any handler reads it.

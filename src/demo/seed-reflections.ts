@@ -5,6 +5,7 @@ import { setPhase } from '../focus/sql/focus.js';
 import { insertAssignment } from '../mellomarbeid/sql/mellomarbeid.js';
 import { networkMunicipalities } from '../network/sql/members.js';
 import { insertReflectionTask } from '../reflections/sql/reflections.js';
+import { seededPlanItems } from './sql/seed.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -18,11 +19,7 @@ const demoPhases: Record<string, Phase> = { '3201': 2, '3203': 1, '3301': 2, '32
  * tables existed — changes nothing that is already there. Dates follow the stored plan.
  */
 export async function seedDemoWork(db: Queryable, networkId: string, now: Date): Promise<void> {
-  const { rows } = await db.query<{ seedKey: string; id: string; startsAt: Date; endsAt: Date }>(
-    `SELECT seed_key AS "seedKey", id, starts_at AS "startsAt", ends_at AS "endsAt" FROM plan_item
-      WHERE network_id = $1 AND seed_key IS NOT NULL`,
-    [networkId],
-  );
+  const rows = await seededPlanItems(db, networkId);
   const item = (key: string) => rows.find((r) => r.seedKey === key);
   const samling1 = item('samling-1');
   const samling2 = item('samling-2');

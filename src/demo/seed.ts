@@ -5,6 +5,7 @@ import { seedDemoWork } from './seed-reflections.js';
 import { addNetworkMunicipalities, insertNetwork, setNetworkTeam, upsertRegion } from '../network/sql/networks.js';
 import { addNetworkMember, addRegionCoordinator, upsertMember } from '../network/sql/members.js';
 import { insertPlanItem } from '../plan/sql/plan.js';
+import { lockDemoSeeding, networkIdBySlug } from './sql/seed.js';
 
 /**
  * Creates the USHT Viken demo network once. Later starts find it and change nothing, so a
@@ -13,12 +14,12 @@ import { insertPlanItem } from '../plan/sql/plan.js';
 export async function seedDemo(db: Database, now: Date = new Date()): Promise<'created' | 'exists'> {
   const demo = demoData(now);
   return db.transaction(async (tx) => {
-    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('samlingspunkt.seed.' || current_schema()))`);
-    const existing = await tx.query<{ id: string }>('SELECT id FROM network WHERE slug = $1', [demo.network.slug]);
-    if (existing.rows[0]) {
+    await lockDemoSeeding(tx);
+    const existingId = await networkIdBySlug(tx, demo.network.slug);
+    if (existingId) {
       // Databases seeded before reflection tasks existed get the demo work once; seed keys keep it idempotent.
-      await seedDemoWork(tx, existing.rows[0].id, now);
-      await seedDemoPolls(tx, existing.rows[0].id, now);
+      await seedDemoWork(tx, existingId, now);
+      await seedDemoPolls(tx, existingId, now);
       return 'exists';
     }
 

@@ -1,34 +1,8 @@
 import type { AppConfig } from '../platform/config.js';
 import { DEMO_TENANT_ID } from '../demo/demo.js';
 import { fail, ok, type Result } from '../shared/result.js';
+import { isLoopback, type CallerAuthenticator } from '../shared/api/caller.js';
 import { createSsoValidator, type SsoValidator } from './sso.js';
-
-/** Who is calling the tab API: a person, by Entra tenant and object id. */
-export interface Caller {
-  tenantId: string;
-  aadObjectId: string;
-  via: 'sso' | 'dev';
-}
-
-export interface CallerRequest {
-  authorization: string | undefined;
-  /** Dev sign-in (local mode only): the demo member's Entra object id. */
-  devUser: string | undefined;
-  remoteAddress: string | undefined;
-}
-
-export const DEV_USER_HEADER = 'x-samlingspunkt-dev-user';
-
-export interface CallerAuthenticator {
-  authenticate(req: CallerRequest): Promise<Result<Caller>>;
-}
-
-const loopback = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
-
-/** Whether a socket's remote address is this machine (IPv4, IPv6 or IPv4-mapped). */
-export function isLoopback(remoteAddress: string | undefined): boolean {
-  return loopback.test(remoteAddress ?? '');
-}
 
 /**
  * Teams SSO in every mode; the dev sign-in exists only when the app runs in local mode and

@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { SsoConfig } from '../platform/config.js';
-import type { Caller } from './caller.js';
+import type { Caller } from '../shared/api/caller.js';
 import { fail, ok, type Result } from '../shared/result.js';
 
 export interface SsoValidator {

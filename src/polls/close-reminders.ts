@@ -9,7 +9,8 @@ import { formatOsloInstant } from './cards/time.js';
 import { findPoll } from './sql/polls.js';
 import { describeLeadTime } from '../reminders/domain/reminders.js';
 import type { Poll } from './domain/polls.js';
-import type { ReminderKindDefinition, ReminderSubject } from '../reminders/kinds.js';
+import type { ReminderKindDefinition, ReminderSubject } from '../reminders/kind-definition.js';
+import { deltakereToRemindOfPoll, openPollIdsClosingAfter, pollNetworkIsActive } from './sql/reminders.js';
 
 export interface PollSubject extends ReminderSubject {
   poll: Poll;
@@ -22,29 +23,13 @@ export const pollCloseReminders: ReminderKindDefinition<PollSubject> = {
   async load(db, subjectId) {
     const poll = await findPoll(db, subjectId);
     if (!poll || !poll.closesAt || poll.closedAt) return undefined;
-    const { rows } = await db.query(`SELECT 1 FROM network WHERE id = $1 AND archived_at IS NULL`, [poll.networkId]);
-    if (rows.length === 0) return undefined;
+    if (!(await pollNetworkIsActive(db, poll.networkId))) return undefined;
     return { id: poll.id, networkId: poll.networkId, deadline: poll.closesAt, title: poll.question, poll };
   },
 
-  async upcoming(db, now) {
-    const { rows } = await db.query<{ id: string }>(
-      `SELECT p.id FROM poll p JOIN network n ON n.id = p.network_id
-        WHERE p.closes_at > $1 AND p.closed_at IS NULL AND n.archived_at IS NULL ORDER BY p.closes_at`,
-      [now.toISOString()],
-    );
-    return rows.map((r) => r.id);
-  },
+  upcoming: (db, now) => openPollIdsClosingAfter(db, now),
 
-  async recipients(db, subject) {
-    const { rows } = await db.query<{ id: string }>(
-      `SELECT nm.member_id AS id FROM network_member nm
-        WHERE nm.network_id = $1 AND nm.role = 'deltaker'
-          AND ($3 OR NOT EXISTS (SELECT 1 FROM poll_vote v WHERE v.poll_id = $2 AND v.member_id = nm.member_id))`,
-      [subject.networkId, subject.id, subject.poll.anonymous],
-    );
-    return rows.map((r) => r.id);
-  },
+  recipients: (db, subject) => deltakereToRemindOfPoll(db, subject.networkId, subject.id, subject.poll.anonymous),
 
   card(subject, context) {
     const { poll } = subject;

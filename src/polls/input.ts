@@ -31,6 +31,13 @@ export const newPollSchema = z.object({
 
 export type NewPollBody = z.infer<typeof newPollSchema>;
 
+/** POST /api/networks/:networkId/polls/:pollId/repeat: the after-poll of a before/after pair. */
+export const repeatSchema = z.object({
+  closesAt: instant().nullish(),
+  sendToAll: z.boolean({ error: 'må være true eller false' }).default(false),
+  postTo: z.array(text().min(1).max(300), { error: 'må være en liste' }).max(10).default([]),
+});
+
 export interface NewPollInput {
   definition: PollDefinition;
   planItemId: string | null;

@@ -8,7 +8,10 @@ import { closePollAsPlanned, findPoll } from './sql/polls.js';
 import { pollStatus, type Poll } from './domain/polls.js';
 import { ensureQueue, type Scheduler } from '../platform/jobs/scheduler.js';
 import { postPending, sendToAllParticipants } from './posting.js';
+import type { PollJobs } from './job-port.js';
 import type { PollService } from './service.js';
+
+export type { PollJobs };
 
 export const POLL_OPEN_QUEUE = 'maling-apne';
 export const POLL_CLOSE_QUEUE = 'maling-lukk';
@@ -20,12 +23,6 @@ function jobId(...parts: string[]): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-export interface PollJobs {
-  scheduleOpen(poll: Poll): Promise<void>;
-  scheduleClose(poll: Poll): Promise<void>;
-  /** The 1:1 fan-out, started now (the invoke that asked for it answers at once). */
-  sendToAll(poll: Poll): Promise<void>;
-}
 
 export async function startPollJobs(service: PollService, boss: Scheduler, pollingIntervalSeconds: number): Promise<PollJobs> {
   // ensureQueue: plain createQueue deadlocks when two instances start at once on one server.

@@ -2,21 +2,21 @@
  * Getting a poll's card into Teams: into the conversation a command was typed in, into a
  * stored channel (from the tab or when a scheduled poll opens), and 1:1 to every deltaker.
  */
-import { TeamsInfo, type TurnContext } from 'botbuilder';
 import { findPersonalTarget } from '../shared/sql/proactive.js';
 import { postsOf, savePost, setPostAudience, type PollPost, type PostAudience } from './sql/posts.js';
 import { networkParticipants } from './sql/polls.js';
 import { findConversation } from '../shared/sql/conversations.js';
 import type { Poll } from './domain/polls.js';
 import { MAX_REFRESH_USERS } from './cards/poll.js';
-import { cardActivity } from '../platform/teams/card-activity.js';
+import { cardMessage } from '../shared/cards/message.js';
+import type { BotTurnIO } from '../shared/bot/turn.js';
 import type { PollService, Voter } from './service.js';
 
 export interface PostTarget {
   conversationId: string;
   conversationType: PollPost['conversationType'];
   /** Present when posting from a bot turn in that very conversation. */
-  turn?: TurnContext;
+  turn?: BotTurnIO;
   /** In a personal chat: the person the card is for. */
   viewer?: Voter;
 }
@@ -25,9 +25,9 @@ export interface PostTarget {
  * Who is in the conversation: up to 60 people get automatic refresh (their own view), more get
  * the «Vis mitt svar / resultater» button. Read once per post, from a turn in that conversation.
  */
-export async function readAudience(turn: TurnContext): Promise<{ audience: Exclude<PostAudience, 'ukjent'>; ids: string[] | null }> {
+export async function readAudience(turn: BotTurnIO): Promise<{ audience: Exclude<PostAudience, 'ukjent'>; ids: string[] | null }> {
   try {
-    const page = await TeamsInfo.getPagedMembers(turn, MAX_REFRESH_USERS);
+    const page = await turn.membersPage(MAX_REFRESH_USERS);
     const ids = (page?.members ?? []).map((m) => m.id).filter((id): id is string => typeof id === 'string' && id.length > 0);
     if (page?.continuationToken || ids.length === 0 || ids.length > MAX_REFRESH_USERS) return { audience: 'stor', ids: null };
     return { audience: 'liten', ids };
@@ -43,7 +43,7 @@ const lookups = new Map<string, Promise<void>>();
  * A card posted from the tab or by a job has no roster yet; the first action taken in its
  * conversation reads it. Only the turn that starts the lookup waits for it.
  */
-export async function ensureAudience(service: PollService, turn: TurnContext, pollId: string): Promise<void> {
+export async function ensureAudience(service: PollService, turn: BotTurnIO, pollId: string): Promise<void> {
   const conversationId = turn.activity.conversation.id;
   const post = await service.postFor(pollId, conversationId);
   if (!post || post.audience !== 'ukjent' || post.conversationType === 'personal') return;
@@ -65,7 +65,7 @@ export async function postCard(service: PollService, poll: Poll, target: PostTar
   let ids: string[] | null = null;
   let personalUserId: string | undefined;
   if (target.conversationType === 'personal') {
-    personalUserId = target.turn?.activity.from?.id ?? (await personalUserIdOf(service, target.conversationId));
+    personalUserId = target.turn?.activity.from.id ?? (await personalUserIdOf(service, target.conversationId));
     audience = personalUserId ? 'liten' : 'stor';
     ids = personalUserId ? [personalUserId] : null;
   } else if (target.turn) {
@@ -82,9 +82,9 @@ export async function postCard(service: PollService, poll: Poll, target: PostTar
   });
   let activityId: string | undefined;
   if (target.turn) {
-    activityId = (await target.turn.sendActivity(cardActivity(card)))?.id;
+    activityId = (await target.turn.reply(cardMessage(card))).id;
   } else {
-    const outcome = await service.sender.send(target.conversationId, cardActivity(card), { purpose: 'måling' });
+    const outcome = await service.sender.send(target.conversationId, cardMessage(card), { purpose: 'måling' });
     if (outcome.status === 'sent') activityId = outcome.activityId;
   }
   if (!activityId) return false;
@@ -139,7 +139,7 @@ export async function sendToAllParticipants(service: PollService, poll: Poll): P
     const userId = (existing?.reference as { user?: { id?: string } } | undefined)?.user?.id;
     const personalUserId = userId?.startsWith('29:') ? userId : undefined;
     const card = await service.card(poll, { viewer, ...(personalUserId ? { personalUserId } : {}) });
-    const outcome = await service.sender.sendToMember(person.tenantId, person.aadObjectId, cardActivity(card), { purpose: 'måling', priority: 7 });
+    const outcome = await service.sender.sendToMember(person.tenantId, person.aadObjectId, cardMessage(card), { purpose: 'måling', priority: 7 });
     if (outcome.status === 'sent') {
       result.sent++;
       await savePost(service.db, {

@@ -1,5 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Queryable } from '../platform/db/port.js';
+import { localSecretOnce } from './sql/local-secret.js';
 
 /**
  * Keys derived from one server secret (POLL_HASH_SECRET): one for anonymous voter keys, one
@@ -44,10 +45,5 @@ const LOCAL_SECRET_NAME = 'poll-hash';
  */
 export async function resolvePollSecret(db: Queryable, configured: string | undefined): Promise<Buffer> {
   if (configured) return Buffer.from(configured, 'utf8');
-  await db.query(`INSERT INTO local_secret (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`, [
-    LOCAL_SECRET_NAME,
-    randomBytes(32),
-  ]);
-  const { rows } = await db.query<{ value: Uint8Array }>(`SELECT value FROM local_secret WHERE name = $1`, [LOCAL_SECRET_NAME]);
-  return Buffer.from(rows[0]!.value);
+  return Buffer.from(await localSecretOnce(db, LOCAL_SECRET_NAME, randomBytes(32)));
 }

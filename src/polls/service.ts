@@ -3,7 +3,7 @@
  * keys, short-lived caches, the coalesced card updates and every card a poll is shown as.
  * Votes are always written to and checked by the database; the caches only save reads.
  */
-import { SEND_ABORTED, type ProactiveSender } from '../platform/teams/sender.js';
+import { SEND_ABORTED, type ProactiveSender } from '../shared/proactive.js';
 import type { AdaptiveCard } from '../shared/cards/card.js';
 import { MAX_REFRESH_USERS, POLL_VERBS, pollCard, type PollCardModel } from './cards/poll.js';
 import type { Database } from '../platform/db/port.js';
@@ -15,9 +15,9 @@ import { shiftOf } from './domain/compare.js';
 import { pollResults, type GroupLabels, type PollResults, type ResultsView } from './domain/results.js';
 import { pollStatus, type Answer, type Poll } from './domain/polls.js';
 import type { Logger } from '../platform/logging.js';
-import { cardActivity } from '../platform/teams/card-activity.js';
+import { cardMessage } from '../shared/cards/message.js';
 import { CardUpdateCoalescer } from './card-updates.js';
-import type { PollJobs } from './jobs.js';
+import type { PollJobs } from './job-port.js';
 import { pollKeys, resolvePollSecret, type PollKeys } from './secret.js';
 import { FreshCache } from './tally-cache.js';
 
@@ -234,7 +234,7 @@ export class PollService {
       // Another round (here or on another instance) may already show a newer tally.
       if (!(await claimCardVersion(this.db, pollId, post.conversationId, tally.asOf))) continue;
       const card = await this.card(poll, { conversationId: post.conversationId, tally });
-      const outcome = await this.sender.update(post.conversationId, post.activityId!, cardActivity(card), { purpose: 'måling' });
+      const outcome = await this.sender.update(post.conversationId, post.activityId!, cardMessage(card), { purpose: 'måling' });
       if (outcome.status === 'sent') this.stats.cardUpdates++;
       // Not through, but a later try may be (Teams down, or we are stopping): the card stays
       // marked and the next start updates it.

@@ -8,8 +8,9 @@ import {
 import type { DeliveryTarget, ReflectionTask } from './domain/reflections.js';
 import type { Network } from '../shared/types.js';
 import type { Logger } from '../platform/logging.js';
-import { answerCardFor, cardActivity } from './views.js';
-import type { ProactiveSender, SendOutcome } from '../platform/teams/sender.js';
+import { answerCardFor } from './views.js';
+import { cardMessage, type OutgoingMessage } from '../shared/cards/message.js';
+import type { ProactiveSender, SendOutcome } from '../shared/proactive.js';
 
 export interface DeliveryDeps {
   db: Database;
@@ -27,7 +28,7 @@ export interface DeliveryReport {
 }
 
 /** Posts into the conversation a bot turn is in (a channel), when the task is created there. */
-export type ChannelPoster = (activity: ReturnType<typeof cardActivity>) => Promise<SendOutcome>;
+export type ChannelPoster = (message: OutgoingMessage) => Promise<SendOutcome>;
 
 const PURPOSE = 'refleksjon';
 
@@ -57,8 +58,8 @@ export async function deliverTask(
       report.alreadySent++;
       return report;
     }
-    const activity = cardActivity(await answerCardFor(deps.db, network, task, null, now));
-    const outcome = postHere ? await postHere(activity) : await deps.sender.send(conversationId, activity, { purpose: PURPOSE });
+    const message = cardMessage(await answerCardFor(deps.db, network, task, null, now));
+    const outcome = postHere ? await postHere(message) : await deps.sender.send(conversationId, message, { purpose: PURPOSE });
     const recipient = `conversation:${outcome.conversationId ?? conversationId}`;
     await recordDelivery(deps.db, task.id, recipient, outcomeRow(outcome));
     if (outcome.status === 'sent') report.sent++;
@@ -74,7 +75,7 @@ export async function deliverTask(
     }
     const card = await answerCardFor(deps.db, network, task, person, now);
     // Bulk fan-out goes behind interactive sends in the sender's queue.
-    const outcome = await deps.sender.sendToMember(person.tenantId, person.aadObjectId, cardActivity(card), {
+    const outcome = await deps.sender.sendToMember(person.tenantId, person.aadObjectId, cardMessage(card), {
       purpose: PURPOSE,
       priority: 7,
     });

@@ -53,12 +53,3 @@ export async function answerCardFor(
   }
   return reflectionAnswerCard(view);
 }
-
-/** The Bot Framework message carrying a card (plain JSON: no SDK needed to build it). */
-export function cardActivity(card: AdaptiveCard): { type: 'message'; summary?: string; attachments: { contentType: string; content: AdaptiveCard }[] } {
-  return {
-    type: 'message',
-    ...(card.fallbackText ? { summary: card.fallbackText.split('\n')[0]!.slice(0, 200) } : {}),
-    attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
-  };
-}

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { retryDelayMs, SEND_ABORTED, type ProactiveSender, type SendOutcome } from '../platform/teams/sender.js';
-import { cardMessage } from './cards/reminder.js';
+import { retryDelayMs, SEND_ABORTED, type ProactiveSender, type SendOutcome } from '../shared/proactive.js';
+import { cardMessage, type OutgoingMessage } from '../shared/cards/message.js';
 import type { Database, Queryable } from '../platform/db/port.js';
 import { findMemberTargets, pruneSendLog, type MemberTarget } from '../shared/sql/proactive.js';
 import {
@@ -185,8 +185,6 @@ export interface ReminderEngine {
   poke(): void;
 }
 
-type ActivityOf = ReturnType<typeof cardMessage>;
-
 export function createReminderEngine(deps: ReminderEngineDeps): ReminderEngine {
   const { db, boss, sender, log, now, settings } = deps;
   const instanceId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -197,7 +195,7 @@ export function createReminderEngine(deps: ReminderEngineDeps): ReminderEngine {
   let woken = false;
   let inFlight = 0;
   const deliveries = new Set<Promise<void>>();
-  const activities = new Map<string, Promise<ActivityOf | undefined>>();
+  const messages = new Map<string, Promise<OutgoingMessage | undefined>>();
   let lastPrune = 0;
 
   const poke = () => {
@@ -332,8 +330,8 @@ export function createReminderEngine(deps: ReminderEngineDeps): ReminderEngine {
 
   // ── the pump: delivers queued rows through the sender, one instance at a time ──
 
-  function activityFor(d: QueuedDelivery): Promise<ActivityOf | undefined> {
-    let cached = activities.get(d.reminderId);
+  function messageFor(d: QueuedDelivery): Promise<OutgoingMessage | undefined> {
+    let cached = messages.get(d.reminderId);
     if (!cached) {
       cached = (async () => {
         const definition = reminderKindDefinition(d.kind);
@@ -345,9 +343,9 @@ export function createReminderEngine(deps: ReminderEngineDeps): ReminderEngine {
           sentAt: reminder.ruleKey === MANUAL_RULE_KEY ? now() : reminder.sendAt,
           optOut: { kind: reminder.kind, subjectId: reminder.subjectId, reminderId: reminder.id },
         });
-        return cardMessage(card) as ActivityOf;
+        return cardMessage(card);
       })();
-      activities.set(d.reminderId, cached);
+      messages.set(d.reminderId, cached);
     }
     return cached;
   }
@@ -371,13 +369,13 @@ export function createReminderEngine(deps: ReminderEngineDeps): ReminderEngine {
   }
 
   async function deliverOne(d: QueuedDelivery, resolved: MemberTarget | undefined): Promise<void> {
-    const activity = await activityFor(d);
-    if (!activity) {
+    const message = await messageFor(d);
+    if (!message) {
       await settleDelivery(db, d, instanceId, { status: 'feilet', reason: 'påminnelsen gjelder noe som ikke finnes lenger', statusCode: null }, false);
       return;
     }
     let claimed = false;
-    const outcome = await sender.sendToMember(d.tenantId, d.aadObjectId, activity, {
+    const outcome = await sender.sendToMember(d.tenantId, d.aadObjectId, message, {
       purpose: 'påminnelse',
       priority: 7,
       maxAttempts: 1,
@@ -434,7 +432,7 @@ export function createReminderEngine(deps: ReminderEngineDeps): ReminderEngine {
             if (batch.length === free) continue;
           }
           if (inFlight === 0) {
-            activities.clear();
+            messages.clear();
             const finished = await finishReminders(db);
             if (finished.length > 0) log.info({ reminders: finished }, 'Påminnelser ferdig sendt');
             const retryAt = await nextRetryAt(db);

@@ -1,21 +1,11 @@
 import type { Database } from '../platform/db/port.js';
-import { sweepExpiredNetworks, type RetentionSweep } from '../privacy/sql/privacy.js';
-import type { ProactiveSender } from '../platform/teams/sender.js';
+import type { ProactiveSender } from '../shared/proactive.js';
 import type { Logger } from '../platform/logging.js';
 import type { AppConfig } from '../platform/config.js';
 import { createReminderEngine, type ReminderEngine } from './engine.js';
-import { ensureQueue, type Scheduler } from '../platform/jobs/scheduler.js';
+import type { Scheduler } from '../platform/jobs/scheduler.js';
 
-export const RETENTION_QUEUE = 'personvern-lagringstid';
-
-export async function runRetentionSweep(db: Database, now: Date): Promise<RetentionSweep> {
-  return db.transaction((tx) => sweepExpiredNetworks(tx, now));
-}
-
-/**
- * Scheduled work. pg-boss keeps one schedule per queue across instances, so the nightly
- * retention sweep runs once however many servers share the database.
- */
+/** The reminder engine's scheduled work: one pg-boss job per reminder, drained by one instance at a time. */
 export interface JobDeps {
   boss: Scheduler;
   db: Database;
@@ -33,14 +23,7 @@ export interface RegisteredJobs {
   stop(timeoutMs?: number): Promise<void>;
 }
 
-export async function registerJobs({ boss, db, log, now, sender, config }: JobDeps): Promise<RegisteredJobs> {
-  await ensureQueue(boss, RETENTION_QUEUE);
-  await boss.schedule(RETENTION_QUEUE, '15 3 * * *', {}, { tz: 'Europe/Oslo' });
-  await boss.work(RETENTION_QUEUE, async () => {
-    const result = await runRetentionSweep(db, now());
-    log.info(result, 'Lagringstid: utløpte nettverk arkivert og personopplysninger slettet');
-  });
-
+export async function startReminderJobs({ boss, db, log, now, sender, config }: JobDeps): Promise<RegisteredJobs> {
   // Reminders (issue 6): one pg-boss job per reminder, the fan-out drained by one instance at a time.
   const reminders = createReminderEngine({
     db,

@@ -1,73 +1,24 @@
-import type { AdaptiveCard } from '../shared/cards/card.js';
-import type { Queryable } from '../platform/db/port.js';
 import type { ReminderKind } from './domain/reminders.js';
-import { mellomarbeidDueReminders, reflectionDueReminders } from './deadline-kinds.js';
+import type { ReminderKindDefinition } from './kind-definition.js';
 import { planItemReminders } from './plan-kind.js';
 
 /**
- * What the reminder engine needs to know about one kind of reminder. The engine does the rest
- * generically: schedules (rules, quiet hours, DST), pg-boss jobs, the exactly-once fan-out,
- * opt-outs, retries and the delivery report.
- */
-export interface ReminderSubject {
-  id: string;
-  networkId: string;
-  /** What reminders count back from: a plan item's start, a poll's close, a due time. */
-  deadline: Date;
-  title: string;
-}
-
-export interface ReminderKindDefinition<S extends ReminderSubject = ReminderSubject> {
-  kind: ReminderKind;
-  /** Norwegian noun for reports and messages: «aktivitet», «måling», «refleksjonsoppgave», «mellomarbeid». */
-  label: string;
-  /** The subject as it is now; undefined when it is gone or closed (its pending reminders are cancelled). */
-  load(db: Queryable, subjectId: string): Promise<S | undefined>;
-  /**
-   * Subjects whose deadline is after `now`: the sweeper keeps their reminders in step with them.
-   * With `networkId`, only that network's (a changed network setting re-plans no others); a
-   * definition may ignore it, since the re-plan checks each subject's network again.
-   */
-  upcoming(db: Queryable, now: Date, networkId?: string): Promise<string[]>;
-  /**
-   * Who still needs the reminder at the moment it goes out: member ids. For deadlines only
-   * those who have not answered or delivered. Opt-outs and unreachable people are filtered by
-   * the engine, not here.
-   */
-  recipients(db: Queryable, subject: S): Promise<string[]>;
-  /** The card one recipient gets. `optOut` is the data for «Ikke påminn meg om dette». */
-  card(subject: S, context: ReminderCardContext): AdaptiveCard;
-}
-
-export interface ReminderCardContext {
-  reminderId: string;
-  /** When the reminder goes out (for «i morgen kl. 10.00»). */
-  sentAt: Date;
-  optOut: { kind: ReminderKind; subjectId: string; reminderId: string };
-}
-
-/**
- * THE REGISTRY: one definition per reminder kind. Plan items (plan-reminders.ts) and the
- * issue-5 deadlines, reflection due and mellomarbeid due (deadline-reminders.ts), are here.
+ * THE REGISTRY: one definition per reminder kind (the shape is in kind-definition.ts).
+ * Plan items are built in, since reminders already depend on the plan. Every other kind lives
+ * in its own capability and is registered by the composition root (src/app/app.ts) before the
+ * engine's first sweep, so this folder never imports the capabilities it reminds about:
+ * poll close (polls/close-reminders.ts), reflection due (reflections/reminder-kind.ts) and
+ * mellomarbeid due (mellomarbeid/reminder-kind.ts).
  *
- * Poll close (issue 4) plugs in the same way: write a ReminderKindDefinition<…> with kind
- * 'poll-close' whose `load` gives { id, networkId, deadline: closes_at, title: question } (undefined
- * once closed), whose `upcoming` lists open polls closing after `now`, and whose `recipients`
- * returns the member ids who have not voted (for anonymous polls via the poll service's voter
- * keys); add it to this list; and call `syncSubjectReminders(tx, 'poll-close', pollId, now)` in
- * the transaction that creates, reschedules or closes a poll, then `notifyRemindersChanged()`
- * (both in scheduler/reminders.ts). The sweeper also re-syncs every `upcoming()` subject each
- * minute, so a missed call is repaired within a minute. Default rules: DEFAULT_RULES in
- * domain/reminders.ts (poll close: an hour before).
+ * A new kind: write a ReminderKindDefinition<…> whose `load` gives { id, networkId, deadline,
+ * title } (undefined once gone or closed), whose `upcoming` lists subjects with a deadline after
+ * `now`, and whose `recipients` returns the member ids who still need it; register it in app.ts;
+ * and call `syncSubjectReminders(tx, kind, subjectId, now)` in the transaction that creates,
+ * reschedules or closes a subject, then `notifyRemindersChanged()` (both in engine.ts). The
+ * sweeper also re-syncs every `upcoming()` subject each minute, so a missed call is repaired
+ * within a minute. Default rules: DEFAULT_RULES in domain/reminders.ts.
  */
-const definitions: ReminderKindDefinition<any>[] = [
-  planItemReminders,
-  reflectionDueReminders,
-  mellomarbeidDueReminders,
-  // pollCloseReminders,  — issue 4
-];
-
-const registry = new Map<ReminderKind, ReminderKindDefinition<any>>(definitions.map((d) => [d.kind, d]));
+const registry = new Map<ReminderKind, ReminderKindDefinition<any>>([[planItemReminders.kind, planItemReminders]]);
 
 export function reminderKindDefinition(kind: ReminderKind): ReminderKindDefinition | undefined {
   return registry.get(kind);
@@ -77,7 +28,7 @@ export function registeredReminderKinds(): ReminderKindDefinition[] {
   return [...registry.values()];
 }
 
-/** For tests and for modules that prefer registering themselves at start-up. */
+/** Each capability's kind, registered at start-up by src/app (and by tests that start the engine themselves). */
 export function registerReminderKind(definition: ReminderKindDefinition<any>): void {
   registry.set(definition.kind, definition);
 }

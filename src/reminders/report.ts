@@ -1,5 +1,6 @@
 import type { Database, Queryable } from '../platform/db/port.js';
 import { planForNetwork } from '../plan/sql/plan.js';
+import { countNetworkMembers } from '../network/sql/members.js';
 import { reminderReport, upsertManualReminder, type ReportReminder } from './sql/reminders.js';
 import { MANUAL_RULE_KEY, ruleFromKey, type ReminderKind } from './domain/reminders.js';
 import type { PlanItem } from '../shared/types.js';
@@ -112,7 +113,7 @@ export async function remindAboutPlanItem(
   const reminderId = await db.transaction((tx) =>
     upsertManualReminder(tx, { networkId: input.networkId, kind: 'plan-item', subjectId: item.id, sendAt, createdBy: input.createdBy }),
   );
-  const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM network_member WHERE network_id = $1`, [input.networkId]);
+  const recipients = await countNetworkMembers(db, input.networkId);
   notifyRemindersChanged();
-  return { reminderId, item, sendAt, recipients: rows[0]?.n ?? 0 };
+  return { reminderId, item, sendAt, recipients };
 }

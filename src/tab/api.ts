@@ -1,5 +1,5 @@
 import { authHeaders, invalidateToken } from './auth.js';
-import type { NetworksResponse, PlanResponse } from './types.js';
+import type { NetworksResponse, PlanResponse } from './api-types.js';
 
 /** Carries the server's Norwegian error message so the UI can show it as is. */
 export class ApiError extends Error {

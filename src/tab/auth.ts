@@ -1,23 +1,11 @@
 import { teamsSdk, type Host } from './teams.js';
+import type { AuthConfig, DevUser, DevUsersResponse } from './api-types.js';
 
 /** Sent instead of a token by the local-mode dev sign-in; the server honours it only on loopback. */
 export const DEV_USER_HEADER = 'x-samlingspunkt-dev-user';
 const DEV_USER_STORAGE_KEY = 'samlingspunkt.devUser';
 /** Ask Teams for a fresh token this long before the cached one expires. */
 const REFRESH_MARGIN_MS = 5 * 60 * 1000;
-
-export interface AuthConfig {
-  clientId: string | null;
-  tabDomain: string | null;
-  devSignIn: boolean;
-}
-
-export interface DevUser {
-  aadObjectId: string;
-  displayName: string;
-  role: 'fasilitator' | 'koordinator' | 'deltaker';
-  municipalityName: string | null;
-}
 
 /**
  * Sign-in failed before any API call. `consent`: the user must consent to the app in a pop-up
@@ -80,8 +68,8 @@ export function loadAuthConfig(): Promise<AuthConfig> {
 }
 
 /** `GET /api/dev/users`: the demo members, local mode only. */
-export function loadDevUsers(): Promise<{ users: DevUser[] }> {
-  return publicJson<{ users: DevUser[] }>('/api/dev/users');
+export function loadDevUsers(): Promise<DevUsersResponse> {
+  return publicJson<DevUsersResponse>('/api/dev/users');
 }
 
 export function storedDevUser(): string | null {

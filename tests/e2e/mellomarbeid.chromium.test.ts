@@ -7,7 +7,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../../src/app/app.js';
-import { DEV_USER_HEADER } from '../../src/identity/caller.js';
+import { DEV_USER_HEADER } from '../../src/shared/api/caller.js';
 import { chromiumSuiteEnabled, launchChromium } from '../helpers/chromium.js';
 import { ingrid, kari } from '../helpers/people.js';
 

@@ -9,6 +9,7 @@ import { startTestApp, type TestApp } from '../helpers/app.js';
 import { chromiumSuiteEnabled, launchChromium } from '../helpers/chromium.js';
 import { as, ingrid, kari } from '../helpers/people.js';
 import { addPersonalConversation, demoNetworkId } from '../helpers/recipients.js';
+import { waitFor } from '../helpers/wait.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -29,12 +30,13 @@ describe.skipIf(!chromiumSuiteEnabled('reminders.chromium'))('«Påminnelser» i
     const plan = (await t.get(`/api/networks/${networkId}/plan`, as(ingrid))).json.items as { id: string }[];
     const sent = await t.post(`/api/networks/${networkId}/plan/${plan[0]!.id}/reminders/send`, {}, as(ingrid));
     expect(sent.status).toBe(201);
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      const { rows } = await t.app.db.query<{ status: string }>(`SELECT status FROM reminder WHERE id = $1`, [sent.json.reminderId]);
-      if (rows[0]?.status === 'ferdig' || Date.now() > deadline) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    const status = async () => (await t!.app.db.query<{ status: string }>(`SELECT status FROM reminder WHERE id = $1`, [sent.json.reminderId])).rows[0]?.status;
+    await waitFor(async () => (await status()) === 'ferdig', {
+      what: 'the reminder to be ferdig',
+      timeoutMs: 30_000,
+      intervalMs: 100,
+      detail: async () => `status ${await status()}`,
+    });
   });
 
   afterAll(async () => {

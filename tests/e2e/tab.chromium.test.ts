@@ -8,6 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startApp } from '../../src/app/app.js';
 import { chromiumSuiteEnabled, launchChromium } from '../helpers/chromium.js';
+import { productionEnv } from '../helpers/production-env.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const resultsDir = path.join(repoRoot, 'test-results');
@@ -39,21 +40,7 @@ describe.skipIf(!chromiumSuiteEnabled('tab.chromium'))('Teams tab in Chromium', 
     app = await startApp({ env: { APP_MODE: 'local', DATA_DIR: dataDir, PORT: '0' }, logLevel: 'warn' });
     prodDataDir = await mkdtemp(path.join(tmpdir(), 'samlingspunkt-tab-prod-'));
     prodApp = await startApp({
-      env: {
-        APP_MODE: 'production',
-        HOST: '127.0.0.1',
-        PORT: '0',
-        DATA_DIR: prodDataDir,
-        MicrosoftAppId: '11111111-1111-4111-8111-111111111111',
-        MicrosoftAppPassword: 'not-a-real-secret',
-        MicrosoftAppTenantId: '22222222-2222-4222-8222-222222222222',
-        MicrosoftAppType: 'SingleTenant',
-        AAD_APP_CLIENT_ID: '33333333-3333-4333-8333-333333333333',
-        TAB_DOMAIN: 'samlingspunkt.example.no',
-        ALLOWED_TENANT_IDS: '22222222-2222-4222-8222-222222222222',
-        POLL_HASH_SECRET: 'test-poll-hash-secret-0123456789abcdef',
-        SSO_JWKS_URL: 'http://127.0.0.1:9/keys',
-      },
+      env: productionEnv({ PORT: '0', DATA_DIR: prodDataDir, SEED_DEMO: undefined, BOT_SERVICE_URL_ALLOWLIST: undefined }),
       logLevel: 'warn',
     });
   });

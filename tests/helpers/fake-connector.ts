@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { waitFor } from './wait.js';
 
 export interface RecordedCall {
   method: string;
@@ -184,36 +185,40 @@ export class FakeConnector {
     return duplicates;
   }
 
+  /** Waits until at least `count` activities have been sent (in `conversationId`, or in all). */
   async waitForActivities(count: number, conversationId?: string, timeoutMs = 10_000): Promise<Record<string, unknown>[]> {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      const sent = this.sentActivities(conversationId);
-      if (sent.length >= count) return sent;
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    throw new Error(`Ventet på ${count} aktiviteter, fikk ${this.sentActivities(conversationId).length}`);
+    return waitFor(
+      () => {
+        const sent = this.sentActivities(conversationId);
+        return sent.length >= count && sent;
+      },
+      { what: `${count} activities${conversationId ? ` in ${conversationId}` : ''}`, timeoutMs, detail: () => `got ${this.sentActivities(conversationId).length}` },
+    );
   }
 
   /** Waits until at least `count` activities have been delivered (200) in total. */
   async waitForDelivered(count: number, timeoutMs = 30_000): Promise<RecordedCall[]> {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      const done = this.delivered();
-      if (done.length >= count) return done;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    throw new Error(`Ventet på ${count} leverte aktiviteter, fikk ${this.delivered().length}`);
+    return waitFor(
+      () => {
+        const done = this.delivered();
+        return done.length >= count && done;
+      },
+      { what: `${count} delivered activities`, timeoutMs, intervalMs: 25, detail: () => `got ${this.delivered().length}` },
+    );
   }
 
-  /** Waits until no request has arrived for `quietMs`. */
+  /**
+   * Waits until no request has arrived for `quietMs`: for a sender whose end shows in nothing
+   * but its silence (a process about to be killed mid fan-out), never as proof that nothing
+   * more will come.
+   */
   async waitForQuiet(quietMs = 300, timeoutMs = 30_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      const last = this.calls.at(-1)?.at ?? 0;
-      if (performance.now() - last >= quietMs) return;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    throw new Error('FakeConnector ble ikke stille');
+    await waitFor(() => performance.now() - (this.calls.at(-1)?.at ?? 0) >= quietMs, {
+      what: `the connector to get no request for ${quietMs} ms`,
+      timeoutMs,
+      intervalMs: 25,
+      detail: () => `${this.calls.length} requests so far`,
+    });
   }
 
   private activityCalls(conversationId?: string): RecordedCall[] {

@@ -1,4 +1,4 @@
-import { DEV_USER_HEADER } from '../../src/identity/caller.js';
+import { DEV_USER_HEADER } from '../../src/shared/api/caller.js';
 import { demoMembers } from '../../src/demo/demo.js';
 
 const byName = (name: string) => demoMembers.find((m) => m.displayName === name)!;

@@ -12,10 +12,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
-import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
+import { freePort } from './ports.js';
+import { waitFor } from './wait.js';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const resultsDir = path.join(repoRoot, 'test-results');
@@ -69,17 +70,6 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 process.once('exit', () => {
   for (const child of livePlaygrounds) killGroup(child, 'SIGKILL');
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * Starts the Playground CLI pointed at `endpoint` with the config file `configPath`, and waits
@@ -147,17 +137,16 @@ export async function startPlayground(label: string, endpoint: string, configPat
     );
     const url = `http://localhost:${port}`;
     // It prints "Listening" before it reads the config file and exits when that is invalid.
-    const deadline = Date.now() + START_WAIT;
-    for (;;) {
-      if (child.exitCode !== null || child.signalCode !== null) throw new Error('the Playground exited after listening');
-      const ok = await fetch(url, { signal: AbortSignal.timeout(2_000) }).then(
-        (res) => res.ok,
-        () => false,
-      );
-      if (ok) break;
-      if (Date.now() > deadline) throw new Error(`${url} did not answer within ${START_WAIT / 1000} s`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    await waitFor(
+      async () => {
+        if (child.exitCode !== null || child.signalCode !== null) throw new Error('the Playground exited after listening');
+        return fetch(url, { signal: AbortSignal.timeout(2_000) }).then(
+          (res) => res.ok,
+          () => false,
+        );
+      },
+      { what: `the Playground at ${url} to answer`, timeoutMs: START_WAIT, intervalMs: 200 },
+    );
     return { url, logFile, output: () => output, stop };
   } catch (error) {
     await stop().catch(() => undefined);

@@ -4,6 +4,7 @@ import { DEMO_TEAM_ID } from '../../src/demo/demo.js';
 import { cardAction, message, type ActivityOptions } from './activities.js';
 import type { TestApp } from './app.js';
 import { ingrid } from './people.js';
+import { waitFor } from './wait.js';
 
 export type Json = Record<string, any>;
 export const cardOf = (activity: Json): Json => activity.attachments?.[0]?.content;
@@ -53,14 +54,17 @@ export async function postedPoll(t: TestApp, posted: Json, conversationId: strin
   const pollId = voteAction.data.pollId as string;
   // The app records the activity id once Teams (the fake) has answered: wait for it.
   let activityId = '';
-  await until(async () => {
-    const { rows } = await t.app.db.query<{ activity_id: string | null }>(`SELECT activity_id FROM poll_post WHERE poll_id = $1 AND conversation_id = $2`, [
-      pollId,
-      conversationId,
-    ]);
-    activityId = rows[0]?.activity_id ?? '';
-    return activityId !== '';
-  });
+  await waitFor(
+    async () => {
+      const { rows } = await t.app.db.query<{ activity_id: string | null }>(`SELECT activity_id FROM poll_post WHERE poll_id = $1 AND conversation_id = $2`, [
+        pollId,
+        conversationId,
+      ]);
+      activityId = rows[0]?.activity_id ?? '';
+      return activityId !== '';
+    },
+    { what: `the activity id of poll ${pollId} in ${conversationId}` },
+  );
   return { pollId, card, activityId, vote: voteAction.data, show: showData };
 }
 
@@ -77,14 +81,6 @@ export async function count(t: TestApp, sql: string, params: unknown[] = []): Pr
 /** Card updates (PUT …/activities/:id) the connector received for one activity. */
 export function updatesOf(t: TestApp, activityId: string): Json[] {
   return t.connector.calls.filter((c) => c.method === 'PUT' && c.path.endsWith(`/activities/${encodeURIComponent(activityId)}`)).map((c) => c.body);
-}
-
-export async function until(check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('Tidsavbrudd mens testen ventet');
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 export const texts = (card: Json): string[] =>

@@ -11,19 +11,7 @@ export interface Person {
   displayName: string;
 }
 
-/** A mutable clock the app reads, so due times can pass inside a test. */
-export function testClock(start = Date.now()) {
-  let now = start;
-  return {
-    now: () => new Date(now),
-    set(date: Date) {
-      now = date.getTime();
-    },
-    advance(ms: number) {
-      now += ms;
-    },
-  };
-}
+export { testClock } from './clock.js';
 
 export const personal = (t: TestApp, who: Person, conversationId: string): ActivityOptions & { conversationId: string } => ({
   serviceUrl: t.connector.url,

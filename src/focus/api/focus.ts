@@ -6,18 +6,11 @@ import { catalogueChoices, parseChoices, phaseLabel, phases, type Phase } from '
 import { policy } from '../../shared/policy.js';
 import { osloDate } from '../../shared/time.js';
 import type { Network } from '../../shared/types.js';
-import { text, z } from '../../shared/validation.js';
-import { authorizedNetwork, parse, type ApiContext, type ApiRoute } from '../../shared/api/context.js';
+import { focusSchema, phaseSchema } from '../input.js';
+import type { FocusResponse, PhaseResponse, StandingResponse } from '../contract.js';
+import { parse, type ApiContext, type ApiRoute } from '../../shared/api/context.js';
+import { authorizedNetwork } from '../../network/api/access.js';
 import { fail, ok, type Result } from '../../shared/result.js';
-
-export const phaseSchema = z.object({
-  phase: z
-    .union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.null()], { error: 'må være 1, 2, 3, 4 eller null' }),
-});
-
-export const focusSchema = z.object({
-  choices: z.array(text().max(100), { error: 'må være en liste med valg' }).max(40),
-});
 
 async function municipalityInNetwork(ctx: ApiContext, network: Network, raw: string | undefined): Promise<Result<{ number: string; name: string }>> {
   const found = (await networkMunicipalities(ctx.db, network.id)).find((m) => m.number === raw);
@@ -35,7 +28,7 @@ export const focusRoutes: ApiRoute[] = [
         standingOfNetwork(ctx.db, network.value.id),
         reformCatalogue(ctx.db, network.value.reformCode),
       ]);
-      return ok({
+      return ok<StandingResponse>({
         canSetPhase: policy.setPhase(ctx.actor, network.value).allowed,
         phases: phases.map((p) => ({ phase: p, label: phaseLabel[p] })),
         catalogue: catalogueChoices(catalogue),
@@ -70,7 +63,7 @@ export const focusRoutes: ApiRoute[] = [
           details: { fase: phase },
         });
       });
-      return ok({ number: municipality.value.number, phase });
+      return ok<PhaseResponse>({ number: municipality.value.number, phase });
     },
   },
   {
@@ -99,7 +92,7 @@ export const focusRoutes: ApiRoute[] = [
         }),
       );
       const standing = (await standingOfNetwork(ctx.db, network.value.id)).find((s) => s.number === municipality.value.number)!;
-      return ok({ municipality: { ...standing, phaseSetAt: standing.phaseSetAt?.toISOString() ?? null } });
+      return ok<FocusResponse>({ municipality: { ...standing, phaseSetAt: standing.phaseSetAt?.toISOString() ?? null } });
     },
   },
 ];

@@ -1,45 +1,17 @@
 import { assignmentsOfNetwork, workOfNetwork } from '../sql/mellomarbeid.js';
 import { networkMunicipalities } from '../../network/sql/members.js';
 import { planForNetwork } from '../../plan/sql/plan.js';
-import {
-  DESCRIPTION_MAX_CHARS,
-  isDelivered,
-  isOverdue,
-  nextMoves,
-  submissionEditable,
-  workStatuses,
-  type MunicipalityWork,
-} from '../domain/mellomarbeid.js';
+import { isDelivered, isOverdue, nextMoves, submissionEditable, type MunicipalityWork } from '../domain/mellomarbeid.js';
 import { isFacilitator, policy } from '../../shared/policy.js';
 import { createAssignment, updateWork, workRoleOf } from '../use-cases.js';
-import { instant, text, z } from '../../shared/validation.js';
-import { authorizedNetwork, idFromPath, parse, type ApiContext, type ApiRoute } from '../../shared/api/context.js';
+import { municipalityNumber, newAssignmentSchema, workUpdateSchema } from '../input.js';
+import type { MatrixResponse, NewAssignmentResponse, WorkCell, WorkUpdateResponse } from '../contract.js';
+import { idFromPath, parse, type ApiContext, type ApiRoute } from '../../shared/api/context.js';
+import { authorizedNetwork } from '../../network/api/access.js';
 import { fail, ok } from '../../shared/result.js';
 import type { Network } from '../../shared/types.js';
 
-const municipalityNumber = z.string().regex(/^\d{4}$/, 'må være et kommunenummer med fire sifre');
-
-export const newAssignmentSchema = z.object({
-  planItemId: z.uuid({ error: 'må være id-en til en aktivitet av typen mellomarbeid' }),
-  title: text().trim().max(200, 'kan være maks 200 tegn').nullish(),
-  description: text()
-    .trim()
-    .min(1, 'kan ikke være tom')
-    .max(DESCRIPTION_MAX_CHARS, `kan være maks ${DESCRIPTION_MAX_CHARS} tegn`),
-  dueAt: instant('2026-12-01T16:00:00+01:00'),
-  municipalityNumbers: z.array(municipalityNumber, { error: 'må være en liste med kommunenumre' }).max(400).nullish(),
-});
-
-// Text lengths are left to the domain, which names the limit in its refusal.
-export const workUpdateSchema = z.object({
-  status: z.enum(workStatuses, { error: `må være en av ${workStatuses.join(', ')}` }).optional(),
-  expectedStatus: z.enum(workStatuses, { error: `må være en av ${workStatuses.join(', ')}` }).optional(),
-  submissionText: text().max(100_000, 'er altfor lang').nullish(),
-  submissionUrl: text().max(100_000, 'er altfor lang').nullish(),
-  feedback: text().max(100_000, 'er altfor lang').nullish(),
-});
-
-function cellDto(ctx: ApiContext, network: Network, w: MunicipalityWork, dueAt: Date) {
+function cellDto(ctx: ApiContext, network: Network, w: MunicipalityWork, dueAt: Date): WorkCell {
   const role = workRoleOf(ctx.actor, network, w.municipalityNumber);
   return {
     assignmentId: w.assignmentId,
@@ -71,7 +43,7 @@ export const mellomarbeidRoutes: ApiRoute[] = [
       ]);
       // A deltaker sees their own municipality's row; progress counts stay network-wide.
       const visible = municipalities.filter((m) => policy.viewMunicipalityWork(ctx.actor, network.value, m.number).allowed);
-      return ok({
+      return ok<MatrixResponse>({
         canCreate: policy.createTasks(ctx.actor, network.value).allowed,
         canReview: isFacilitator(ctx.actor, network.value),
         municipalities: visible,
@@ -118,7 +90,7 @@ export const mellomarbeidRoutes: ApiRoute[] = [
       );
       if (!created.ok) return created;
       const a = created.value.assignment;
-      return ok({
+      return ok<NewAssignmentResponse>({
         assignment: { id: a.id, title: a.title, description: a.description, dueAt: a.dueAt.toISOString(), planItemId: a.planItemId },
         municipalityNumbers: created.value.municipalityNumbers,
       });
@@ -153,7 +125,7 @@ export const mellomarbeidRoutes: ApiRoute[] = [
         ctx.now,
       );
       if (!result.ok) return result;
-      return ok({ cell: cellDto(ctx, network.value, result.value.work, result.value.assignment.dueAt) });
+      return ok<WorkUpdateResponse>({ cell: cellDto(ctx, network.value, result.value.work, result.value.assignment.dueAt) });
     },
   },
 ];

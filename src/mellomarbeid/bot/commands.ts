@@ -10,7 +10,7 @@ import { policy } from '../../shared/policy.js';
 import type { Network } from '../../shared/types.js';
 import { updateWork, workRoleOf } from '../use-cases.js';
 import { text, z } from '../../shared/validation.js';
-import { inSharedConversation, replyPrivately, sendCard } from '../../shared/bot/private-reply.js';
+import { inSharedConversation, replyPrivately, sendCard } from '../../shared/bot/reply.js';
 import type { BotTurn, CardAction, Command, CommandContext } from '../../shared/bot/routes.js';
 
 const MAX_CARDS = 5;

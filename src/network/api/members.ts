@@ -1,28 +1,11 @@
 import { recordAudit } from '../../shared/sql/audit.js';
 import { ensureMember, membersOfNetwork, networkMunicipalities, removeNetworkMember, setNetworkMember } from '../sql/members.js';
 import { policy } from '../../shared/policy.js';
-import { networkRoles, sectors } from '../../shared/types.js';
-import { z } from '../../shared/validation.js';
-import { authorizedNetwork, idFromPath, parse, type ApiRoute } from '../../shared/api/context.js';
+import { addMemberSchema } from '../input.js';
+import type { AddMemberResponse, MembersResponse, RemoveMemberResponse } from '../contract.js';
+import { idFromPath, parse, type ApiRoute } from '../../shared/api/context.js';
+import { authorizedNetwork } from './access.js';
 import { fail, ok } from '../../shared/result.js';
-
-/**
- * Adds a person to the facilitator's own network or changes their role there. `displayName` and
- * `sector` are used only for someone Samlingspunkt does not know yet (a placeholder until Teams
- * names them); a known person keeps the name from Teams and the sector they chose.
- */
-export const addMemberSchema = z
-  .object({
-    aadObjectId: z.uuid({ error: 'må være personens Entra-objekt-id (UUID)' }),
-    displayName: z.string({ error: 'må være tekst' }).trim().min(1, 'kan ikke være tom').max(200, 'kan være maks 200 tegn'),
-    role: z.enum(networkRoles, { error: 'må være deltaker eller fasilitator' }),
-    municipalityNumber: z.string().regex(/^\d{4}$/, 'må være et kommunenummer med fire sifre').nullish(),
-    sector: z.enum(sectors, { error: `må være en av ${sectors.join(', ')}` }).default('annet'),
-  })
-  .refine((v) => v.role !== 'deltaker' || !!v.municipalityNumber, {
-    message: 'en deltaker må høre til en kommune',
-    path: ['municipalityNumber'],
-  });
 
 export const memberRoutes: ApiRoute[] = [
   {
@@ -35,7 +18,7 @@ export const memberRoutes: ApiRoute[] = [
         membersOfNetwork(ctx.db, network.value.id),
         networkMunicipalities(ctx.db, network.value.id),
       ]);
-      return ok({ members, municipalities });
+      return ok<MembersResponse>({ members, municipalities });
     },
   },
   {
@@ -74,7 +57,7 @@ export const memberRoutes: ApiRoute[] = [
         });
         return person.id;
       });
-      return ok({ memberId });
+      return ok<AddMemberResponse>({ memberId });
     },
   },
   {
@@ -98,7 +81,7 @@ export const memberRoutes: ApiRoute[] = [
         });
         return true;
       });
-      return removed ? ok({ removed: true }) : fail('finnes-ikke', 'Personen er ikke medlem av nettverket.');
+      return removed ? ok<RemoveMemberResponse>({ removed: true }) : fail('finnes-ikke', 'Personen er ikke medlem av nettverket.');
     },
   },
 ];

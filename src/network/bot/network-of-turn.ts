@@ -1,17 +1,16 @@
-import type { TurnContext } from 'botbuilder';
 import { findNetworkById, findNetworkByTeam, listNetworks } from '../sql/networks.js';
 import type { Actor } from '../../shared/policy.js';
 import type { Network } from '../../shared/types.js';
-import { teamIdOf } from '../../platform/teams/conversation.js';
 import type { BotDeps } from '../../shared/bot/deps.js';
+import type { BotTurnIO } from '../../shared/bot/turn.js';
 
 /**
  * Which network a turn is about: the team the conversation lives in, else the person's own
  * network. Local mode alone falls back to the only network there is, so a fresh Playground
  * user still meets the demo (and its onboarding).
  */
-export async function networkOfTurn(turn: TurnContext, deps: BotDeps, actor: Actor): Promise<Network | undefined> {
-  const teamId = teamIdOf(turn.activity);
+export async function networkOfTurn(turn: BotTurnIO, deps: BotDeps, actor: Actor): Promise<Network | undefined> {
+  const { teamId } = turn.activity.conversation;
   if (teamId) {
     const byTeam = await findNetworkByTeam(deps.db, teamId);
     if (byTeam) return byTeam;

@@ -1,11 +1,10 @@
-import { CardFactory, MessageFactory } from 'botbuilder';
 import { onboardingCard, REGISTER_VERB, registeredCard, messageCard } from '../cards/onboarding.js';
 import { networkMunicipalities, setMemberSector, setNetworkMember, upsertMember } from '../sql/members.js';
 import { sectorLabel } from '../../shared/labels.js';
 import { policy } from '../../shared/policy.js';
 import { sectors, type Network } from '../../shared/types.js';
 import { z } from '../../shared/validation.js';
-import { tenantIdOf } from '../../platform/teams/conversation.js';
+import { sendCard } from '../../shared/bot/reply.js';
 import type { BotTurn, CardAction } from '../../shared/bot/routes.js';
 
 const registerSchema = z.object({
@@ -16,7 +15,7 @@ const registerSchema = z.object({
 
 export async function sendOnboarding(ctx: BotTurn, network: Network): Promise<void> {
   const municipalities = await networkMunicipalities(ctx.deps.db, network.id);
-  await ctx.turn.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(onboardingCard(network, municipalities))));
+  await sendCard(ctx, onboardingCard(network, municipalities));
 }
 
 /** A person in the network's team registers themselves as deltaker for one of its municipalities. */
@@ -28,8 +27,8 @@ export const registerAction: CardAction<z.infer<typeof registerSchema>> = {
     if (!network || network.id !== data.networkId) {
       return messageCard('Kunne ikke registrere deg', 'Dette kortet gjelder et annet læringsnettverk enn denne samtalen.', 'attention');
     }
-    const aadObjectId = ctx.turn.activity.from?.aadObjectId;
-    const tenantId = tenantIdOf(ctx.turn.activity);
+    const { aadObjectId } = ctx.turn.activity.from;
+    const { tenantId } = ctx.turn.activity.conversation;
     if (!aadObjectId || !tenantId) {
       return messageCard('Kunne ikke registrere deg', 'Jeg ser ikke hvem du er. Åpne Teams med jobbkontoen din og prøv igjen.', 'attention');
     }

@@ -130,3 +130,14 @@ export async function networkMunicipalities(db: Queryable, networkId: string): P
   );
   return rows;
 }
+
+/** Everyone in the network (deltakere and fasilitatorer), as member ids. */
+export async function memberIdsOfNetwork(db: Queryable, networkId: string): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>(`SELECT nm.member_id AS id FROM network_member nm WHERE nm.network_id = $1`, [networkId]);
+  return rows.map((r) => r.id);
+}
+
+export async function countNetworkMembers(db: Queryable, networkId: string): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM network_member WHERE network_id = $1`, [networkId]);
+  return rows[0]?.n ?? 0;
+}

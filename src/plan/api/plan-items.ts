@@ -1,25 +1,15 @@
+import type { Queryable } from '../../platform/db/port.js';
 import { recordAudit } from '../../shared/sql/audit.js';
 import { deletePlanItem, findPlanItem, insertPlanItem, updatePlanItem } from '../sql/plan.js';
 import { policy } from '../../shared/policy.js';
-import { notifyRemindersChanged, syncSubjectReminders } from '../../reminders/engine.js';
-import { bodyCodes, planItemFormats, planItemKinds, type Network } from '../../shared/types.js';
-import { instant, text, z } from '../../shared/validation.js';
-import { authorizedNetwork, idFromPath, parse, type ApiContext, type ApiRoute } from '../../shared/api/context.js';
+import type { Network } from '../../shared/types.js';
+import type { z } from '../../shared/validation.js';
+import { planItemSchema } from '../input.js';
+import type { DeletePlanItemResponse, PlanItemResponse } from '../contract.js';
+import { idFromPath, parse, type ApiContext, type ApiRoute } from '../../shared/api/context.js';
+import { authorizedNetwork } from '../../network/api/access.js';
 import { fail, ok, type Result } from '../../shared/result.js';
-import { planItemDto } from '../../network/api/networks.js';
-
-export const planItemSchema = z
-  .object({
-    kind: z.enum(planItemKinds, { error: `må være en av ${planItemKinds.join(', ')}` }),
-    title: text().trim().min(1, 'kan ikke være tom').max(200, 'kan være maks 200 tegn'),
-    agenda: text().trim().max(4000, 'kan være maks 4000 tegn').nullish(),
-    startsAt: instant(),
-    endsAt: instant(),
-    format: z.enum(planItemFormats, { error: `må være en av ${planItemFormats.join(', ')}` }),
-    responsibleBody: z.enum(bodyCodes, { error: `må være en av ${bodyCodes.join(', ')}` }).nullish(),
-    meetingUrl: z.url({ protocol: /^https$/, error: 'må være en https-lenke' }).max(2000, 'er for lang').nullish(),
-  })
-  .refine((v) => Date.parse(v.endsAt) > Date.parse(v.startsAt), { message: 'må være etter starttidspunktet', path: ['endsAt'] });
+import { planItemDto } from './plan.js';
 
 function toPlanItem(body: z.infer<typeof planItemSchema>) {
   return {
@@ -37,7 +27,18 @@ function toPlanItem(body: z.infer<typeof planItemSchema>) {
 const editableNetwork = (ctx: ApiContext, rawId: string | undefined): Promise<Result<Network>> =>
   authorizedNetwork(ctx, rawId, policy.editNetwork);
 
-export const planItemRoutes: ApiRoute[] = [
+/**
+ * What else must follow a plan item when it is created, moved or cancelled (its reminders):
+ * given by the composition root, so the plan knows nothing of the capabilities built on it.
+ */
+export interface PlanItemHooks {
+  /** In the transaction that changes the item. */
+  inTransaction(tx: Queryable, itemId: string, now: Date): Promise<unknown>;
+  /** After that transaction commits. */
+  afterCommit(): void;
+}
+
+export const planItemRoutes = (hooks: PlanItemHooks): ApiRoute[] => [
   {
     method: 'post',
     path: '/api/networks/:networkId/plan',
@@ -51,7 +52,7 @@ export const planItemRoutes: ApiRoute[] = [
       const id = await ctx.db.transaction(async (tx) => {
         const newId = await insertPlanItem(tx, network.value.id, item);
         // Its reminders (the day before, an hour before …) come into being with it.
-        await syncSubjectReminders(tx, 'plan-item', newId, ctx.now);
+        await hooks.inTransaction(tx, newId, ctx.now);
         await recordAudit(tx, {
           actorMemberId: ctx.actor.memberId,
           actorName: ctx.actor.displayName,
@@ -63,8 +64,8 @@ export const planItemRoutes: ApiRoute[] = [
         });
         return newId;
       });
-      notifyRemindersChanged();
-      return ok({ item: planItemDto({ ...item, id, networkId: network.value.id }) });
+      hooks.afterCommit();
+      return ok<PlanItemResponse>({ item: planItemDto({ ...item, id, networkId: network.value.id }) });
     },
   },
   {
@@ -82,7 +83,7 @@ export const planItemRoutes: ApiRoute[] = [
         const before = await findPlanItem(tx, network.value.id, itemId.value);
         if (!before || !(await updatePlanItem(tx, network.value.id, itemId.value, item))) return false;
         // A moved item moves its pending reminders with it.
-        await syncSubjectReminders(tx, 'plan-item', itemId.value, ctx.now);
+        await hooks.inTransaction(tx, itemId.value, ctx.now);
         await recordAudit(tx, {
           actorMemberId: ctx.actor.memberId,
           actorName: ctx.actor.displayName,
@@ -95,8 +96,8 @@ export const planItemRoutes: ApiRoute[] = [
         return true;
       });
       if (!updated) return fail('finnes-ikke', 'Fant ikke aktiviteten i planen.');
-      notifyRemindersChanged();
-      return ok({ item: planItemDto({ ...item, id: itemId.value, networkId: network.value.id }) });
+      hooks.afterCommit();
+      return ok<PlanItemResponse>({ item: planItemDto({ ...item, id: itemId.value, networkId: network.value.id }) });
     },
   },
   {
@@ -111,7 +112,7 @@ export const planItemRoutes: ApiRoute[] = [
         const before = await findPlanItem(tx, network.value.id, itemId.value);
         if (!before || !(await deletePlanItem(tx, network.value.id, itemId.value))) return false;
         // A cancelled item cancels its pending reminders.
-        await syncSubjectReminders(tx, 'plan-item', itemId.value, ctx.now);
+        await hooks.inTransaction(tx, itemId.value, ctx.now);
         await recordAudit(tx, {
           actorMemberId: ctx.actor.memberId,
           actorName: ctx.actor.displayName,
@@ -124,8 +125,8 @@ export const planItemRoutes: ApiRoute[] = [
         return true;
       });
       if (!deleted) return fail('finnes-ikke', 'Fant ikke aktiviteten i planen.');
-      notifyRemindersChanged();
-      return ok({ deleted: true });
+      hooks.afterCommit();
+      return ok<DeletePlanItemResponse>({ deleted: true });
     },
   },
 ];

@@ -77,3 +77,26 @@ export async function deletePlanItem(db: Queryable, networkId: string, itemId: s
   const res = await db.query(`DELETE FROM plan_item WHERE network_id = $1 AND id = $2`, [networkId, itemId]);
   return res.rowCount > 0;
 }
+
+/** A plan item, unless its network is archived (reminders of archived networks are cancelled). */
+export async function planItemOfActiveNetwork(db: Queryable, itemId: string): Promise<PlanItem | undefined> {
+  const { rows } = await db.query<PlanItem>(
+    `SELECT p.id, p.network_id AS "networkId", p.kind, p.title, p.agenda, p.starts_at AS "startsAt", p.ends_at AS "endsAt",
+            p.format, p.responsible_body AS "responsibleBody", p.meeting_url AS "meetingUrl"
+       FROM plan_item p JOIN network n ON n.id = p.network_id
+      WHERE p.id = $1 AND n.archived_at IS NULL`,
+    [itemId],
+  );
+  const r = rows[0];
+  return r && { ...r, startsAt: new Date(r.startsAt), endsAt: new Date(r.endsAt) };
+}
+
+/** Plan items of active networks that start after `now`, soonest first; with `networkId`, only that network's. */
+export async function upcomingPlanItemIds(db: Queryable, now: Date, networkId?: string): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT p.id FROM plan_item p JOIN network n ON n.id = p.network_id
+      WHERE p.starts_at > $1 AND n.archived_at IS NULL AND ($2::uuid IS NULL OR p.network_id = $2) ORDER BY p.starts_at`,
+    [now.toISOString(), networkId ?? null],
+  );
+  return rows.map((r) => r.id);
+}

@@ -2,29 +2,36 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import helmet from 'helmet';
 import restify, { type Request, type Response, type Server } from 'restify';
-import { getAuthConfig } from '../../identity/auth-config.js';
-import { DEV_USER_HEADER, isLoopback, type CallerAuthenticator } from '../../identity/caller.js';
-import { FileResponse, unregisteredActor, type ApiRoute } from '../../shared/api/context.js';
-import { getDevUsers } from '../../identity/dev-users.js';
+import { DEV_USER_HEADER, isLoopback, type Caller, type CallerAuthenticator } from '../../shared/api/caller.js';
+import { FileResponse, type ApiRoute } from '../../shared/api/context.js';
+import type { Actor } from '../../shared/policy.js';
 import { INTERNAL_ERROR_CODE, internalErrorMessage, statusOf, type Result } from '../../shared/result.js';
-import { apiRoutes } from '../../app/api-routes.js';
-import { loadActor } from '../../identity/sql/actors.js';
 import type { BotEndpoint } from '../teams/endpoint.js';
-import type { AppMode, SsoConfig } from '../config.js';
+import type { AppMode } from '../config.js';
 import type { Database } from '../db/port.js';
 import type { Logger } from '../logging.js';
-import type { PollService } from '../../polls/service.js';
 import { tabDistDir } from '../paths.js';
 
 export const MAX_BODY_BYTES = 256 * 1024;
+
+/** A route without sign-in (what the tab needs before it can sign in). */
+export interface PublicRoute {
+  path: string;
+  /** Only in local mode and only from loopback: the dev sign-in's list of demo people. */
+  localOnly?: boolean;
+  handle(): Promise<Result<unknown>>;
+}
 
 export interface HttpDeps {
   mode: AppMode;
   db: Database;
   bot: BotEndpoint;
-  polls: PollService;
+  /** The tab API, behind sign-in. */
+  routes: readonly ApiRoute[];
+  publicRoutes: readonly PublicRoute[];
   callers: CallerAuthenticator;
-  sso: SsoConfig;
+  /** The caller as a member, with their roles (someone not registered has none). */
+  loadActor(caller: Caller): Promise<Actor>;
   log: Logger;
   now(): Date;
   health(): Promise<{ healthy: boolean; body: Record<string, unknown> }>;
@@ -227,15 +234,14 @@ export function createHttpServer(deps: HttpDeps): HttpServer {
     }),
   );
 
-  // Public: what the tab needs to start Teams SSO consent. No secrets.
-  server.get('/api/auth/config', guarded(async (_req, res) => sendResult(res, getAuthConfig(deps))));
-  // The dev sign-in's list of demo people exists only in local mode, and only for loopback.
-  if (deps.mode === 'local') {
+  // Public routes: what the tab needs before sign-in (SSO settings; in local mode the demo people).
+  for (const route of deps.publicRoutes) {
+    if (route.localOnly && deps.mode !== 'local') continue;
     server.get(
-      '/api/dev/users',
+      route.path,
       guarded(async (req, res) =>
-        isLoopback(req.socket.remoteAddress)
-          ? sendResult(res, await getDevUsers(deps.db))
+        !route.localOnly || isLoopback(req.socket.remoteAddress)
+          ? sendResult(res, await route.handle())
           : sendError(res, 404, 'finnes-ikke', 'Fant ikke adressen.'),
       ),
     );
@@ -250,14 +256,14 @@ export function createHttpServer(deps: HttpDeps): HttpServer {
       remoteAddress: req.socket.remoteAddress,
     });
     if (!caller.ok) return sendResult(res, caller);
-    const actor = (await loadActor(deps.db, caller.value.tenantId, caller.value.aadObjectId)) ?? unregisteredActor(caller.value);
+    const actor = await deps.loadActor(caller.value);
     const result = await route.handle(
-      { db: deps.db, log: deps.log, caller: caller.value, actor, now: deps.now(), sender: deps.bot.sender, polls: deps.polls },
+      { db: deps.db, log: deps.log, caller: caller.value, actor, now: deps.now(), sender: deps.bot.sender },
       { params: (req.params ?? {}) as Record<string, string>, query: (req.query ?? {}) as Record<string, unknown>, body: req.body },
     );
     return sendResult(res, result, route.okStatus);
   };
-  for (const route of apiRoutes) server[route.method](route.path, guarded(apiHandler(route)));
+  for (const route of deps.routes) server[route.method](route.path, guarded(apiHandler(route)));
 
 
   server.get('/tab', (_req: Request, res: Response, next: restify.Next) => {

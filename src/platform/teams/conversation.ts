@@ -36,7 +36,9 @@ export function storedConversationOf(activity: Activity): StoredConversation {
 
 /** Removes the bot's @mention and any other <at> tags so «@Samlingspunkt plan» routes as «plan». */
 export function commandTextOf(activity: Activity): string {
-  const withoutBot = TurnContext.removeRecipientMention(activity as Partial<Activity>) ?? activity.text ?? '';
+  if (!activity.text) return '';
+  // On a copy: botbuilder's helper rewrites the text of the activity it is given.
+  const withoutBot = TurnContext.removeRecipientMention({ ...activity }) ?? activity.text;
   return withoutBot
     .replace(/<at>[^<]*<\/at>/gi, ' ')
     .replace(/<[^>]+>/g, ' ')

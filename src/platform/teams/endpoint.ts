@@ -1,11 +1,16 @@
-import type { ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import type { ConfigurationBotFrameworkAuthenticationOptions, TurnContext } from 'botbuilder';
 import type { IncomingHttpHeaders } from 'node:http';
 import { serviceUrlAllowed, type AppConfig } from '../config.js';
 import { createCloudAdapter } from './adapter.js';
 import { describeActivityProblems, inboundActivitySchema } from './activity-schema.js';
-import { createTurnLogic } from '../../app/bot-turns.js';
-import type { BotDeps } from '../../shared/bot/deps.js';
-import { createSender, DEFAULT_SENDER_SETTINGS, type ProactiveSender } from './sender.js';
+import type { Database } from '../db/port.js';
+import type { Logger } from '../logging.js';
+import { DEFAULT_SENDER_SETTINGS, type ProactiveSender } from '../../shared/proactive.js';
+import { createSender } from './sender.js';
+import { teamsTurn, type TurnHandler } from './turn.js';
+
+/** Tests point inbound token validation at a local OpenID metadata endpoint with these. */
+export type BotAuthOverrides = Partial<ConfigurationBotFrameworkAuthenticationOptions>;
 
 /** The slice of an HTTP request/response the bot needs; the HTTP adapter supplies it. */
 export interface BotRequest {
@@ -45,15 +50,21 @@ export interface BotEndpoint {
   sender: ProactiveSender;
 }
 
+/**
+ * The Teams bot: inbound activities through botbuilder's adapter to the app's turn handler,
+ * as neutral turns. The handler comes from the composition root, made with the sender created
+ * here (it shares the adapter and credentials), so this folder knows no capability.
+ */
 export function createBotEndpoint(
   config: Pick<AppConfig, 'bot' | 'mode' | 'botServiceUrls'> & Partial<Pick<AppConfig, 'proactive'>>,
-  baseDeps: Omit<BotDeps, 'sender'>,
-  authOverrides?: Partial<ConfigurationBotFrameworkAuthenticationOptions>,
+  platform: { db: Database; log: Logger },
+  handlerFor: (sender: ProactiveSender) => TurnHandler,
+  authOverrides?: BotAuthOverrides,
 ): BotEndpoint {
-  const adapter = createCloudAdapter(config.bot, baseDeps.log, authOverrides);
-  const sender = createSender(adapter, config.bot?.appId ?? '', baseDeps.db, baseDeps.log, config.proactive ?? DEFAULT_SENDER_SETTINGS);
-  const deps: BotDeps = { ...baseDeps, sender };
-  const logic = createTurnLogic(deps);
+  const adapter = createCloudAdapter(config.bot, platform.log, authOverrides);
+  const sender = createSender(adapter, config.bot?.appId ?? '', platform.db, platform.log, config.proactive ?? DEFAULT_SENDER_SETTINGS);
+  const handler = handlerFor(sender);
+  const logic = (context: TurnContext) => handler(teamsTurn(context));
   const authRequired = config.bot !== undefined;
   return {
     sender,

@@ -1,5 +1,5 @@
 import Bottleneck from 'bottleneck';
-import { TurnContext, type Activity, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import { TurnContext, type CloudAdapter, type ConversationReference } from 'botbuilder';
 import type { Database } from '../db/port.js';
 import { upsertConversation } from '../../shared/sql/conversations.js';
 import {
@@ -9,141 +9,30 @@ import {
   markStale,
   markUnreachable,
   recordSend,
-  type MemberTarget,
   type SendTarget,
 } from '../../shared/sql/proactive.js';
+import type { OutgoingMessage } from '../../shared/cards/message.js';
+import {
+  DEFAULT_SENDER_SETTINGS,
+  parseRetryAfter,
+  RETRYABLE_STATUS,
+  retryDelayMs,
+  SEND_ABORTED,
+  type ProactiveSender,
+  type SendOptions,
+  type SendOutcome,
+  type SenderSettings,
+} from '../../shared/proactive.js';
 import type { Logger } from '../logging.js';
+import { activityOf } from './activity.js';
 
-// ───────────────────────────── The interface other features use ─────────────────────────────
-
-/** What happened to one proactive message. Expected failures are values, never thrown. */
-export type SendOutcome =
-  | { status: 'sent'; conversationId: string; activityId: string; attempts: number }
-  /** 403 MessageWritesBlocked: the person blocked or removed the app. They are skipped from now on. */
-  | { status: 'unreachable'; conversationId?: string; reason: string; attempts: number; statusCode?: number }
-  /** 404 ConversationNotFound: the stored reference is stale (marked so; sendToMember makes a new chat). */
-  | { status: 'stale'; conversationId?: string; reason: string; attempts: number; statusCode?: number }
-  /**
-   * Anything else. `retryable`: a later try may work (429/412/502/503/504, connection refused);
-   * `retryAfterMs` is the server's Retry-After when it sent one.
-   */
-  | {
-      status: 'failed';
-      conversationId?: string;
-      reason: string;
-      retryable: boolean;
-      attempts: number;
-      statusCode?: number;
-      retryAfterMs?: number;
-    }
-  /** Not attempted: the person or conversation is marked unreachable, or `beforeAttempt` said no. */
-  | { status: 'skipped'; conversationId?: string; reason: string; attempts: number };
-
-export interface SendOptions {
-  /** What the message is for, stored with the outcome (e.g. 'måling', 'refleksjon'). Default 'melding'. */
-  purpose?: string;
-  /** 0–9, lower goes first when the app-wide limit queues sends. Default 5; bulk fan-out uses 7. */
-  priority?: number;
-  /** Attempts including the first (retries for 429/412/502/503/504). Default from config (6). */
-  maxAttempts?: number;
-  /**
-   * Called right before each attempt goes on the wire, after the rate limiters let it through.
-   * Return false to abandon the send (outcome 'skipped'): the reminder engine claims its
-   * delivery row here, so nothing is claimed while it waits in a queue.
-   */
-  beforeAttempt?(attempt: number): Promise<boolean>;
-  /**
-   * false: the caller records the outcome itself (reminder deliveries do, per recipient).
-   * Default true: the outcome goes to the proactive_send table.
-   */
-  record?: boolean;
-  /**
-   * sendToMember only: the person's lookup when the caller made it for a whole batch at once
-   * (findMemberTargets in db/sql/proactive.ts), so each send costs no lookup of its own.
-   */
-  resolved?: MemberTarget;
-}
-
-/**
- * The one way the app writes into Teams on its own initiative (reminders, polls sent 1:1,
- * reflection tasks, card updates). Per-conversation limits (7/s, 60 per 30 s), the app-wide
- * limit (PROACTIVE_RATE_PER_SECOND, default 50/s), retries with backoff and jitter honouring
- * Retry-After, and outcome bookkeeping (unreachable people, stale references) live behind it.
- */
-export interface ProactiveSender {
-  /** Posts a new activity into a stored conversation (conversation_ref). */
-  send(conversationId: string, activity: Partial<Activity>, options?: SendOptions): Promise<SendOutcome>;
-  /** Replaces an activity the bot sent earlier (a card updated in place). */
-  update(conversationId: string, activityId: string, activity: Partial<Activity>, options?: SendOptions): Promise<SendOutcome>;
-  /**
-   * Sends to a person's 1:1 chat with the bot: the stored personal conversation, or a new one
-   * created from a stored team conversation in the tenant (adapter.createConversationAsync).
-   * People marked unreachable are skipped without a request.
-   */
-  sendToMember(tenantId: string, aadObjectId: string, activity: Partial<Activity>, options?: SendOptions): Promise<SendOutcome>;
-  /** Counters since start (health, benchmark). */
-  stats(): SenderStats;
-  /**
-   * Shutdown: retries waiting for their backoff give up at once (their last failure is the
-   * outcome), sends still queued in the limiters are not made (outcome 'skipped',
-   * SEND_ABORTED), and the limiters' timers stop. Requests already on the wire finish.
-   */
-  stop(): Promise<void>;
-}
-
-export interface SenderStats {
-  /** Requests put on the wire (every attempt, every create). */
-  requests: number;
-  sent: number;
-  /** 429 answers received. */
-  throttled: number;
-  retries: number;
-  failed: number;
-  unreachable: number;
-  stale: number;
-  skipped: number;
-  conversationsCreated: number;
-  /** Sends waiting in the limiters right now. */
-  queued: number;
-}
-
-export interface SenderSettings {
-  /** The app-wide ceiling in requests per second (Teams: about 50 per app per tenant). */
-  ratePerSecond: number;
-  maxAttempts: number;
-  /** First backoff step; doubles per attempt, with jitter, capped at retryMaxMs. */
-  retryBaseMs: number;
-  retryMaxMs: number;
-}
-
-export const DEFAULT_SENDER_SETTINGS: SenderSettings = { ratePerSecond: 50, maxAttempts: 6, retryBaseMs: 1_000, retryMaxMs: 60_000 };
+// The port (ProactiveSender, outcomes, retry policy) is src/shared/proactive.ts; this is its
+// Bot Framework implementation: limiters, the connector's error shapes, conversation creation.
 
 /** Teams' limits per conversation (bot → one chat or channel thread). */
 export const CONVERSATION_LIMITS = { perSecond: 7, per30Seconds: 60 } as const;
 
-// ──────────────────────────────────── Retry policy ────────────────────────────────────
-
-const RETRYABLE_STATUS = new Set([412, 429, 502, 503, 504]);
-
-/**
- * Delay before the next attempt: Retry-After when the server gave one (plus a little jitter so
- * a crowd of senders does not come back in the same millisecond), else exponential backoff with
- * "equal jitter" (half fixed, half random).
- */
-export function retryDelayMs(attempt: number, retryAfterMs: number | undefined, settings: Pick<SenderSettings, 'retryBaseMs' | 'retryMaxMs'>, random = Math.random): number {
-  const exp = Math.min(settings.retryMaxMs, settings.retryBaseMs * 2 ** Math.max(0, attempt - 1));
-  if (retryAfterMs !== undefined) return Math.min(settings.retryMaxMs * 5, retryAfterMs) + Math.floor(random() * Math.min(1_000, exp / 2));
-  return Math.floor(exp / 2 + random() * (exp / 2));
-}
-
-/** Retry-After as seconds or an HTTP date → milliseconds. */
-export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1_000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
+// ─────────────────────────────── The connector's failures ───────────────────────────────
 
 interface Failure {
   statusCode: number;
@@ -196,9 +85,6 @@ function classify(f: Failure, op: 'send' | 'update'): Classified {
 }
 
 // ─────────────────────────────────────── The sender ───────────────────────────────────────
-
-/** The reason of a 'skipped' outcome for a send that never went out (`beforeAttempt` said no, or the sender stopped). */
-export const SEND_ABORTED = 'avbrutt før sending';
 
 /**
  * botbuilder's HTTP pipeline (@azure/core-rest-pipeline) retries 429/5xx and dropped
@@ -357,8 +243,9 @@ export function createSender(
     }
   }
 
-  async function sendActivity(conversationId: string, activity: Partial<Activity>, options?: SendOptions, known?: SendTarget): Promise<SendOutcome> {
+  async function sendMessage(conversationId: string, message: OutgoingMessage, options?: SendOptions, known?: SendTarget): Promise<SendOutcome> {
     const target = known ?? (await findSendTarget(db, conversationId));
+    const activity = activityOf(message);
     const outcome = target
       ? await deliver(target, 'send', async (turn) => (await turn.sendActivity(activity))?.id ?? '', options)
       : count({ status: 'stale', conversationId, reason: 'ukjent samtale', attempts: 0 });
@@ -412,16 +299,16 @@ export function createSender(
   }
 
   return {
-    send: sendActivity,
+    send: sendMessage,
 
-    async update(conversationId, activityId, activity, options) {
+    async update(conversationId, activityId, message, options) {
       const target = await findSendTarget(db, conversationId);
       const outcome = target
         ? await deliver(
             target,
             'update',
             async (turn) => {
-              await turn.updateActivity({ ...activity, id: activityId });
+              await turn.updateActivity({ ...activityOf(message), id: activityId });
               return activityId;
             },
             options,
@@ -431,7 +318,7 @@ export function createSender(
       return outcome;
     },
 
-    async sendToMember(tenantId, aadObjectId, activity, options) {
+    async sendToMember(tenantId, aadObjectId, message, options) {
       const person = options?.resolved ?? (await findMemberTarget(db, tenantId, aadObjectId));
       if (person.unreachableAt) {
         const skipped = count({ status: 'skipped', reason: 'mottakeren har blokkert appen', attempts: 0 });
@@ -440,7 +327,7 @@ export function createSender(
       }
       const existing = person.target;
       if (existing) {
-        const outcome = await sendActivity(existing.conversationId, activity, options, existing);
+        const outcome = await sendMessage(existing.conversationId, message, options, existing);
         // A chat Teams no longer knows: make a new one below, once.
         if (outcome.status !== 'stale') return outcome;
       }
@@ -450,7 +337,7 @@ export function createSender(
         await record(options, { memberId: person.memberId }, outcome);
         return outcome;
       }
-      return sendActivity(created, activity, options);
+      return sendMessage(created, message, options);
     },
 
     stats: () => ({ ...counters, queued: inflight.counts().QUEUED + inflight.counts().RECEIVED }),

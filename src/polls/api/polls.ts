@@ -14,14 +14,21 @@ import { pollStatus, type Poll } from '../domain/polls.js';
 import { OSLO } from '../../shared/time.js';
 import type { Network } from '../../shared/types.js';
 import { exportFileName, pollCsv, pollXlsx } from '../export.js';
-import { newPollSchema, toNewPoll } from '../input.js';
+import { newPollSchema, repeatSchema, toNewPoll } from '../input.js';
+import type { NewPollResponse, PollChangeResponse, PollListResponse, PollResultsResponse, PollView, RepeatPollResponse } from '../contract.js';
 import { closePollNow, createPoll, PollConflict, reopenPollNow } from '../lifecycle.js';
 import type { PostTarget } from '../posting.js';
-import { instant, text, z } from '../../shared/validation.js';
-import { decide, FileResponse, idFromPath, networkFromPath, parse, type ApiContext, type ApiRoute } from '../../shared/api/context.js';
+import { decide, FileResponse, idFromPath, parse, type ApiContext, type ApiInput, type ApiRoute } from '../../shared/api/context.js';
+import { networkFromPath } from '../../network/api/access.js';
 import { fail, ok, type Result } from '../../shared/result.js';
+import type { PollService } from '../service.js';
 
-export function pollDto(p: Poll, now: Date, extra: { respondents?: number; repeatedBy?: string | null } = {}) {
+/** The poll routes also reach the poll runtime (keys, caches, card updates), given by the composition root. */
+type PollApiContext = ApiContext & { polls: PollService };
+type PollRoute = Omit<ApiRoute, 'handle'> & { handle(ctx: PollApiContext, input: ApiInput): ReturnType<ApiRoute['handle']> };
+
+
+export function pollDto(p: Poll, now: Date, extra: { respondents?: number; repeatedBy?: string | null } = {}): PollView {
   return {
     id: p.id,
     kind: p.kind,
@@ -42,14 +49,14 @@ export function pollDto(p: Poll, now: Date, extra: { respondents?: number; repea
   };
 }
 
-async function visibleNetwork(ctx: ApiContext, rawId: string | undefined): Promise<Result<Network>> {
+async function visibleNetwork(ctx: PollApiContext, rawId: string | undefined): Promise<Result<Network>> {
   const network = await networkFromPath(ctx, rawId);
   if (!network.ok) return network;
   const allowed = decide(policy.viewNetwork(ctx.actor, network.value));
   return allowed.ok ? network : allowed;
 }
 
-async function pollInNetwork(ctx: ApiContext, params: Record<string, string | undefined>): Promise<Result<{ network: Network; poll: Poll }>> {
+async function pollInNetwork(ctx: PollApiContext, params: Record<string, string | undefined>): Promise<Result<{ network: Network; poll: Poll }>> {
   const network = await visibleNetwork(ctx, params.networkId);
   if (!network.ok) return network;
   const pollId = idFromPath(params.pollId, 'målings-id');
@@ -59,7 +66,7 @@ async function pollInNetwork(ctx: ApiContext, params: Record<string, string | un
   return ok({ network: network.value, poll });
 }
 
-async function managedPoll(ctx: ApiContext, params: Record<string, string | undefined>) {
+async function managedPoll(ctx: PollApiContext, params: Record<string, string | undefined>) {
   const found = await pollInNetwork(ctx, params);
   if (!found.ok) return found;
   const allowed = decide(pollPolicy.managePolls(ctx.actor, found.value.network));
@@ -67,7 +74,7 @@ async function managedPoll(ctx: ApiContext, params: Record<string, string | unde
 }
 
 /** The tab may post only into the network's own channels that the bot knows. */
-async function targetsFor(ctx: ApiContext, network: Network, postTo: string[]): Promise<Result<PostTarget[]>> {
+async function targetsFor(ctx: PollApiContext, network: Network, postTo: string[]): Promise<Result<PostTarget[]>> {
   const channels = await channelTargets(ctx.db, network.teamsTeamId);
   const known = new Set(channels.map((c) => c.conversationId));
   const unknown = postTo.filter((id) => !known.has(id));
@@ -76,19 +83,13 @@ async function targetsFor(ctx: ApiContext, network: Network, postTo: string[]): 
 }
 
 /** Results as this caller may see them: small groups of a named poll merged unless the policy allows the full breakdown. */
-async function resultsOf(ctx: ApiContext, network: Network, poll: Poll, repeatedBy?: string | null) {
+async function resultsOf(ctx: PollApiContext, network: Network, poll: Poll, repeatedBy?: string | null) {
   const fullBreakdown = pollPolicy.seeFullPollBreakdown(ctx.actor, network).allowed;
   const results = await ctx.polls.resultsOf(poll, await ctx.polls.tally(poll.id), { fullBreakdown });
   return { poll: pollDto(poll, ctx.now, { respondents: results.respondents, ...(repeatedBy !== undefined ? { repeatedBy } : {}) }), results };
 }
 
-export const repeatSchema = z.object({
-  closesAt: instant().nullish(),
-  sendToAll: z.boolean({ error: 'må være true eller false' }).default(false),
-  postTo: z.array(text().min(1).max(300), { error: 'må være en liste' }).max(10).default([]),
-});
-
-function exportRoute(ext: 'csv' | 'xlsx'): ApiRoute {
+function exportRoute(ext: 'csv' | 'xlsx'): PollRoute {
   return {
     method: 'get',
     path: `/api/networks/:networkId/polls/:pollId/export.${ext}`,
@@ -108,7 +109,7 @@ function exportRoute(ext: 'csv' | 'xlsx'): ApiRoute {
   };
 }
 
-export const pollRoutes: ApiRoute[] = [
+const routes: PollRoute[] = [
   {
     method: 'get',
     path: '/api/networks/:networkId/polls',
@@ -118,7 +119,7 @@ export const pollRoutes: ApiRoute[] = [
       const canManage = pollPolicy.managePolls(ctx.actor, network.value).allowed;
       const polls = await listPolls(ctx.db, network.value.id);
       const channels = canManage ? await channelTargets(ctx.db, network.value.teamsTeamId) : [];
-      return ok({
+      return ok<PollListResponse>({
         timeZone: OSLO,
         canManage,
         canExport: pollPolicy.exportAnswers(ctx.actor, network.value).allowed,
@@ -146,7 +147,7 @@ export const pollRoutes: ApiRoute[] = [
       const targets = await targetsFor(ctx, network.value, checked.value.postTo);
       if (!targets.ok) return targets;
       const created = await createPoll(ctx.polls, ctx.polls.jobs, { network: network.value, actor: ctx.actor, ...checked.value, repeatOf: null, targets: targets.value });
-      return ok({ poll: pollDto(created.poll, ctx.polls.now(), { respondents: 0 }), posted: created.posted, failed: created.failed });
+      return ok<NewPollResponse>({ poll: pollDto(created.poll, ctx.polls.now(), { respondents: 0 }), posted: created.posted, failed: created.failed });
     },
   },
   {
@@ -167,7 +168,7 @@ export const pollRoutes: ApiRoute[] = [
         const [b, a] = before ? [otherResults, current] : [current, otherResults];
         pair = { before: b.poll, after: a.poll, comparison: comparePolls(poll, b.results, a.results) };
       }
-      return ok({
+      return ok<PollResultsResponse>({
         timeZone: OSLO,
         canManage: pollPolicy.managePolls(ctx.actor, network).allowed,
         canExport: pollPolicy.exportAnswers(ctx.actor, network).allowed,
@@ -186,7 +187,7 @@ export const pollRoutes: ApiRoute[] = [
       const { poll, network } = found.value;
       if (pollStatus(poll, ctx.now) === 'lukket') return fail('konflikt', 'Målingen er allerede lukket.');
       await closePollNow(ctx.polls, network, ctx.actor, poll);
-      return ok({ poll: pollDto((await findPoll(ctx.db, poll.id)) ?? poll, ctx.polls.now()) });
+      return ok<PollChangeResponse>({ poll: pollDto((await findPoll(ctx.db, poll.id)) ?? poll, ctx.polls.now()) });
     },
   },
   {
@@ -198,7 +199,7 @@ export const pollRoutes: ApiRoute[] = [
       const { poll, network } = found.value;
       if (pollStatus(poll, ctx.now) !== 'lukket') return fail('konflikt', 'Bare en lukket måling kan åpnes igjen.');
       await reopenPollNow(ctx.polls, ctx.polls.jobs, network, ctx.actor, poll);
-      return ok({ poll: pollDto((await findPoll(ctx.db, poll.id)) ?? poll, ctx.polls.now()) });
+      return ok<PollChangeResponse>({ poll: pollDto((await findPoll(ctx.db, poll.id)) ?? poll, ctx.polls.now()) });
     },
   },
   {
@@ -227,7 +228,7 @@ export const pollRoutes: ApiRoute[] = [
           sendToAll: input.value.sendToAll,
           targets: targets.value,
         });
-        return ok({ poll: pollDto(created.poll, ctx.polls.now(), { respondents: 0 }), posted: created.posted, closedBefore: created.closedBefore });
+        return ok<RepeatPollResponse>({ poll: pollDto(created.poll, ctx.polls.now(), { respondents: 0 }), posted: created.posted, closedBefore: created.closedBefore });
       } catch (error) {
         if (error instanceof PollConflict) return fail('konflikt', error.message);
         throw error;
@@ -237,3 +238,7 @@ export const pollRoutes: ApiRoute[] = [
   exportRoute('csv'),
   exportRoute('xlsx'),
 ];
+
+export function pollRoutes(polls: PollService): ApiRoute[] {
+  return routes.map((route) => ({ ...route, handle: (ctx, input) => route.handle({ ...ctx, polls }, input) }));
+}

@@ -18,10 +18,10 @@ import { createPoll, closePollNow, PollConflict, reopenPollNow } from '../lifecy
 import { ensureAudience } from '../posting.js';
 import type { Voter } from '../service.js';
 import { z } from '../../shared/validation.js';
-import { cardActivity } from '../../platform/teams/card-activity.js';
-import { conversationTypeOf, tenantIdOf } from '../../platform/teams/conversation.js';
+import { cardMessage } from '../../shared/cards/message.js';
 import { planItemsForForm } from './commands.js';
-import type { BotTurn, CardAction } from '../../shared/bot/routes.js';
+import type { CardAction } from '../../shared/bot/routes.js';
+import type { PollBotDeps, PollTurn } from './deps.js';
 
 const INVALID_CARD = messageCard(
   'Kortet er ikke gyldig',
@@ -32,11 +32,11 @@ const GONE = messageCard('Målingen finnes ikke', 'Målingen er slettet. Ingenti
 
 const pollData = z.object({ pollId: z.uuid({ error: 'ukjent måling' }), sig: z.string({ error: 'mangler signatur' }).max(100) });
 
-async function networkOf(ctx: BotTurn, poll: Poll): Promise<Network | undefined> {
+async function networkOf(ctx: PollTurn, poll: Poll): Promise<Network | undefined> {
   return ctx.network?.id === poll.networkId ? ctx.network : findNetworkById(ctx.deps.db, poll.networkId);
 }
 
-export function voterOf(ctx: BotTurn, networkId: string): Voter {
+export function voterOf(ctx: PollTurn, networkId: string): Voter {
   const membership = ctx.actor.memberships.find((m) => m.networkId === networkId);
   return {
     memberId: ctx.actor.memberId,
@@ -48,7 +48,7 @@ export function voterOf(ctx: BotTurn, networkId: string): Voter {
 }
 
 /** Verifies the signature and loads the poll and its network; a card to show instead when that fails. */
-async function signedPoll(ctx: BotTurn, verb: string, data: z.infer<typeof pollData>): Promise<{ poll: Poll; network: Network } | AdaptiveCard> {
+async function signedPoll(ctx: PollTurn, verb: string, data: z.infer<typeof pollData>): Promise<{ poll: Poll; network: Network } | AdaptiveCard> {
   const keys = await ctx.deps.polls.keys();
   if (!keys.verify(verb, data.pollId, data.sig)) return INVALID_CARD;
   const poll = await ctx.deps.polls.poll(data.pollId);
@@ -58,20 +58,21 @@ async function signedPoll(ctx: BotTurn, verb: string, data: z.infer<typeof pollD
 }
 
 const isCard = (v: unknown): v is AdaptiveCard => typeof v === 'object' && v !== null && (v as { type?: unknown }).type === 'AdaptiveCard';
-const conversationIdOf = (ctx: BotTurn) => ctx.turn.activity.conversation.id;
+const conversationIdOf = (ctx: PollTurn) => ctx.turn.activity.conversation.id;
+const conversationTypeOf = (ctx: PollTurn) => ctx.turn.activity.conversation.type;
 
 /**
  * The Action.Submit fallback answers with a new message, which everyone in a channel or group
  * chat would see: someone's own answer goes to their 1:1 chat instead, the chat gets a note.
  */
-async function ownCard(ctx: BotTurn, card: AdaptiveCard, notice: string): Promise<AdaptiveCard> {
-  const activity = ctx.turn.activity;
-  if (activity.type !== 'message' || conversationTypeOf(activity as never) === 'personal') return card;
-  const tenantId = tenantIdOf(activity as never);
-  const aadObjectId = activity.from?.aadObjectId;
+async function ownCard(ctx: PollTurn, card: AdaptiveCard, notice: string): Promise<AdaptiveCard> {
+  const { type, conversation, from } = ctx.turn.activity;
+  if (type !== 'message' || conversation.type === 'personal') return card;
+  const { tenantId } = conversation;
+  const { aadObjectId } = from;
   const sent =
     tenantId && aadObjectId
-      ? (await ctx.deps.sender.sendToMember(tenantId, aadObjectId, cardActivity(card), { purpose: 'måling' })).status === 'sent'
+      ? (await ctx.deps.sender.sendToMember(tenantId, aadObjectId, cardMessage(card), { purpose: 'måling' })).status === 'sent'
       : false;
   return messageCard(
     notice,
@@ -82,13 +83,13 @@ async function ownCard(ctx: BotTurn, card: AdaptiveCard, notice: string): Promis
 }
 
 /** Someone in the chat who is not in the network yet: the same registration as everywhere else. */
-async function notMemberCard(ctx: BotTurn, network: Network, message: string): Promise<AdaptiveCard> {
+async function notMemberCard(ctx: PollTurn, network: Network, message: string): Promise<AdaptiveCard> {
   if (ctx.actor.coordinatorRegionIds.includes(network.regionId)) return messageCard('Kan ikke svare', message, 'attention');
   const municipalities = await networkMunicipalities(ctx.deps.db, network.id);
   return onboardingCard(network, municipalities, 'Du må registrere deg i nettverket før du kan svare. Svaret ditt ble ikke lagret.');
 }
 
-const voteAction: CardAction<z.infer<typeof pollData> & { svar?: unknown }> = {
+const voteAction: CardAction<z.infer<typeof pollData> & { svar?: unknown }, PollBotDeps> = {
   verb: POLL_VERBS.vote,
   schema: pollData.extend({ svar: z.unknown().optional() }),
   async run(ctx, data) {
@@ -102,7 +103,7 @@ const voteAction: CardAction<z.infer<typeof pollData> & { svar?: unknown }> = {
     const view = { viewer: voter, conversationId: conversationIdOf(ctx) };
     const checked = checkAnswer(poll, data.svar);
     if (!checked.ok) return polls.card(poll, { ...view, notice: { text: `${checked.message} Svaret ble ikke lagret.`, tone: 'attention' } });
-    if (conversationTypeOf(ctx.turn.activity as never) !== 'personal') await ensureAudience(polls, ctx.turn, poll.id);
+    if (conversationTypeOf(ctx) !== 'personal') await ensureAudience(polls, ctx.turn, poll.id);
     const { outcome, seq } = await polls.vote(poll, voter, checked.answer);
     if (outcome === 'ikke-apen') {
       polls.changed(poll.id);
@@ -120,7 +121,7 @@ const voteAction: CardAction<z.infer<typeof pollData> & { svar?: unknown }> = {
 };
 
 /** «Vis mitt svar / resultater», and the automatic refresh (trigger 'automatic') of a user-specific view. */
-const showAction: CardAction<z.infer<typeof pollData>> = {
+const showAction: CardAction<z.infer<typeof pollData>, PollBotDeps> = {
   verb: POLL_VERBS.show,
   schema: pollData,
   async run(ctx, data) {
@@ -129,7 +130,7 @@ const showAction: CardAction<z.infer<typeof pollData>> = {
     const { poll, network } = found;
     const polls = ctx.deps.polls;
     const conversationId = conversationIdOf(ctx);
-    if (conversationTypeOf(ctx.turn.activity as never) !== 'personal') await ensureAudience(polls, ctx.turn, poll.id);
+    if (conversationTypeOf(ctx) !== 'personal') await ensureAudience(polls, ctx.turn, poll.id);
     const decision = pollPolicy.readResults(ctx.actor, network);
     if (!decision.allowed) {
       // Someone outside the network sees the shared card, never anyone's answer.
@@ -141,7 +142,7 @@ const showAction: CardAction<z.infer<typeof pollData>> = {
   },
 };
 
-function managed(verb: string, run: (ctx: BotTurn, poll: Poll, network: Network) => Promise<AdaptiveCard>): CardAction<z.infer<typeof pollData>> {
+function managed(verb: string, run: (ctx: PollTurn, poll: Poll, network: Network) => Promise<AdaptiveCard>): CardAction<z.infer<typeof pollData>, PollBotDeps> {
   return {
     verb,
     schema: pollData,
@@ -155,7 +156,7 @@ function managed(verb: string, run: (ctx: BotTurn, poll: Poll, network: Network)
   };
 }
 
-const ownView = (ctx: BotTurn, poll: Poll, network: Network, text: string, tone: 'good' | 'attention' = 'good') =>
+const ownView = (ctx: PollTurn, poll: Poll, network: Network, text: string, tone: 'good' | 'attention' = 'good') =>
   ctx.deps.polls.card(poll, { viewer: voterOf(ctx, network.id), conversationId: conversationIdOf(ctx), notice: { text, tone } });
 
 const closeAction = managed(POLL_VERBS.close, async (ctx, poll, network) => {
@@ -182,7 +183,7 @@ const sendAllAction = managed(POLL_VERBS.sendAll, async (ctx, poll, network) => 
   return ownView(ctx, poll, network, `Sender målingen 1:1 til ${people.length} deltakere. De som allerede har fått den, får den ikke på nytt.`);
 });
 
-async function repeatInto(ctx: BotTurn, before: Poll, network: Network): Promise<{ ok: true; closedBefore: boolean } | { ok: false; message: string }> {
+async function repeatInto(ctx: PollTurn, before: Poll, network: Network): Promise<{ ok: true; closedBefore: boolean } | { ok: false; message: string }> {
   try {
     const created = await createPoll(ctx.deps.polls, ctx.deps.polls.jobs, {
       network,
@@ -193,7 +194,7 @@ async function repeatInto(ctx: BotTurn, before: Poll, network: Network): Promise
       opensAt: null,
       closesAt: null,
       sendToAll: false,
-      targets: [{ conversationId: conversationIdOf(ctx), conversationType: conversationTypeOf(ctx.turn.activity as never), turn: ctx.turn, viewer: voterOf(ctx, network.id) }],
+      targets: [{ conversationId: conversationIdOf(ctx), conversationType: conversationTypeOf(ctx), turn: ctx.turn, viewer: voterOf(ctx, network.id) }],
     });
     return { ok: true, closedBefore: created.closedBefore };
   } catch (error) {
@@ -216,7 +217,7 @@ const repeatAction = managed(POLL_VERBS.repeat, async (ctx, poll, network) => {
 
 const networkData = z.object({ networkId: z.uuid({ error: 'ukjent nettverk' }), sig: z.string({ error: 'mangler signatur' }).max(100) });
 
-async function signedNetwork(ctx: BotTurn, verb: string, data: z.infer<typeof networkData>): Promise<Network | AdaptiveCard> {
+async function signedNetwork(ctx: PollTurn, verb: string, data: z.infer<typeof networkData>): Promise<Network | AdaptiveCard> {
   const keys = await ctx.deps.polls.keys();
   if (!keys.verify(verb, data.networkId, data.sig)) return INVALID_CARD;
   const network = ctx.network?.id === data.networkId ? ctx.network : await findNetworkById(ctx.deps.db, data.networkId);
@@ -225,7 +226,7 @@ async function signedNetwork(ctx: BotTurn, verb: string, data: z.infer<typeof ne
   return decision.allowed ? network : messageCard('Ikke tillatt', decision.message, 'attention');
 }
 
-const repeatPickedAction: CardAction<z.infer<typeof networkData> & { pollId?: unknown }> = {
+const repeatPickedAction: CardAction<z.infer<typeof networkData> & { pollId?: unknown }, PollBotDeps> = {
   verb: REPEAT_PICK_VERB,
   schema: networkData.extend({ pollId: z.unknown().optional() }),
   async run(ctx, data) {
@@ -260,7 +261,7 @@ const formFields = [
   'sendToAll',
 ] as const;
 
-const createAction: CardAction<z.infer<typeof networkData> & Record<string, unknown>> = {
+const createAction: CardAction<z.infer<typeof networkData> & Record<string, unknown>, PollBotDeps> = {
   verb: CREATE_POLL_VERB,
   schema: networkData.catchall(z.unknown()),
   async run(ctx, data) {
@@ -275,7 +276,7 @@ const createAction: CardAction<z.infer<typeof networkData> & Record<string, unkn
     const input = fromForm(values, polls.now());
     const sig = (await polls.keys()).sign(CREATE_POLL_VERB, network.id);
     if (!input.ok) return pollFormCard(network, sig, await planItemsForForm(ctx, network), values, input.message);
-    const target = { conversationId: conversationIdOf(ctx), conversationType: conversationTypeOf(ctx.turn.activity as never), turn: ctx.turn, viewer: voterOf(ctx, network.id) };
+    const target = { conversationId: conversationIdOf(ctx), conversationType: conversationTypeOf(ctx), turn: ctx.turn, viewer: voterOf(ctx, network.id) };
     const created = await createPoll(polls, polls.jobs, { network, actor: ctx.actor, ...input.value, repeatOf: null, targets: [target] });
     const when = pollStatus(created.poll, polls.now()) === 'planlagt' ? 'Den publiseres her når den åpner.' : 'Den er publisert i denne samtalen.';
     return messageCard(
@@ -285,7 +286,7 @@ const createAction: CardAction<z.infer<typeof networkData> & Record<string, unkn
   },
 };
 
-export const pollActions: CardAction<any>[] = [
+export const pollActions: CardAction<any, PollBotDeps>[] = [
   voteAction,
   showAction,
   closeAction,

@@ -1,9 +1,7 @@
 /**
  * «ny måling», «gjenta måling» and «målinger». The forms are cards; what they send is handled
- * in poll-actions.ts.
+ * in actions.ts.
  */
-import { CardFactory, MessageFactory } from 'botbuilder';
-import type { AdaptiveCard } from '../../shared/cards/card.js';
 import { messageCard } from '../../network/cards/onboarding.js';
 import { POLL_VERBS } from '../cards/poll.js';
 import { CREATE_POLL_VERB, pollFormCard, REPEAT_PICK_VERB, repeatPickerCard } from '../cards/form.js';
@@ -13,13 +11,9 @@ import { listPolls } from '../sql/polls.js';
 import { pollPolicy } from '../../shared/policy.js';
 import { pollStatus } from '../domain/polls.js';
 import type { Network } from '../../shared/types.js';
-import type { BotTurn, Command, CommandContext } from '../../shared/bot/routes.js';
-
-async function reply(ctx: Pick<BotTurn, 'turn'>, card: AdaptiveCard): Promise<void> {
-  const message = MessageFactory.attachment(CardFactory.adaptiveCard(card));
-  if (card.fallbackText) message.summary = card.fallbackText.split('\n')[0];
-  await ctx.turn.sendActivity(message);
-}
+import { sendCard } from '../../shared/bot/reply.js';
+import type { BotTurn, Command } from '../../shared/bot/routes.js';
+import type { PollBotDeps, PollCommandContext } from './deps.js';
 
 /** Plan items a poll may belong to: from yesterday on, soonest first. */
 export async function planItemsForForm(ctx: BotTurn, network: Network) {
@@ -27,28 +21,28 @@ export async function planItemsForForm(ctx: BotTurn, network: Network) {
   return (await planForNetwork(ctx.deps.db, network.id)).filter((i) => i.endsAt.getTime() >= since).slice(0, 20);
 }
 
-async function allowed(ctx: CommandContext): Promise<boolean> {
+async function allowed(ctx: PollCommandContext): Promise<boolean> {
   const decision = pollPolicy.managePolls(ctx.actor, ctx.network!);
-  if (!decision.allowed) await reply(ctx, messageCard('Ikke tillatt', decision.message, 'attention'));
+  if (!decision.allowed) await sendCard(ctx, messageCard('Ikke tillatt', decision.message, 'attention'));
   return decision.allowed;
 }
 
-async function newPoll(ctx: CommandContext): Promise<void> {
+async function newPoll(ctx: PollCommandContext): Promise<void> {
   const network = ctx.network!;
   if (!(await allowed(ctx))) return;
   const sig = (await ctx.deps.polls.keys()).sign(CREATE_POLL_VERB, network.id);
-  await reply(ctx, pollFormCard(network, sig, await planItemsForForm(ctx, network), ctx.args ? { question: ctx.args.slice(0, 300) } : {}));
+  await sendCard(ctx, pollFormCard(network, sig, await planItemsForForm(ctx, network), ctx.args ? { question: ctx.args.slice(0, 300) } : {}));
 }
 
-async function repeatPoll(ctx: CommandContext): Promise<void> {
+async function repeatPoll(ctx: PollCommandContext): Promise<void> {
   const network = ctx.network!;
   if (!(await allowed(ctx))) return;
   const candidates = (await listPolls(ctx.deps.db, network.id, 50)).filter((p) => !p.repeatedBy).slice(0, 8);
   const sig = (await ctx.deps.polls.keys()).sign(REPEAT_PICK_VERB, network.id);
-  await reply(ctx, repeatPickerCard(network, sig, candidates));
+  await sendCard(ctx, repeatPickerCard(network, sig, candidates));
 }
 
-async function showPolls(ctx: CommandContext): Promise<void> {
+async function showPolls(ctx: PollCommandContext): Promise<void> {
   const network = ctx.network!;
   const keys = await ctx.deps.polls.keys();
   const now = ctx.deps.now();
@@ -63,10 +57,10 @@ async function showPolls(ctx: CommandContext): Promise<void> {
     isRepeat: p.repeatOf !== null,
     showSignature: keys.sign(POLL_VERBS.show, p.id),
   }));
-  await reply(ctx, pollListCard(network.name, rows));
+  await sendCard(ctx, pollListCard(network.name, rows));
 }
 
-export const pollCommands: Command[] = [
+export const pollCommands: Command<PollBotDeps>[] = [
   {
     verb: 'ny måling',
     aliases: ['ny måling', 'ny meningsmåling', 'lag måling', 'new poll'],

@@ -5,28 +5,18 @@ import { exportPollAnswers } from '../../polls/sql/privacy.js';
 import { exportReminders } from '../../reminders/sql/reminders.js';
 import { exportReflections } from '../../mellomarbeid/sql/privacy.js';
 import { policy } from '../../shared/policy.js';
-import { z } from '../../shared/validation.js';
-import { authorizedNetwork, decide, idFromPath, parse, type ApiRoute } from '../../shared/api/context.js';
+import { deleteSchema, retentionSchema } from '../input.js';
+import type { AuditResponse, DeleteMeResponse, MeExportResponse, MeResponse, RetentionResponse } from '../contract.js';
+import { decide, idFromPath, parse, type ApiRoute } from '../../shared/api/context.js';
+import { authorizedNetwork } from '../../network/api/access.js';
 import { fail, ok } from '../../shared/result.js';
-
-export const retentionSchema = z.object({
-  months: z
-    .number({ error: 'må være et tall' })
-    .int('må være et helt antall måneder')
-    .min(1, 'må være minst 1 måned')
-    .max(120, 'kan være maks 120 måneder'),
-});
-
-export const deleteSchema = z.object({
-  confirm: z.literal('SLETT', { error: 'skriv SLETT for å bekrefte at alt om deg skal slettes' }),
-});
 
 export const privacyRoutes: ApiRoute[] = [
   {
     method: 'get',
     path: '/api/me',
     async handle(ctx) {
-      return ok({
+      return ok<MeResponse>({
         registered: ctx.actor.memberId !== '',
         displayName: ctx.actor.displayName,
         memberships: ctx.actor.memberships,
@@ -38,8 +28,8 @@ export const privacyRoutes: ApiRoute[] = [
     method: 'get',
     path: '/api/me/export',
     async handle(ctx) {
-      if (!ctx.actor.memberId) return ok({ person: null, merknad: 'Samlingspunkt har ingen opplysninger om deg.' });
-      return ok({
+      if (!ctx.actor.memberId) return ok<MeExportResponse>({ person: null, merknad: 'Samlingspunkt har ingen opplysninger om deg.' });
+      return ok<MeExportResponse>({
         eksportert: ctx.now.toISOString(),
         ...(await exportPerson(ctx.db, ctx.actor.memberId)),
         ...(await exportReflections(ctx.db, ctx.actor.memberId)),
@@ -56,7 +46,7 @@ export const privacyRoutes: ApiRoute[] = [
       if (!input.ok) return input;
       if (!ctx.actor.memberId) return fail('finnes-ikke', 'Samlingspunkt har ingen opplysninger om deg.');
       await ctx.db.transaction((tx) => deletePerson(tx, ctx.actor.memberId));
-      return ok({ deleted: true });
+      return ok<DeleteMeResponse>({ deleted: true });
     },
   },
   {
@@ -65,7 +55,7 @@ export const privacyRoutes: ApiRoute[] = [
     async handle(ctx, { params }) {
       const network = await authorizedNetwork(ctx, params.networkId, policy.viewNetwork);
       if (!network.ok) return network;
-      return ok({ months: await networkRetention(ctx.db, network.value.id) });
+      return ok<RetentionResponse>({ months: await networkRetention(ctx.db, network.value.id) });
     },
   },
   {
@@ -89,7 +79,7 @@ export const privacyRoutes: ApiRoute[] = [
           details: { fra: before, til: input.value.months },
         });
       });
-      return ok({ months: input.value.months });
+      return ok<RetentionResponse>({ months: input.value.months });
     },
   },
   {
@@ -100,7 +90,7 @@ export const privacyRoutes: ApiRoute[] = [
       if (!regionId.ok) return regionId;
       const allowed = decide(policy.readAuditLog(ctx.actor, regionId.value));
       if (!allowed.ok) return allowed;
-      return ok({ entries: await auditForRegion(ctx.db, regionId.value, 500) });
+      return ok<AuditResponse>({ entries: await auditForRegion(ctx.db, regionId.value, 500) });
     },
   },
 ];

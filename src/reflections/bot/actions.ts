@@ -1,4 +1,3 @@
-import type { Activity } from 'botbuilder';
 import type { AdaptiveCard } from '../../shared/cards/card.js';
 import { messageCard } from '../../network/cards/onboarding.js';
 import { REFLECTION_CREATE_VERB, REFLECTION_FORM_VERB, FORM_PROMPTS, promptInputId, templates } from '../cards/create.js';
@@ -15,11 +14,11 @@ import type { Network } from '../../shared/types.js';
 import { answerReflection } from '../answer.js';
 import { createReflectionTask } from '../create.js';
 import { calendarDate, text, z } from '../../shared/validation.js';
-import { tenantIdOf } from '../../platform/teams/conversation.js';
-import { inSharedConversation } from '../../shared/bot/private-reply.js';
+import { inSharedConversation } from '../../shared/bot/reply.js';
 import { createForm, summaryCardFor } from './commands.js';
 import { deliverTask, describeDelivery, type ChannelPoster } from '../delivery.js';
-import { answerCardFor, cardActivity } from '../views.js';
+import { answerCardFor } from '../views.js';
+import { cardMessage } from '../../shared/cards/message.js';
 import type { BotTurn, CardAction } from '../../shared/bot/routes.js';
 
 const taskId = z.uuid({ error: 'ukjent oppgave' });
@@ -101,9 +100,9 @@ export const openAction: CardAction<{ taskId: string }> = {
     if (!allowed.allowed) return refused('Kan ikke svare', allowed.message);
     const card = await answerCardFor(ctx.deps.db, network, task, { memberId: ctx.actor.memberId, municipalityNumber: municipalityOf(ctx, network) }, ctx.deps.now());
     if (ctx.turn.activity.type === 'message' && inSharedConversation(ctx)) {
-      const tenantId = tenantIdOf(ctx.turn.activity);
-      const aad = ctx.turn.activity.from?.aadObjectId;
-      const outcome = tenantId && aad ? await ctx.deps.sender.sendToMember(tenantId, aad, cardActivity(card), { purpose: 'refleksjon' }) : undefined;
+      const { tenantId } = ctx.turn.activity.conversation;
+      const aad = ctx.turn.activity.from.aadObjectId;
+      const outcome = tenantId && aad ? await ctx.deps.sender.sendToMember(tenantId, aad, cardMessage(card), { purpose: 'refleksjon' }) : undefined;
       return messageCard(
         task.title,
         outcome?.status === 'sent' ? 'Jeg har sendt oppgaven til deg i en personlig chat.' : 'Skriv «mine refleksjoner» til meg i en personlig chat for å svare.',
@@ -183,10 +182,10 @@ export const createAction: CardAction<z.infer<typeof createSchema>> = {
 
 /** Posting into the conversation the facilitator is in, during their own turn. */
 function channelPoster(ctx: BotTurn): ChannelPoster {
-  return async (activity) => {
+  return async (message) => {
     try {
-      const sent = await ctx.turn.sendActivity(activity as Partial<Activity>);
-      return { status: 'sent', conversationId: ctx.turn.activity.conversation.id, activityId: sent?.id ?? '', attempts: 1 };
+      const sent = await ctx.turn.reply(message);
+      return { status: 'sent', conversationId: ctx.turn.activity.conversation.id, activityId: sent.id ?? '', attempts: 1 };
     } catch (error) {
       return { status: 'failed', conversationId: ctx.turn.activity.conversation.id, reason: String((error as Error).message ?? error), retryable: false, attempts: 1 };
     }

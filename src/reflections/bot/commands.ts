@@ -1,4 +1,3 @@
-import type { Activity } from 'botbuilder';
 import type { AdaptiveCard } from '../../shared/cards/card.js';
 import { messageCard } from '../../network/cards/onboarding.js';
 import { reflectionCreateCard, type TemplateName } from '../cards/create.js';
@@ -14,8 +13,7 @@ import { isOpen, type ReflectionTask } from '../domain/reflections.js';
 import { osloInstant, addOsloDays } from '../../shared/time.js';
 import type { Network } from '../../shared/types.js';
 import { mineItems } from '../mine.js';
-import { conversationTypeOf } from '../../platform/teams/conversation.js';
-import { inSharedConversation, replyPrivately, sendCard } from '../../shared/bot/private-reply.js';
+import { inSharedConversation, replyPrivately, sendCard } from '../../shared/bot/reply.js';
 import type { BotTurn, Command, CommandContext } from '../../shared/bot/routes.js';
 
 /** The form, with defaults: tied to the current or next samling, due in a week at 16.00 Oslo time. */
@@ -31,7 +29,7 @@ export async function createForm(ctx: BotTurn, network: Network, template: Templ
     planItemId: current?.id ?? null,
     dueDate: due.date,
     dueTime: due.time,
-    inChannel: conversationTypeOf(ctx.turn.activity as Activity) === 'channel',
+    inChannel: ctx.turn.activity.conversation.type === 'channel',
     ...extra,
   });
 }

@@ -2,46 +2,25 @@ import { recordAudit } from '../../shared/sql/audit.js';
 import { findPlanItem } from '../../plan/sql/plan.js';
 import { reminderSettings, remindersOfSubject, saveReminderSettings, setSubjectRules, subjectRules, type ReminderSettings } from '../sql/reminders.js';
 import { policy } from '../../shared/policy.js';
-import { DEFAULT_RULES, isClockTime, reminderKinds, ruleKey, type ReminderKind, type ReminderRule } from '../domain/reminders.js';
+import { DEFAULT_RULES, reminderKinds, ruleKey, type ReminderKind, type ReminderRule } from '../domain/reminders.js';
 import { OSLO } from '../../shared/time.js';
 import { buildReminderReport, describeRule, remindAboutPlanItem } from '../report.js';
 import { notifyRemindersChanged, requestReplan, syncSubjectReminders } from '../engine.js';
 import { registeredReminderKinds } from '../kinds.js';
-import { z } from '../../shared/validation.js';
-import { authorizedNetwork, idFromPath, parse, type ApiContext, type ApiRoute } from '../../shared/api/context.js';
+import { reminderSettingsSchema, sendNowSchema, subjectRulesSchema } from '../input.js';
+import type {
+  PlanItemRemindersResponse,
+  ReminderReportResponse,
+  ReminderSettingsView,
+  RuleView,
+  SaveReminderSettingsResponse,
+  SendReminderNowResponse,
+} from '../contract.js';
+import { idFromPath, parse, type ApiContext, type ApiRoute } from '../../shared/api/context.js';
+import { authorizedNetwork } from '../../network/api/access.js';
 import { fail, ok } from '../../shared/result.js';
 
-const clock = z.string({ error: 'må være et klokkeslett TT:MM' }).refine(isClockTime, 'må være et klokkeslett TT:MM, f.eks. 09:00');
-
-export const ruleSchema = z.discriminatedUnion(
-  'type',
-  [
-    z.object({
-      type: z.literal('days-before'),
-      days: z.number({ error: 'må være et tall' }).int('må være et heltall').min(0, 'kan ikke være negativ').max(30, 'kan være maks 30'),
-      at: clock,
-    }),
-    z.object({
-      type: z.literal('minutes-before'),
-      minutes: z.number({ error: 'må være et tall' }).int('må være et heltall').min(1, 'må være minst 1').max(10_080, 'kan være maks 10080 (en uke)'),
-    }),
-  ],
-  { error: 'må være enten et antall dager før med klokkeslett, eller et antall minutter før' },
-);
-
-const rulesSchema = z.array(ruleSchema).max(5, 'kan være maks 5 påminnelser');
-
-export const reminderSettingsSchema = z.object({
-  quietHours: z.object({ from: clock, to: clock, weekends: z.boolean({ error: 'må være true eller false' }) }),
-  rules: z.partialRecord(z.enum(reminderKinds), rulesSchema).optional(),
-});
-
-export const subjectRulesSchema = z.object({ rules: rulesSchema.nullable() });
-export const sendNowSchema = z.object({
-  inMinutes: z.number({ error: 'må være et tall' }).int('må være et heltall').min(0, 'kan ikke være negativ').max(1440, 'kan være maks 1440').default(0),
-});
-
-const ruleDto = (r: ReminderRule) => ({ ...r, label: describeRule(r.type === 'days-before' ? `d${r.days}@${r.at}` : `m${r.minutes}`) });
+const ruleDto = (r: ReminderRule): RuleView => ({ ...r, label: describeRule(r.type === 'days-before' ? `d${r.days}@${r.at}` : `m${r.minutes}`) });
 
 /**
  * The kinds whose planned reminders a change of settings moves: all of them when the quiet
@@ -55,11 +34,11 @@ function changedKinds(before: ReminderSettings, after: ReminderSettings): Remind
     .filter((k) => quietChanged || rulesOf(before, k) !== rulesOf(after, k));
 }
 
-async function settingsDto(ctx: ApiContext, networkId: string) {
+async function settingsDto(ctx: ApiContext, networkId: string): Promise<ReminderSettingsView> {
   const s = await reminderSettings(ctx.db, networkId);
   const rules = Object.fromEntries(
     reminderKinds.map((k: ReminderKind) => [k, { own: s.rules[k] !== undefined, rules: (s.rules[k] ?? DEFAULT_RULES[k]).map(ruleDto) }]),
-  );
+  ) as ReminderSettingsView['rules'];
   return { quietHours: s.quiet, rules, timeZone: OSLO };
 }
 
@@ -70,7 +49,7 @@ export const reminderRoutes: ApiRoute[] = [
     async handle(ctx, { params }) {
       const network = await authorizedNetwork(ctx, params.networkId, policy.viewReminderReport);
       if (!network.ok) return network;
-      return ok({
+      return ok<ReminderReportResponse>({
         network: { id: network.value.id, name: network.value.name },
         timeZone: OSLO,
         reminders: await buildReminderReport(ctx.db, network.value.id),
@@ -113,7 +92,7 @@ export const reminderRoutes: ApiRoute[] = [
       // The reminders move in the background (a pg-boss job, in batches): a network with
       // hundreds of items must not hold this request, or the database, for a second or more.
       const replanning = await requestReplan(ctx.db, network.value.id, kinds);
-      return ok({ ...(await settingsDto(ctx, network.value.id)), replanning });
+      return ok<SaveReminderSettingsResponse>({ ...(await settingsDto(ctx, network.value.id)), replanning });
     },
   },
   {
@@ -127,7 +106,7 @@ export const reminderRoutes: ApiRoute[] = [
       if (!(await findPlanItem(ctx.db, network.value.id, itemId.value))) return fail('finnes-ikke', 'Fant ikke aktiviteten i planen.');
       const own = await subjectRules(ctx.db, 'plan-item', itemId.value);
       const reminders = await remindersOfSubject(ctx.db, 'plan-item', itemId.value);
-      return ok({
+      return ok<PlanItemRemindersResponse>({
         ownRules: own ? own.map(ruleDto) : null,
         reminders: reminders.map((r) => ({ id: r.id, rule: describeRule(r.ruleKey), sendAt: r.sendAt.toISOString(), status: r.status, statusReason: r.statusReason })),
       });
@@ -160,7 +139,7 @@ export const reminderRoutes: ApiRoute[] = [
       });
       notifyRemindersChanged();
       const reminders = await remindersOfSubject(ctx.db, 'plan-item', item.id);
-      return ok({
+      return ok<PlanItemRemindersResponse>({
         ownRules: input.value.rules?.map(ruleDto) ?? null,
         reminders: reminders.map((r) => ({ id: r.id, rule: describeRule(r.ruleKey), sendAt: r.sendAt.toISOString(), status: r.status, statusReason: r.statusReason })),
       });
@@ -194,7 +173,7 @@ export const reminderRoutes: ApiRoute[] = [
         target: result.item.title,
         details: { reminderId: result.reminderId, sendAt: result.sendAt.toISOString() },
       });
-      return ok({ reminderId: result.reminderId, sendAt: result.sendAt.toISOString(), recipients: result.recipients });
+      return ok<SendReminderNowResponse>({ reminderId: result.reminderId, sendAt: result.sendAt.toISOString(), recipients: result.recipients });
     },
   },
 ];

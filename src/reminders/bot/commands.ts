@@ -1,6 +1,4 @@
-import { CardFactory, MessageFactory } from 'botbuilder';
 import { DateTime } from 'luxon';
-import type { AdaptiveCard } from '../../shared/cards/card.js';
 import { messageCard } from '../../network/cards/onboarding.js';
 import { OPT_IN_VERB, OPT_OUT_VERB, optedInCard, optedOutCard } from '../cards/reminder.js';
 import { reminderReportCard } from '../cards/report.js';
@@ -12,21 +10,15 @@ import { OSLO } from '../../shared/time.js';
 import { buildReminderReport, remindAboutPlanItem } from '../report.js';
 import { reminderKindDefinition } from '../kinds.js';
 import { z } from '../../shared/validation.js';
+import { sendCard } from '../../shared/bot/reply.js';
 import type { BotTurn, CardAction, Command, CommandContext } from '../../shared/bot/routes.js';
-
-// Not commands.ts' sendCard: commands.ts imports this module to build its table.
-async function sendCard(ctx: { turn: CommandContext['turn'] }, card: AdaptiveCard): Promise<void> {
-  const message = MessageFactory.attachment(CardFactory.adaptiveCard(card));
-  if (card.fallbackText) message.summary = card.fallbackText.split('\n')[0];
-  await ctx.turn.sendActivity(message);
-}
 
 const NOT_REGISTERED = 'Du er ikke registrert i noe læringsnettverk ennå, så du får ingen påminnelser.';
 
 /** «stopp påminnelser»: no reminders of any kind until «start påminnelser». */
 async function stopReminders(ctx: CommandContext): Promise<void> {
   if (!ctx.actor.memberId) {
-    await ctx.turn.sendActivity(NOT_REGISTERED);
+    await ctx.turn.reply(NOT_REGISTERED);
     return;
   }
   await setRemindersStopped(ctx.deps.db, ctx.actor.memberId, true);
@@ -41,7 +33,7 @@ async function stopReminders(ctx: CommandContext): Promise<void> {
 
 async function startReminders(ctx: CommandContext): Promise<void> {
   if (!ctx.actor.memberId) {
-    await ctx.turn.sendActivity(NOT_REGISTERED);
+    await ctx.turn.reply(NOT_REGISTERED);
     return;
   }
   await setRemindersStopped(ctx.deps.db, ctx.actor.memberId, false);

@@ -1,5 +1,7 @@
 import type { ReminderKind } from '../domain/reminders.js';
 import { adaptiveCard, text, type AdaptiveCard, type CardElement } from '../../shared/cards/card.js';
+import { DateTime } from 'luxon';
+import { OSLO } from '../../shared/time.js';
 
 export const OPT_OUT_VERB = 'paminnelse-av';
 export const OPT_IN_VERB = 'paminnelse-pa';
@@ -13,6 +15,9 @@ export interface ReminderCardInput {
   link?: { title: string; url: string } | null;
   optOut: { kind: ReminderKind; subjectId: string; reminderId: string };
 }
+
+/** A deadline as the «Frist» fact shows it: «torsdag 12. juni kl. 10.00» (Oslo time). */
+export const formatDeadline = (d: Date): string => DateTime.fromJSDate(d, { zone: OSLO }).setLocale('nb').toFormat("cccc d. LLLL 'kl.' HH.mm");
 
 /** Every reminder card: what, when, the link to act on, and «Ikke påminn meg om dette». */
 export function reminderCard(input: ReminderCardInput): AdaptiveCard {
@@ -71,13 +76,4 @@ export function optedInCard(title: string): AdaptiveCard {
     [],
     `Du får påminnelser om «${title}» som før.`,
   );
-}
-
-/** A card as a message activity (plain data; src/bot turns nothing else into botbuilder types). */
-export function cardMessage(card: AdaptiveCard): { type: 'message'; attachments: { contentType: string; content: AdaptiveCard }[]; summary?: string } {
-  return {
-    type: 'message',
-    attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
-    ...(card.fallbackText ? { summary: card.fallbackText.split('\n')[0] } : {}),
-  };
 }

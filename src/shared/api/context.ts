@@ -1,12 +1,9 @@
-import type { ProactiveSender } from '../../platform/teams/sender.js';
+import type { ProactiveSender } from '../proactive.js';
 import type { Database } from '../../platform/db/port.js';
-import { findNetworkById } from '../../network/sql/networks.js';
 import type { Actor, Decision } from '../policy.js';
-import type { Network } from '../types.js';
 import type { Logger } from '../../platform/logging.js';
-import type { PollService } from '../../polls/service.js';
 import { describeInputProblem, describeIssues, fieldKey, findInputProblem, firstIssueField, z } from '../validation.js';
-import type { Caller } from '../../identity/caller.js';
+import type { Caller } from './caller.js';
 import { fail, ok, type Result } from '../result.js';
 
 export interface ApiContext {
@@ -18,8 +15,6 @@ export interface ApiContext {
   now: Date;
   /** Proactive messages from a tab action (sending a reflection task to the deltakere). */
   sender: ProactiveSender;
-  /** Polls: posting cards, results and their caches (shared with the bot). */
-  polls: PollService;
 }
 
 export interface ApiInput {
@@ -101,29 +96,9 @@ export function decide(decision: Decision): Result<void> {
   return decision.allowed ? ok(undefined) : fail('ingen-tilgang', decision.message);
 }
 
-const idSchema = z.uuid({ error: 'må være en UUID' });
-
-/** Looks up the network named in the path; a malformed id is 400, an unknown one 404. */
-export async function networkFromPath(ctx: ApiContext, rawId: string | undefined): Promise<Result<Network>> {
-  const id = idSchema.safeParse(rawId);
-  if (!id.success) return fail('ugyldig-forespørsel', 'Ugyldig nettverks-id: den må være en UUID.');
-  const network = await findNetworkById(ctx.db, id.data);
-  return network ? ok(network) : fail('finnes-ikke', 'Fant ikke læringsnettverket.');
-}
+export const idSchema = z.uuid({ error: 'må være en UUID' });
 
 export function idFromPath(rawId: string | undefined, what: string): Result<string> {
   const id = idSchema.safeParse(rawId);
   return id.success ? ok(id.data) : fail('ugyldig-forespørsel', `Ugyldig ${what}: den må være en UUID.`);
-}
-
-/** The network in the path, if the policy rule lets the caller at it: the common first step of a route. */
-export async function authorizedNetwork(
-  ctx: ApiContext,
-  rawId: string | undefined,
-  rule: (actor: Actor, network: Network) => Decision,
-): Promise<Result<Network>> {
-  const network = await networkFromPath(ctx, rawId);
-  if (!network.ok) return network;
-  const allowed = decide(rule(ctx.actor, network.value));
-  return allowed.ok ? network : allowed;
 }

@@ -1,49 +1,52 @@
-import type { TurnContext } from 'botbuilder';
 import type { AdaptiveCard } from '../cards/card.js';
 import type { Actor } from '../policy.js';
 import type { Network } from '../types.js';
 import type { z } from '../validation.js';
 import type { BotDeps } from './deps.js';
+import type { BotTurnIO } from './turn.js';
 
-/** What every command and card action gets: who is asking, and about which network. */
-export interface BotTurn {
-  turn: TurnContext;
-  deps: BotDeps;
+/**
+ * What every command and card action gets: the turn, who is asking, and about which network.
+ * `D` is the deps a capability needs beyond BotDeps (see PollBotDeps).
+ */
+export interface BotTurn<D extends BotDeps = BotDeps> {
+  turn: BotTurnIO;
+  deps: D;
   actor: Actor;
   network: Network | undefined;
 }
 
-export interface CommandContext extends BotTurn {
+export interface CommandContext<D extends BotDeps = BotDeps> extends BotTurn<D> {
   /** What followed the command word, as typed. */
   args: string;
 }
 
-export interface Command {
+export interface Command<D extends BotDeps = BotDeps> {
   verb: string;
   /** Lower-case words that invoke it; Norwegian first, English aliases after. */
   aliases: readonly string[];
   description: string;
   /** Open to anyone (help), or only to people who belong to the turn's network. */
   audience: 'anyone' | 'network';
-  run(ctx: CommandContext): Promise<void>;
+  run(ctx: CommandContext<D>): Promise<void>;
 }
 
 /** A card button's handler: validated data in, the card to show in its place out. */
-export interface CardAction<Data> {
+export interface CardAction<Data, D extends BotDeps = BotDeps> {
   verb: string;
   schema: z.ZodType<Data>;
-  run(ctx: BotTurn, data: Data): Promise<AdaptiveCard>;
+  run(ctx: BotTurn<D>, data: Data): Promise<AdaptiveCard>;
 }
 
-export interface RoutedCommand {
-  command: Command;
+export interface RoutedCommand<C extends Command<any> = Command> {
+  command: C;
   args: string;
 }
 
 /** Longest alias wins, so a later «ny måling» is not taken for a shorter word. */
-export function routeCommand(table: readonly Command[], input: string): RoutedCommand | undefined {
+export function routeCommand<C extends Command<any>>(table: readonly C[], input: string): RoutedCommand<C> | undefined {
   const normalised = input.toLocaleLowerCase('nb-NO').trim();
-  let best: { command: Command; alias: string } | undefined;
+  let best: { command: C; alias: string } | undefined;
   for (const command of table) {
     for (const alias of command.aliases) {
       const matches = normalised === alias || normalised.startsWith(`${alias} `);

@@ -3,7 +3,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api.js';
 import { useAsync, useQueryParam } from '../hooks.js';
-import type { NetworkSummary } from '../types.js';
+import type { NetworkSummary } from '../api-types.js';
 import { EmptyState, ErrorBar, Loading } from './States.js';
 
 const loadNetworks = (_key: string, signal: AbortSignal) => api.listNetworks(signal);

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { KIND_COLOR } from './PlanTable.js';
 import { WhenText } from './WhenText.js';
 import { openInTeams } from '../teams.js';
-import type { PlanItem } from '../types.js';
+import type { PlanItem } from '../api-types.js';
 
 const useStyles = makeStyles({
   card: {

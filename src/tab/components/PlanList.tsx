@@ -2,7 +2,7 @@ import { Badge, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { KIND_COLOR, MeetingLink } from './PlanTable.js';
 import { WhenText } from './WhenText.js';
-import type { PlanItem } from '../types.js';
+import type { PlanItem } from '../api-types.js';
 
 const useStyles = makeStyles({
   list: {

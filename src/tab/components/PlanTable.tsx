@@ -15,7 +15,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { WhenText } from './WhenText.js';
 import { openInTeams } from '../teams.js';
-import type { PlanItem, PlanItemKind } from '../types.js';
+import type { PlanItem, PlanItemKind } from '../api-types.js';
 
 export const KIND_COLOR: Record<PlanItemKind, BadgeProps['color']> = {
   samling: 'brand',

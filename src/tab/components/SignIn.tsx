@@ -10,7 +10,8 @@ import {
 } from '@fluentui/react-components';
 import { Fragment, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { loadAuthConfig, loadDevUsers, pickDevUser, setDevUser, type DevUser } from '../auth.js';
+import { loadAuthConfig, loadDevUsers, pickDevUser, setDevUser } from '../auth.js';
+import type { DevUser } from '../api-types.js';
 import { useAsync } from '../hooks.js';
 import type { Host } from '../teams.js';
 import { LanguageSwitch } from './LanguageSwitch.js';

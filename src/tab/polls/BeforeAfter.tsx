@@ -14,7 +14,7 @@ import {
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber, formatPoints, formatShare, formatSigned, formatWhen } from './format.js';
-import type { PollResultsResponse, Shift } from './types.js';
+import type { PollResultsResponse, Shift } from '../api-types.js';
 
 type Pair = NonNullable<PollResultsResponse['pair']>;
 

@@ -2,7 +2,7 @@ import { Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, T
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber, formatShare } from './format.js';
-import type { Breakdown, PollKind } from './types.js';
+import type { Breakdown, PollKind } from '../api-types.js';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },

@@ -17,11 +17,10 @@ import {
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api.js';
-import type { PlanItem } from '../types.js';
 import { pollApi } from './api.js';
 import { PollPreview } from './PollPreview.js';
-import { wallTimeToIso } from './time.js';
-import type { Channel, NewPoll, PollBreakdown, PollKind } from './types.js';
+import { localInputToIso } from '../oslo-time.js';
+import type { Channel, NewPoll, PlanItem, PollBreakdown, PollKind } from '../api-types.js';
 
 const useStyles = makeStyles({
   wrap: {
@@ -80,8 +79,8 @@ export function PollForm(props: { networkId: string; timeZone: string; channels:
     anonymous,
     breakdown: anonymous ? breakdown : 'both',
     planItemId: planItemId || null,
-    opensAt: opensAt ? wallTimeToIso(opensAt, props.timeZone) : null,
-    closesAt: closesAt ? wallTimeToIso(closesAt, props.timeZone) : null,
+    opensAt: opensAt ? localInputToIso(opensAt, props.timeZone) : null,
+    closesAt: closesAt ? localInputToIso(closesAt, props.timeZone) : null,
     sendToAll,
     postTo,
   };

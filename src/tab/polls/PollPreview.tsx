@@ -1,7 +1,7 @@
 import { Button, Checkbox, Input, Radio, RadioGroup, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { NewPoll } from './types.js';
+import type { NewPoll } from '../api-types.js';
 
 const useStyles = makeStyles({
   frame: {

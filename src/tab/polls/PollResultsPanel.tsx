@@ -9,7 +9,7 @@ import { BeforeAfter } from './BeforeAfter.js';
 import { BreakdownTable } from './Breakdowns.js';
 import { formatNumber, formatWhen } from './format.js';
 import { ResultBars } from './ResultBars.js';
-import type { Channel, PollResultsResponse } from './types.js';
+import type { Channel, PollResultsResponse } from '../api-types.js';
 import { WordCloud } from './WordCloud.js';
 
 const useStyles = makeStyles({

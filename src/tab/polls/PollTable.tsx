@@ -1,7 +1,7 @@
 import { Badge, Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { formatWhen } from './format.js';
-import type { Poll } from './types.js';
+import type { Poll } from '../api-types.js';
 
 const useStyles = makeStyles({
   scroller: { overflowX: 'auto', borderRadius: tokens.borderRadiusLarge, backgroundColor: tokens.colorNeutralBackground1, boxShadow: tokens.shadow4 },

@@ -1,5 +1,13 @@
 import { ApiError, apiCall, getAuthHeaders, networkPath } from '../api.js';
-import type { NewPoll, Poll, PollListResponse, PollResultsResponse } from './types.js';
+import type {
+  NewPoll,
+  NewPollResponse,
+  PollChangeResponse,
+  PollListResponse,
+  PollResultsResponse,
+  RepeatPollRequest,
+  RepeatPollResponse,
+} from '../api-types.js';
 
 const call = apiCall;
 
@@ -30,10 +38,10 @@ export const pollApi = {
   list: (networkId: string, signal?: AbortSignal) => call<PollListResponse>('GET', base(networkId), undefined, signal),
   results: (networkId: string, pollId: string, signal?: AbortSignal) =>
     call<PollResultsResponse>('GET', `${base(networkId)}/${encodeURIComponent(pollId)}`, undefined, signal),
-  create: (networkId: string, poll: NewPoll) => call<{ poll: Poll; posted: number }>('POST', base(networkId), poll),
-  close: (networkId: string, pollId: string) => call<{ poll: Poll }>('POST', `${base(networkId)}/${encodeURIComponent(pollId)}/close`, {}),
-  reopen: (networkId: string, pollId: string) => call<{ poll: Poll }>('POST', `${base(networkId)}/${encodeURIComponent(pollId)}/reopen`, {}),
-  repeat: (networkId: string, pollId: string, body: { postTo: string[]; sendToAll: boolean }) =>
-    call<{ poll: Poll; closedBefore: boolean }>('POST', `${base(networkId)}/${encodeURIComponent(pollId)}/repeat`, body),
+  create: (networkId: string, poll: NewPoll) => call<NewPollResponse>('POST', base(networkId), poll),
+  close: (networkId: string, pollId: string) => call<PollChangeResponse>('POST', `${base(networkId)}/${encodeURIComponent(pollId)}/close`, {}),
+  reopen: (networkId: string, pollId: string) => call<PollChangeResponse>('POST', `${base(networkId)}/${encodeURIComponent(pollId)}/reopen`, {}),
+  repeat: (networkId: string, pollId: string, body: RepeatPollRequest) =>
+    call<RepeatPollResponse>('POST', `${base(networkId)}/${encodeURIComponent(pollId)}/repeat`, body),
   download: (networkId: string, pollId: string, ext: 'csv' | 'xlsx') => download(`${base(networkId)}/${encodeURIComponent(pollId)}/export.${ext}`),
 };

@@ -11,7 +11,7 @@ import { workApi } from '../work/api.js';
 import { FocusPhaseTable } from '../work/FocusPhaseTable.js';
 import { NewAssignment } from '../work/NewAssignment.js';
 import { ReflectionSummaries } from '../work/ReflectionSummaries.js';
-import type { MatrixCell, MatrixResponse } from '../work/types.js';
+import type { MatrixCell, MatrixResponse } from '../api-types.js';
 import { WorkMatrix } from '../work/WorkMatrix.js';
 
 const useStyles = makeStyles({

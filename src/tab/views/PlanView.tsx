@@ -10,7 +10,7 @@ import { PlanTable } from '../components/PlanTable.js';
 import { EmptyState, ErrorBar, Loading } from '../components/States.js';
 import { useAsync, useMediaQuery, useQueryParam } from '../hooks.js';
 import type { Host } from '../teams.js';
-import type { NetworkSummary, PlanItem, PlanResponse } from '../types.js';
+import type { NetworkSummary, PlanItem, PlanResponse } from '../api-types.js';
 
 const useStyles = makeStyles({
   sections: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXL },

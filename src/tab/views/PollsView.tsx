@@ -11,7 +11,7 @@ import { pollApi } from '../polls/api.js';
 import { PollForm } from '../polls/PollForm.js';
 import { PollResultsPanel } from '../polls/PollResultsPanel.js';
 import { PollTable } from '../polls/PollTable.js';
-import type { PollListResponse } from '../polls/types.js';
+import type { PollListResponse } from '../api-types.js';
 import type { Host } from '../teams.js';
 
 const useStyles = makeStyles({

@@ -32,7 +32,8 @@ import { ErrorBar, Loading } from '../components/States.js';
 import { timeRangeParts } from '../format.js';
 import { useAsync } from '../hooks.js';
 import type { Lang } from '../i18n.js';
-import { reminderApi, type QuietHours, type ReminderEntry, type ReminderReport, type ReportGroup } from '../reminders/api.js';
+import { reminderApi } from '../reminders/api.js';
+import type { QuietHours, ReminderEntry, ReminderReport, ReportGroup } from '../api-types.js';
 import type { Host } from '../teams.js';
 
 const GROUPS: ReportGroup[] = ['sendt', 'venter', 'feilet', 'utilgjengelig', 'avmeldt'];

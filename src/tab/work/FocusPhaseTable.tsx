@@ -18,7 +18,7 @@ import { ApiError } from '../api.js';
 import type { Lang } from '../i18n.js';
 import { workApi } from './api.js';
 import { formatDay } from './dates.js';
-import type { StandingResponse } from './types.js';
+import type { Phase, StandingResponse } from '../api-types.js';
 
 const useStyles = makeStyles({
   scroller: {
@@ -62,7 +62,8 @@ export function FocusPhaseTable({ networkId, data, labelledBy }: { networkId: st
   const lang = i18n.language as Lang;
 
   async function changePhase(number: string, name: string, value: string) {
-    const phase = value === '' ? null : Number(value);
+    // The choices are the server's own phases (data.phases).
+    const phase = value === '' ? null : (Number(value) as Phase);
     const before = phases[number] ?? null;
     setPhases((p) => ({ ...p, [number]: phase }));
     try {

@@ -20,8 +20,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api.js';
 import { workApi } from './api.js';
-import { osloWallTimeToIso } from './dates.js';
-import type { MatrixResponse } from './types.js';
+import { wallTimeToIso } from '../oslo-time.js';
+import type { MatrixResponse } from '../api-types.js';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -53,7 +53,7 @@ export function NewAssignment({ networkId, data, onCreated }: { networkId: strin
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const dueAt = osloWallTimeToIso(dueDate, dueTime);
+    const dueAt = wallTimeToIso(dueDate, dueTime);
     if (!dueAt) {
       setError(t('work.new.dueMissing'));
       return;

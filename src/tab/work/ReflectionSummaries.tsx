@@ -5,7 +5,7 @@ import { ApiError } from '../api.js';
 import type { Lang } from '../i18n.js';
 import { workApi } from './api.js';
 import { dueParts } from './dates.js';
-import type { ReflectionTaskRow, Summary } from './types.js';
+import type { ReflectionTaskRow, Summary } from '../api-types.js';
 
 const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },

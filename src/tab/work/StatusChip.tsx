@@ -1,6 +1,6 @@
 import { Badge, makeStyles, tokens, type BadgeProps } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import type { WorkStatus } from './types.js';
+import type { WorkStatus } from '../api-types.js';
 
 // Colour only repeats what the words say: every chip carries its status as text.
 const COLOR: Record<WorkStatus, BadgeProps['color']> = {

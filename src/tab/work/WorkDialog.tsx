@@ -21,7 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api.js';
 import { workApi } from './api.js';
 import { StatusChip } from './StatusChip.js';
-import type { MatrixAssignment, MatrixCell, WorkStatus } from './types.js';
+import type { MatrixAssignment, MatrixCell, WorkStatus } from '../api-types.js';
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },

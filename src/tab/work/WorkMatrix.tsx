@@ -16,7 +16,7 @@ import { useTranslation } from 'react-i18next';
 import type { Lang } from '../i18n.js';
 import { dueParts } from './dates.js';
 import { StatusChip } from './StatusChip.js';
-import type { MatrixCell, MatrixResponse } from './types.js';
+import type { MatrixCell, MatrixResponse } from '../api-types.js';
 import { WorkDialog } from './WorkDialog.js';
 
 const useStyles = makeStyles({

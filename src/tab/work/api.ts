@@ -1,5 +1,18 @@
 import { apiCall, networkPath } from '../api.js';
-import type { DeliveryResult, MatrixCell, MatrixResponse, ReflectionsResponse, StandingResponse, WorkStatus } from './types.js';
+import type {
+  MatrixCell,
+  MatrixResponse,
+  NewAssignmentRequest,
+  NewAssignmentResponse,
+  PhaseRequest,
+  PhaseResponse,
+  ReflectionsResponse,
+  SendTaskRequest,
+  SendTaskResponse,
+  StandingResponse,
+  WorkUpdateRequest,
+  WorkUpdateResponse,
+} from '../api-types.js';
 
 const call = apiCall;
 
@@ -12,18 +25,17 @@ export const workApi = {
   updateWork: (
     networkId: string,
     cell: Pick<MatrixCell, 'assignmentId' | 'municipalityNumber' | 'status'>,
-    change: { status?: WorkStatus; submissionText?: string | null; submissionUrl?: string | null; feedback?: string | null },
+    change: Omit<WorkUpdateRequest, 'expectedStatus'>,
   ) =>
-    call<{ cell: MatrixCell }>(
+    call<WorkUpdateResponse>(
       'PUT',
       `${base(networkId)}/mellomarbeid/${encodeURIComponent(cell.assignmentId)}/${encodeURIComponent(cell.municipalityNumber)}`,
-      { ...change, expectedStatus: cell.status },
+      { ...change, expectedStatus: cell.status } satisfies WorkUpdateRequest,
     ),
-  createAssignment: (
-    networkId: string,
-    body: { planItemId: string; title: string | null; description: string; dueAt: string; municipalityNumbers: string[] },
-  ) => call<{ assignment: { id: string } }>('POST', `${base(networkId)}/mellomarbeid`, body),
-  sendTask: (networkId: string, taskId: string) => call<DeliveryResult>('POST', `${base(networkId)}/reflections/${encodeURIComponent(taskId)}/send`, {}),
-  setPhase: (networkId: string, number: string, phase: number | null) =>
-    call<{ phase: number | null }>('PUT', `${base(networkId)}/municipalities/${encodeURIComponent(number)}/phase`, { phase }),
+  createAssignment: (networkId: string, body: NewAssignmentRequest) =>
+    call<NewAssignmentResponse>('POST', `${base(networkId)}/mellomarbeid`, body),
+  sendTask: (networkId: string, taskId: string) =>
+    call<SendTaskResponse>('POST', `${base(networkId)}/reflections/${encodeURIComponent(taskId)}/send`, {} satisfies SendTaskRequest),
+  setPhase: (networkId: string, number: string, phase: PhaseRequest['phase']) =>
+    call<PhaseResponse>('PUT', `${base(networkId)}/municipalities/${encodeURIComponent(number)}/phase`, { phase } satisfies PhaseRequest),
 };

@@ -1,7 +1,7 @@
-import { focusText, phaseLabel, type MunicipalityStanding } from '../domain/focus.js';
+import { focusText, phaseLabel, type MunicipalityStanding } from '../../focus/domain/focus.js';
 import { adaptiveCard, text, type AdaptiveCard, type CardElement } from '../../shared/cards/card.js';
 import { executeButton, heading } from '../../shared/cards/execute.js';
-import { REFLECTION_OPEN_VERB } from '../../reflections/cards/reflection.js';
+import { REFLECTION_OPEN_VERB } from './reflection.js';
 
 const dateText = (iso: string) => iso.split('-').reverse().join('.');
 

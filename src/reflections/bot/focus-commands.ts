@@ -1,8 +1,8 @@
 import { focusCard } from '../cards/focus.js';
-import { standingOfNetwork } from '../sql/focus.js';
-import { reflectionTasksOfNetwork } from '../../reflections/sql/reflections.js';
-import { isOpen } from '../../reflections/domain/reflections.js';
-import { sendCard } from '../../shared/bot/private-reply.js';
+import { standingOfNetwork } from '../../focus/sql/focus.js';
+import { reflectionTasksOfNetwork } from '../sql/reflections.js';
+import { isOpen } from '../domain/reflections.js';
+import { sendCard } from '../../shared/bot/reply.js';
 import type { Command, CommandContext } from '../../shared/bot/routes.js';
 
 /**

@@ -1,19 +1,15 @@
-import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
 import type { AdaptiveCard } from '../cards/card.js';
-import { conversationTypeOf, tenantIdOf } from '../../platform/teams/conversation.js';
-import { cardActivity } from '../../reflections/views.js';
+import { cardMessage } from '../cards/message.js';
 import type { BotTurn } from './routes.js';
 
-/** Replies with a card in the conversation the turn is in (its first fallback line as the notification summary). */
+/** Replies with a card in the conversation the turn is in. */
 export async function sendCard(ctx: Pick<BotTurn, 'turn'>, card: AdaptiveCard): Promise<void> {
-  const message = MessageFactory.attachment(CardFactory.adaptiveCard(card));
-  if (card.fallbackText) message.summary = card.fallbackText.split('\n')[0];
-  await ctx.turn.sendActivity(message);
+  await ctx.turn.reply(cardMessage(card));
 }
 
 /** A message (typed command or Action.Submit fallback) in a channel or group chat: everyone there sees the reply. */
-export function inSharedConversation(ctx: BotTurn): boolean {
-  return conversationTypeOf(ctx.turn.activity as Activity) !== 'personal';
+export function inSharedConversation(ctx: Pick<BotTurn, 'turn'>): boolean {
+  return ctx.turn.activity.conversation.type !== 'personal';
 }
 
 /**
@@ -25,15 +21,15 @@ export async function replyPrivately(ctx: BotTurn, cards: AdaptiveCard[]): Promi
     for (const card of cards) await sendCard(ctx, card);
     return;
   }
-  const tenantId = tenantIdOf(ctx.turn.activity);
-  const aadObjectId = ctx.turn.activity.from?.aadObjectId;
+  const { tenantId } = ctx.turn.activity.conversation;
+  const { aadObjectId } = ctx.turn.activity.from;
   let delivered = Boolean(tenantId && aadObjectId);
   for (const card of cards) {
     if (!delivered) break;
-    const outcome = await ctx.deps.sender.sendToMember(tenantId!, aadObjectId!, cardActivity(card), { purpose: 'svar' });
+    const outcome = await ctx.deps.sender.sendToMember(tenantId!, aadObjectId!, cardMessage(card), { purpose: 'svar' });
     delivered = outcome.status === 'sent';
   }
-  await ctx.turn.sendActivity(
+  await ctx.turn.reply(
     delivered
       ? 'Jeg har sendt det til deg i en personlig chat, siden det bare er for deg.'
       : 'Dette er bare for deg, men jeg fikk ikke sendt det i en personlig chat. Skriv til meg direkte (personlig chat med Samlingspunkt) og prøv igjen.',

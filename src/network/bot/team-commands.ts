@@ -1,0 +1,106 @@
+/** «koble» and «synk medlemmer»: a network's Teams team, bound and read by its facilitators. */
+import { messageCard } from '../cards/onboarding.js';
+import { upsertTeamsMember } from '../sql/members.js';
+import { findNetworkBySlug, setNetworkTeam } from '../sql/networks.js';
+import { recordAudit } from '../../shared/sql/audit.js';
+import { policy } from '../../shared/policy.js';
+import { sendCard } from '../../shared/bot/reply.js';
+import type { Command, CommandContext } from '../../shared/bot/routes.js';
+
+/** «koble [nettverk]»: a facilitator binds the team this is typed in to their network. */
+async function bindTeam(ctx: CommandContext): Promise<void> {
+  const { teamId } = ctx.turn.activity.conversation;
+  if (!teamId) {
+    await ctx.turn.reply('Skriv «koble» i en kanal i teamet som skal høre til nettverket.');
+    return;
+  }
+  const target = ctx.args ? await findNetworkBySlug(ctx.deps.db, ctx.args.toLowerCase()) : ctx.network;
+  if (!target) {
+    await ctx.turn.reply('Fant ikke nettverket. Skriv «koble» fulgt av nettverkets kortnavn, for eksempel «koble usht-viken».');
+    return;
+  }
+  const decision = policy.editNetwork(ctx.actor, target);
+  if (!decision.allowed) {
+    await sendCard(ctx, messageCard('Kan ikke koble teamet', decision.message, 'attention'));
+    return;
+  }
+  await ctx.deps.db.transaction(async (tx) => {
+    await setNetworkTeam(tx, target.id, teamId);
+    await recordAudit(tx, {
+      actorMemberId: ctx.actor.memberId,
+      actorName: ctx.actor.displayName,
+      regionId: target.regionId,
+      networkId: target.id,
+      action: 'team.koblet',
+      target: target.name,
+      details: { teamId },
+    });
+  });
+  await sendCard(ctx, messageCard('Teamet er koblet', `Dette teamet hører nå til ${target.name}.`));
+}
+
+/** «synk medlemmer»: reads the team roster page by page and records everyone's identity. */
+async function syncRoster(ctx: CommandContext): Promise<void> {
+  const network = ctx.network!;
+  const decision = policy.manageMembers(ctx.actor, network);
+  if (!decision.allowed) {
+    await sendCard(ctx, messageCard('Kan ikke synkronisere', decision.message, 'attention'));
+    return;
+  }
+  const { teamId, tenantId } = ctx.turn.activity.conversation;
+  if (!teamId || !tenantId) {
+    await ctx.turn.reply('Skriv «synk medlemmer» i en kanal i nettverkets team.');
+    return;
+  }
+  let continuationToken: string | undefined;
+  let seen = 0;
+  let created = 0;
+  do {
+    const page = await ctx.turn.membersPage(100, continuationToken);
+    for (const person of page.members) {
+      if (!person.aadObjectId) continue;
+      seen++;
+      // The roster is Teams' own word on the name; the sector stays the person's choice.
+      const synced = await upsertTeamsMember(ctx.deps.db, {
+        tenantId,
+        aadObjectId: person.aadObjectId.toLowerCase(),
+        displayName: person.name?.trim() || 'Uten navn',
+      });
+      if (synced.created) created++;
+    }
+    continuationToken = page.continuationToken;
+  } while (continuationToken);
+  await recordAudit(ctx.deps.db, {
+    actorMemberId: ctx.actor.memberId,
+    actorName: ctx.actor.displayName,
+    regionId: network.regionId,
+    networkId: network.id,
+    action: 'medlemmer.synkronisert',
+    target: network.name,
+    details: { iTeamet: seen, nye: created },
+  });
+  await sendCard(
+    ctx,
+    messageCard(
+      'Medlemslisten er synkronisert',
+      `Fant ${seen} personer i teamet, ${created} nye. De som ikke har valgt kommune og sektor ennå, blir spurt første gang de skriver til meg.`,
+    ),
+  );
+}
+
+export const teamCommands: readonly Command[] = [
+  {
+    verb: 'koble',
+    aliases: ['koble', 'koble team', 'link team'],
+    description: 'Koble dette teamet til nettverket ditt (fasilitator)',
+    audience: 'anyone',
+    run: bindTeam,
+  },
+  {
+    verb: 'synk medlemmer',
+    aliases: ['synk medlemmer', 'synkroniser medlemmer', 'sync members'],
+    description: 'Hent medlemslisten fra teamet (fasilitator)',
+    audience: 'network',
+    run: syncRoster,
+  },
+];
