@@ -88,6 +88,6 @@ module.exports = {
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.tsx', '.js', '.json'] },
-    exclude: { path: ['^dist/', '^node_modules/'] },
+    exclude: { path: ['^dist/'] },
   },
 };
