@@ -54,27 +54,27 @@ describe('mellomarbeid status machine', () => {
   it('explains refusals in Norwegian', () => {
     expect(checkMove('ikke-startet', 'levert', 'kommune')).toEqual({
       ok: false,
-      message: 'Kan ikke hoppe fra «ikke startet» til «levert»: arbeidet må først bli «påbegynt».',
+      error: { code: 'ugyldig-forespørsel', message: 'Kan ikke hoppe fra «ikke startet» til «levert»: arbeidet må først bli «påbegynt».' },
     });
-    expect(checkMove('levert', 'pabegynt', 'kommune')).toEqual({ ok: false, message: 'Bare en fasilitator kan åpne levert arbeid igjen.' });
-    expect(checkMove('levert', 'tilbakemelding-gitt', 'kommune')).toEqual({ ok: false, message: 'Bare en fasilitator kan gi tilbakemelding.' });
-    expect(checkMove('pabegynt', 'ikke-startet', 'fasilitator')).toEqual({ ok: false, message: 'Kan ikke endre status fra «påbegynt» til «ikke startet».' });
+    expect(checkMove('levert', 'pabegynt', 'kommune')).toEqual({ ok: false, error: { code: 'ugyldig-forespørsel', message: 'Bare en fasilitator kan åpne levert arbeid igjen.' } });
+    expect(checkMove('levert', 'tilbakemelding-gitt', 'kommune')).toEqual({ ok: false, error: { code: 'ugyldig-forespørsel', message: 'Bare en fasilitator kan gi tilbakemelding.' } });
+    expect(checkMove('pabegynt', 'ikke-startet', 'fasilitator')).toEqual({ ok: false, error: { code: 'ugyldig-forespørsel', message: 'Kan ikke endre status fra «påbegynt» til «ikke startet».' } });
     expect(nextMoves('levert', 'fasilitator')).toEqual(['tilbakemelding-gitt', 'pabegynt']);
   });
 
   it('plans changes: writing starts the work, delivering needs content, feedback needs words', () => {
-    expect(planChange(work('ikke-startet'), { submissionText: 'Utkast' }, 'kommune')).toMatchObject({ ok: true, to: 'pabegynt', submissionText: 'Utkast' });
-    expect(planChange(work('pabegynt'), { to: 'levert' }, 'kommune')).toMatchObject({ ok: false, message: expect.stringContaining('før du leverer') });
-    expect(planChange(work('pabegynt', { submissionUrl: 'https://x.no' }), { to: 'levert' }, 'kommune')).toMatchObject({ ok: true, to: 'levert' });
+    expect(planChange(work('ikke-startet'), { submissionText: 'Utkast' }, 'kommune')).toMatchObject({ ok: true, value: { to: 'pabegynt', submissionText: 'Utkast' } });
+    expect(planChange(work('pabegynt'), { to: 'levert' }, 'kommune')).toMatchObject({ ok: false, error: { code: 'ugyldig-forespørsel', message: expect.stringContaining('før du leverer') } });
+    expect(planChange(work('pabegynt', { submissionUrl: 'https://x.no' }), { to: 'levert' }, 'kommune')).toMatchObject({ ok: true, value: { to: 'levert' } });
     expect(planChange(work('levert'), { submissionText: 'Etterpå' }, 'kommune')).toMatchObject({ ok: false });
-    expect(planChange(work('levert'), { to: 'tilbakemelding-gitt' }, 'fasilitator')).toMatchObject({ ok: false, message: expect.stringContaining('Skriv en tilbakemelding') });
-    expect(planChange(work('levert'), { to: 'tilbakemelding-gitt', feedback: 'Bra' }, 'fasilitator')).toMatchObject({ ok: true, feedback: 'Bra' });
+    expect(planChange(work('levert'), { to: 'tilbakemelding-gitt' }, 'fasilitator')).toMatchObject({ ok: false, error: { code: 'ugyldig-forespørsel', message: expect.stringContaining('Skriv en tilbakemelding') } });
+    expect(planChange(work('levert'), { to: 'tilbakemelding-gitt', feedback: 'Bra' }, 'fasilitator')).toMatchObject({ ok: true, value: { feedback: 'Bra' } });
     expect(planChange(work('pabegynt'), { feedback: 'Bra' }, 'fasilitator')).toMatchObject({ ok: false });
   });
 
   it('checks text lengths and links with the limit in the message', () => {
     expect(checkWorkTexts({ submissionText: 'x'.repeat(8000) }).ok).toBe(true);
-    expect(checkWorkTexts({ submissionText: 'x'.repeat(8001) })).toMatchObject({ ok: false, message: expect.stringContaining('Maks 8\u00a0000 tegn') });
+    expect(checkWorkTexts({ submissionText: 'x'.repeat(8001) })).toMatchObject({ ok: false, error: { code: 'ugyldig-forespørsel', message: expect.stringContaining('Maks 8\u00a0000 tegn') } });
     expect(checkWorkTexts({ feedback: 'x'.repeat(4001) })).toMatchObject({ ok: false });
     expect(checkWorkTexts({ submissionUrl: 'http://usikker.no' })).toMatchObject({ ok: false });
     expect(checkWorkTexts({ submissionUrl: 'https://sikker.no/dok' }).ok).toBe(true);

@@ -31,7 +31,7 @@ describe('answers', () => {
     [scale, '5', { kind: 'skala', value: 5 }],
     [open, '  Mer   samarbeid ', { kind: 'tekst', text: 'Mer samarbeid' }],
   ] as const)('accepts and normalises a valid answer (%#)', (poll, raw, answer) => {
-    expect(checkAnswer(poll, raw)).toEqual({ ok: true, answer });
+    expect(checkAnswer(poll, raw)).toEqual({ ok: true, value: answer });
   });
 
   it.each([
@@ -52,17 +52,17 @@ describe('answers', () => {
   ] as const)('refuses a bad answer in Norwegian (%#)', (poll, raw, reason) => {
     const result = checkAnswer(poll, raw);
     expect(result.ok).toBe(false);
-    expect(result.ok ? '' : result.message).toMatch(reason);
+    expect(result.ok ? '' : result.error.message).toMatch(reason);
   });
 
   it('never accepts an option outside the poll, whatever is sent', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.integer(), fc.array(fc.integer({ min: -5, max: 20 }))), (raw) => {
         const r = checkAnswer(multi, raw);
-        if (r.ok && r.answer.kind === 'valg') {
-          expect(r.answer.choices.length).toBeGreaterThan(0);
-          expect(r.answer.choices.length).toBeLessThanOrEqual(2);
-          for (const c of r.answer.choices) expect(c >= 0 && c < 4).toBe(true);
+        if (r.ok && r.value.kind === 'valg') {
+          expect(r.value.choices.length).toBeGreaterThan(0);
+          expect(r.value.choices.length).toBeLessThanOrEqual(2);
+          for (const c of r.value.choices) expect(c >= 0 && c < 4).toBe(true);
         }
       }),
     );

@@ -49,11 +49,11 @@ describe('reflection domain', () => {
 
   it('checks answers: trims, needs one, refuses over 4 000 characters with the limit', () => {
     expect(checkAnswers(task(), ['  hei \r\n'])).toEqual({ ok: true, value: ['hei', '', ''] });
-    expect(checkAnswers(task(), ['', ' '])).toMatchObject({ ok: false, message: expect.stringContaining('minst ett') });
+    expect(checkAnswers(task(), ['', ' '])).toMatchObject({ ok: false, error: { message: expect.stringContaining('minst ett') } });
     expect(checkAnswers(task(), ['x'.repeat(4000)]).ok).toBe(true);
     expect(checkAnswers(task(), ['ok', '', 'x'.repeat(4001)])).toEqual({
       ok: false,
-      message: 'Svaret på spørsmål 3 er for langt (4\u00a0001 tegn). Maks 4\u00a0000 tegn per svar. Ingenting ble lagret.',
+      error: { code: 'ugyldig-forespørsel', message: 'Svaret på spørsmål 3 er for langt (4\u00a0001 tegn). Maks 4\u00a0000 tegn per svar. Ingenting ble lagret.' },
     });
     expect(checkAnswers(task(), ['1', '2', '3', '4']).ok).toBe(false);
     expect(checkAnswers(task({ kind: 'fokusomrade', prompts: ['Hvorfor?'] }), ['']).ok).toBe(true);
@@ -98,7 +98,7 @@ describe('reflection domain', () => {
     const base = { kind: 'refleksjon' as const, answerMode: 'personlig' as const, visibility: 'nettverket' as const, dueAt: new Date('2026-12-01T15:00:00Z'), prompts: ['?'] };
     expect(checkNewTask(base, now).ok).toBe(true);
     expect(checkNewTask({ ...base, answerMode: 'kommune', visibility: 'anonym' }, now)).toMatchObject({ ok: false });
-    expect(checkNewTask({ ...base, dueAt: now }, now)).toMatchObject({ ok: false, message: 'Fristen må være fram i tid.' });
+    expect(checkNewTask({ ...base, dueAt: now }, now)).toMatchObject({ ok: false, error: { message: 'Fristen må være fram i tid.' } });
     expect(checkNewTask({ ...base, kind: 'fokusomrade' }, now)).toMatchObject({ ok: false });
   });
 

@@ -8,6 +8,7 @@ import { planItemRoutes } from '../plan/api/plan-items.js';
 import { pollRoutes } from '../polls/api/polls.js';
 import type { PollService } from '../polls/service.js';
 import { privacyRoutes } from '../privacy/api/privacy.js';
+import { languageRoutes } from '../identity/api/language.js';
 import { reflectionRoutes } from '../reflections/api/reflections.js';
 import { notifyRemindersChanged, syncSubjectReminders } from '../reminders/engine.js';
 import { reminderRoutes } from '../reminders/api/reminders.js';
@@ -31,6 +32,7 @@ export function createApiRoutes(services: ApiServices): readonly ApiRoute[] {
     }),
     ...memberRoutes,
     ...privacyRoutes,
+    ...languageRoutes,
     ...reflectionRoutes,
     ...mellomarbeidRoutes,
     ...focusRoutes,

@@ -4,6 +4,7 @@ import { getAuthConfig } from '../identity/auth-config.js';
 import { createCallerAuthenticator } from '../identity/caller.js';
 import { getDevUsers } from '../identity/dev-users.js';
 import { loadActor } from '../identity/sql/actors.js';
+import { localeOfActor } from '../identity/locale.js';
 import { unregisteredActor, type ApiRoute } from '../shared/api/context.js';
 import { createApiRoutes } from './api-routes.js';
 import { createBotEndpoint, type BotAuthOverrides } from '../platform/teams/endpoint.js';
@@ -119,6 +120,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     ],
     callers: createCallerAuthenticator(config),
     loadActor: async (caller) => (await loadActor(db, caller.tenantId, caller.aadObjectId)) ?? unregisteredActor(caller),
+    localeOf: localeOfActor,
     log,
     now,
     async health() {

@@ -16,8 +16,11 @@ import { sendOnboarding } from '../network/bot/onboarding.js';
 import { sendCard } from '../shared/bot/reply.js';
 import { routeCommand, type BotTurn } from '../shared/bot/routes.js';
 import type { BotTurnIO } from '../shared/bot/turn.js';
+import { inLocale } from '../shared/i18n/context.js';
+import { localeOfActor } from '../identity/locale.js';
+import { saveTeamsLocale } from '../identity/sql/locale.js';
 
-type ActivityHandler = (turn: BotTurnIO, deps: AppBotDeps) => Promise<void>;
+type ActivityHandler = (turn: BotTurnIO, deps: AppBotDeps, actor: Actor) => Promise<void>;
 
 export const NO_NETWORK =
   'Denne samtalen er ikke koblet til et læringsnettverk ennå. Be en fasilitator skrive «koble» i nettverkets team, eller legge deg til i nettverket.';
@@ -40,14 +43,13 @@ async function actorOf(turn: BotTurnIO, deps: AppBotDeps): Promise<Actor> {
   return actor ?? { memberId: '', tenantId, aadObjectId, displayName: turn.activity.from.name ?? '', memberships: [], coordinatorRegionIds: [] };
 }
 
-async function botTurn(turn: BotTurnIO, deps: AppBotDeps): Promise<BotTurn<AppBotDeps>> {
-  const actor = await actorOf(turn, deps);
+async function botTurn(turn: BotTurnIO, deps: AppBotDeps, actor: Actor): Promise<BotTurn<AppBotDeps>> {
   return { turn, deps, actor, network: await networkOfTurn(turn, deps, actor) };
 }
 
-const onMessage: ActivityHandler = async (turn, deps) => {
+const onMessage: ActivityHandler = async (turn, deps, actor) => {
   await rememberConversation(turn, deps, false);
-  const ctx = await botTurn(turn, deps);
+  const ctx = await botTurn(turn, deps, actor);
   const submitted = turn.activity.value as { verb?: unknown; command?: unknown } | undefined;
   if (submitted && typeof submitted === 'object' && 'verb' in submitted) {
     // Action.Submit fallback from clients without Action.Execute: same table, new message.
@@ -77,7 +79,7 @@ const onMessage: ActivityHandler = async (turn, deps) => {
   await routed.command.run({ ...ctx, args: routed.args });
 };
 
-const onConversationUpdate: ActivityHandler = async (turn, deps) => {
+const onConversationUpdate: ActivityHandler = async (turn, deps, actor) => {
   const conversationId = turn.activity.conversation.id;
   if (turn.activity.botRemoved) {
     await markConversationUninstalled(deps.db, conversationId);
@@ -86,12 +88,12 @@ const onConversationUpdate: ActivityHandler = async (turn, deps) => {
   }
   await rememberConversation(turn, deps, true);
   if (turn.activity.botAdded) {
-    const ctx = await botTurn(turn, deps);
+    const ctx = await botTurn(turn, deps, actor);
     await sendCard(ctx, welcomeCard(ctx.network?.name));
   }
 };
 
-const onInstallationUpdate: ActivityHandler = async (turn, deps) => {
+const onInstallationUpdate: ActivityHandler = async (turn, deps, actor) => {
   const action = turn.activity.action ?? '';
   if (action.startsWith('remove')) {
     await markConversationUninstalled(deps.db, turn.activity.conversation.id);
@@ -102,7 +104,7 @@ const onInstallationUpdate: ActivityHandler = async (turn, deps) => {
   await rememberConversation(turn, deps, true);
 };
 
-const onInvoke: ActivityHandler = async (turn, deps) => {
+const onInvoke: ActivityHandler = async (turn, deps, actor) => {
   if (turn.activity.name !== 'adaptiveCard/action') {
     await turn.invokeResponse({
       statusCode: 200,
@@ -112,7 +114,7 @@ const onInvoke: ActivityHandler = async (turn, deps) => {
     return;
   }
   const action = (turn.activity.value as { action?: { verb?: unknown; data?: unknown } } | undefined)?.action;
-  const card = await runCardAction(await botTurn(turn, deps), action?.verb, action?.data ?? {});
+  const card = await runCardAction(await botTurn(turn, deps, actor), action?.verb, action?.data ?? {});
   await turn.invokeResponse({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card });
 };
 
@@ -127,6 +129,11 @@ const activityHandlers: Partial<Record<string, ActivityHandler>> = {
 export function createTurnLogic(deps: AppBotDeps): (turn: BotTurnIO) => Promise<void> {
   return async (turn) => {
     const handler = activityHandlers[turn.activity.type];
-    if (handler) await handler(turn, deps);
+    if (!handler) return;
+    const actor = await actorOf(turn, deps);
+    const teamsLocale = turn.activity.locale;
+    // Remembered for proactive messages, which have no activity to read the language from.
+    if (actor.memberId && teamsLocale && teamsLocale !== actor.teamsLocale) await saveTeamsLocale(deps.db, actor.memberId, teamsLocale);
+    await inLocale(localeOfActor(actor, teamsLocale), () => handler(turn, deps, actor));
   };
 }

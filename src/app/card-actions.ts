@@ -1,5 +1,5 @@
 import type { AdaptiveCard } from '../shared/cards/card.js';
-import { messageCard } from '../network/cards/onboarding.js';
+import { messageCard } from '../shared/cards/notice.js';
 import { describeInputProblem, describeIssues, findInputProblem } from '../shared/validation.js';
 import { mellomarbeidActions } from '../mellomarbeid/bot/commands.js';
 import { registerAction } from '../network/bot/onboarding.js';

@@ -103,7 +103,7 @@ export async function updateWork(
   const work = await findWork(db, assignmentId, municipalityNumber);
   if (!work) return fail('finnes-ikke', 'Kommunen har ikke fått dette mellomarbeidet.');
   const texts = checkWorkTexts(update);
-  if (!texts.ok) return fail('ugyldig-forespørsel', texts.message);
+  if (!texts.ok) return texts;
   if (update.expectedStatus && update.expectedStatus !== work.status) {
     return fail(
       'konflikt',
@@ -111,36 +111,37 @@ export async function updateWork(
     );
   }
   const planned = planChange(work, update, role.value);
-  if (!planned.ok) return fail('konflikt', `${planned.message} Ingenting ble lagret.`);
+  if (!planned.ok) return fail('konflikt', `${planned.error.message} Ingenting ble lagret.`);
+  const change = planned.value;
   const written = await db.transaction(async (tx) => {
     const applied = await applyWorkChange(tx, {
       assignmentId,
       municipalityNumber,
       expected: work.status,
-      to: planned.to,
-      submissionText: planned.submissionText?.trim() ? planned.submissionText : null,
-      submissionUrl: planned.submissionUrl?.trim() ? planned.submissionUrl.trim() : null,
-      feedback: planned.feedback?.trim() ? planned.feedback : null,
+      to: change.to,
+      submissionText: change.submissionText?.trim() ? change.submissionText : null,
+      submissionUrl: change.submissionUrl?.trim() ? change.submissionUrl.trim() : null,
+      feedback: change.feedback?.trim() ? change.feedback : null,
       memberId: actor.memberId,
       now,
     });
     if (!applied) return false;
-    const reviewed = planned.to === 'tilbakemelding-gitt' || (planned.to === 'pabegynt' && work.status !== 'ikke-startet');
+    const reviewed = change.to === 'tilbakemelding-gitt' || (change.to === 'pabegynt' && work.status !== 'ikke-startet');
     if (reviewed && role.value === 'fasilitator') {
       await recordAudit(tx, {
         actorMemberId: actor.memberId,
         actorName: actor.displayName,
         regionId: network.regionId,
         networkId: network.id,
-        action: planned.to === 'pabegynt' ? 'mellomarbeid.gjenapnet' : 'mellomarbeid.tilbakemelding',
+        action: change.to === 'pabegynt' ? 'mellomarbeid.gjenapnet' : 'mellomarbeid.tilbakemelding',
         target: `${assignment.title} – ${work.municipalityName}`,
-        details: { assignmentId, kommune: municipalityNumber, fra: work.status, til: planned.to },
+        details: { assignmentId, kommune: municipalityNumber, fra: work.status, til: change.to },
       });
     }
     return true;
   });
   if (!written) {
-    return fail('konflikt', 'Noen andre endret mellomarbeidet samtidig. Se oppdatert status og prøv igjen. Ingenting ble lagret.');
+    return fail('utdatert', 'Noen andre endret mellomarbeidet samtidig. Se oppdatert status og prøv igjen. Ingenting ble lagret.');
   }
   return ok({ assignment, work: (await findWork(db, assignmentId, municipalityNumber))! });
 }

@@ -5,6 +5,7 @@
  */
 import { definitionIssues, POLL_LIMITS, pollBreakdowns, pollKinds, type PollDefinition } from './domain/polls.js';
 import { osloDate, osloInstant } from '../shared/time.js';
+import { invalid, ok, type Result } from '../shared/result.js';
 import { describeIssues, instant, text, z } from '../shared/validation.js';
 import type { PollFormValues } from './cards/form.js';
 
@@ -47,10 +48,8 @@ export interface NewPollInput {
   postTo: string[];
 }
 
-export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
-
 /** zod output → a definition, checked against the domain's cross-field rules and the clock. */
-export function toNewPoll(body: NewPollBody, now: Date): Checked<NewPollInput> {
+export function toNewPoll(body: NewPollBody, now: Date): Result<NewPollInput> {
   const kind = body.kind;
   const definition: PollDefinition = {
     kind,
@@ -66,23 +65,23 @@ export function toNewPoll(body: NewPollBody, now: Date): Checked<NewPollInput> {
   const closesAt = body.closesAt ? new Date(body.closesAt) : null;
   if (closesAt && closesAt <= now) issues.push('Lukketidspunktet har allerede vært.');
   if (closesAt && opensAt && closesAt <= opensAt) issues.push('Målingen må lukkes etter at den åpner.');
-  if (issues.length > 0) return { ok: false, message: `Kan ikke lage målingen: ${issues.join(' ')}` };
-  return { ok: true, value: { definition, planItemId: body.planItemId ?? null, opensAt, closesAt, sendToAll: body.sendToAll, postTo: body.postTo } };
+  if (issues.length > 0) return invalid(`Kan ikke lage målingen: ${issues.join(' ')}`);
+  return ok({ definition, planItemId: body.planItemId ?? null, opensAt, closesAt, sendToAll: body.sendToAll, postTo: body.postTo });
 }
 
-function osloTime(date: string | undefined, time: string | undefined, now: Date, what: string): Checked<string | null> {
-  if (!date && !time) return { ok: true, value: null };
+function osloTime(date: string | undefined, time: string | undefined, now: Date, what: string): Result<string | null> {
+  if (!date && !time) return ok(null);
   const day = date || osloDate(now);
-  if (!time) return { ok: false, message: `Velg klokkeslett for når målingen ${what}.` };
+  if (!time) return invalid(`Velg klokkeslett for når målingen ${what}.`);
   try {
-    return { ok: true, value: osloInstant(day, time.slice(0, 5)).toISOString() };
+    return ok(osloInstant(day, time.slice(0, 5)).toISOString());
   } catch {
-    return { ok: false, message: `Ugyldig tidspunkt for når målingen ${what}.` };
+    return invalid(`Ugyldig tidspunkt for når målingen ${what}.`);
   }
 }
 
 /** The bot's form card (all strings) → the API's shape, then the same checks. */
-export function fromForm(values: PollFormValues, now: Date): Checked<NewPollInput> {
+export function fromForm(values: PollFormValues, now: Date): Result<NewPollInput> {
   const kindValue = values.kind ?? 'enkeltvalg';
   const kind = kindValue.startsWith('skala') ? 'skala' : kindValue;
   const opens = osloTime(values.opensDate, values.opensTime, now, 'åpner');
@@ -106,6 +105,6 @@ export function fromForm(values: PollFormValues, now: Date): Checked<NewPollInpu
     sendToAll: values.sendToAll === 'true',
   };
   const parsed = newPollSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, message: describeIssues(parsed.error, 'Sjekk skjemaet') };
+  if (!parsed.success) return invalid(describeIssues(parsed.error, 'Sjekk skjemaet'));
   return toNewPoll(parsed.data, now);
 }

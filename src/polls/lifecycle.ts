@@ -3,6 +3,7 @@
  * its audit entry in one transaction, then the cards and jobs that follow from it.
  */
 import type { Transaction } from '../platform/db/port.js';
+import { fail, ok, type Result } from '../shared/result.js';
 import { recordAudit } from '../shared/sql/audit.js';
 import { closePoll, findPoll, findRepeatOf, insertPoll, reopenPoll } from './sql/polls.js';
 import type { Actor } from '../shared/policy.js';
@@ -35,13 +36,14 @@ export interface Created {
   closedBefore: boolean;
 }
 
-export class PollConflict extends Error {}
+const ALREADY_REPEATED = 'Denne målingen er allerede gjentatt. Se før/etter-resultatene i fanen «Målinger».';
 
-export async function createPoll(service: PollService, jobs: PollJobs | undefined, c: CreatePoll): Promise<Created> {
+/** A before-poll is repeated once: a second repeat is refused as a conflict, also when two race. */
+export async function createPoll(service: PollService, jobs: PollJobs | undefined, c: CreatePoll): Promise<Result<Created>> {
   const now = service.now();
   const opensAt = c.opensAt && c.opensAt > now ? c.opensAt : now;
   if (c.repeatOf && (await findRepeatOf(service.db, c.repeatOf.id))) {
-    throw new PollConflict('Denne målingen er allerede gjentatt. Se før/etter-resultatene i fanen «Målinger».');
+    return fail('konflikt', ALREADY_REPEATED);
   }
   const definition = c.repeatOf ? repeatDefinition(c.repeatOf) : c.definition;
   let closedBefore = false;
@@ -74,7 +76,7 @@ export async function createPoll(service: PollService, jobs: PollJobs | undefine
       return created;
     });
   } catch (error) {
-    if ((error as { code?: string }).code === '23505') throw new PollConflict('Denne målingen er allerede gjentatt.');
+    if ((error as { code?: string }).code === '23505') return fail('konflikt', ALREADY_REPEATED);
     throw error;
   }
   notifyRemindersChanged();
@@ -94,7 +96,7 @@ export async function createPoll(service: PollService, jobs: PollJobs | undefine
   if (!openNow) await jobs?.scheduleOpen(poll);
   else if (c.sendToAll) await jobs?.sendToAll(poll);
   await jobs?.scheduleClose(poll);
-  return { poll, posted, failed, closedBefore };
+  return ok({ poll, posted, failed, closedBefore });
 }
 
 async function audited(service: PollService, network: Network, actor: Actor, poll: Poll, action: string, change: (tx: Transaction) => Promise<boolean>): Promise<boolean> {

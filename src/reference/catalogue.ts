@@ -36,6 +36,14 @@ export function catalogueSolutions(catalogue: ReformCatalogue): CatalogueSolutio
   );
 }
 
+/**
+ * A municipality's språkvedtak (målvedtak): the written form state bodies must use when they
+ * write to it (språklova § 11, listed in språkvedtaksforskrifta). 'nøytral' means no demand,
+ * which is also what a municipality that has made no decision counts as. See data/README.md.
+ */
+export const languageForms = ['nynorsk', 'bokmål', 'nøytral'] as const;
+export type LanguageForm = (typeof languageForms)[number];
+
 export const municipalityFileSchema = z
   .array(
     z.object({
@@ -43,6 +51,7 @@ export const municipalityFileSchema = z
       navn: z.string().min(1),
       fylkesnummer: z.string().regex(/^\d{2}$/),
       fylkesnavn: z.string().min(1),
+      languageForm: z.enum(languageForms),
     }),
   )
   .min(1);

@@ -45,7 +45,7 @@ export async function answerReflection(
   if (task.networkId !== network.id) return fail('finnes-ikke', 'Fant ikke oppgaven i dette nettverket.');
   if (!isOpen(task, now)) return fail('konflikt', closedMessage(task));
   const checked = checkAnswers(task, input.answers);
-  if (!checked.ok) return fail('ugyldig-forespørsel', checked.message);
+  if (!checked.ok) return checked;
   const answers = checked.value;
   const municipalityNumber = actor.memberships.find((m) => m.networkId === network.id)?.municipalityNumber ?? null;
 
@@ -55,7 +55,7 @@ export async function answerReflection(
     let picks: ReturnType<typeof parseChoices> | undefined;
     if (task.kind === 'fokusomrade') {
       picks = parseChoices(input.choices ?? [], await reformCatalogue(db, network.reformCode));
-      if (!picks.ok) return fail('ugyldig-forespørsel', picks.message);
+      if (!picks.ok) return picks;
       choices = picks.value.map(choiceValue);
     }
     return db.transaction(async (tx) => {
@@ -71,7 +71,7 @@ export async function answerReflection(
       if (saved.status === 'closed') return fail('konflikt', closedMessage(task));
       if (saved.status === 'stale') {
         return fail(
-          'konflikt',
+          'utdatert',
           `Noen andre i kommunen lagret en ny versjon (versjon ${saved.current}) mens du skrev. Se den nyeste versjonen og lagre på nytt.`,
         );
       }

@@ -28,7 +28,7 @@ export async function createReflectionTask(
   const allowed = policy.createTasks(actor, network);
   if (!allowed.allowed) return fail('ingen-tilgang', allowed.message);
   const checked = checkNewTask(input, now);
-  if (!checked.ok) return fail('ugyldig-forespørsel', checked.message);
+  if (!checked.ok) return checked;
   if (input.planItemId && !(await findPlanItem(db, network.id, input.planItemId))) {
     return fail('ugyldig-forespørsel', 'Aktiviteten oppgaven skal knyttes til, finnes ikke i nettverkets plan.');
   }

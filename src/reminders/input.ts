@@ -23,7 +23,14 @@ const rulesSchema = z.array(ruleSchema).max(5, 'kan være maks 5 påminnelser');
 
 /** PUT /api/networks/:networkId/reminder-settings */
 export const reminderSettingsSchema = z.object({
-  quietHours: z.object({ from: clock, to: clock, weekends: z.boolean({ error: 'må være true eller false' }) }),
+  quietHours: z.object({
+    from: clock,
+    to: clock,
+    weekends: z.boolean({ error: 'må være true eller false' }),
+    // Optional: left out, they follow `weekends` (see saveReminderSettings).
+    holidays: z.boolean({ error: 'må være true eller false' }).optional(),
+    christmasWeek: z.boolean({ error: 'må være true eller false' }).optional(),
+  }),
   rules: z.partialRecord(z.enum(reminderKinds), rulesSchema).optional(),
 });
 

@@ -1,34 +1,9 @@
-import type { BodyCode, PlanItemFormat, PlanItemKind, Sector } from './types.js';
+import { localizedRecord } from './i18n/messages.js';
+import { t } from './messages.js';
+import { bodyCodes, planItemFormats, planItemKinds, sectors } from './types.js';
 
-// UI words in bokmål; the bot speaks Norwegian first. The tab has its own i18n files.
-export const kindLabel: Record<PlanItemKind, string> = {
-  samling: 'Samling',
-  veiledning: 'Veiledning',
-  mellomarbeid: 'Mellomarbeid',
-  dialogmote: 'Dialogmøte',
-  webinar: 'Webinar',
-};
-
-export const formatLabel: Record<PlanItemFormat, string> = {
-  digital: 'Digitalt i Teams',
-  fysisk: 'Fysisk',
-  hybrid: 'Hybrid',
-  telefon: 'Telefon/Teams',
-};
-
-export const bodyLabel: Record<BodyCode, string> = {
-  SF: 'Statsforvalteren',
-  KS: 'KS',
-  USHT: 'USHT',
-};
-
-export const sectorLabel: Record<Sector, string> = {
-  'helse-og-omsorg': 'Helse og omsorg',
-  plan: 'Plan',
-  kultur: 'Kultur',
-  teknisk: 'Teknisk',
-  folkehelse: 'Folkehelse',
-  frivillighet: 'Frivillighet',
-  eldrerad: 'Eldreråd',
-  annet: 'Annet',
-};
+// The words for the app's fixed codes, in the reader's language (src/shared/messages/*.json).
+export const kindLabel = localizedRecord(planItemKinds, (k) => t(`label.kind.${k}`));
+export const formatLabel = localizedRecord(planItemFormats, (f) => t(`label.format.${f}`));
+export const bodyLabel = localizedRecord(bodyCodes, (b) => t(`label.body.${b}`));
+export const sectorLabel = localizedRecord(sectors, (s) => t(`label.sector.${s}`));

@@ -1,3 +1,4 @@
+import type { Locale } from './i18n/locale.js';
 import type { NetworkRole } from './types.js';
 
 /**
@@ -11,6 +12,10 @@ export interface Actor {
   displayName: string;
   memberships: { networkId: string; role: NetworkRole; municipalityNumber: string | null }[];
   coordinatorRegionIds: string[];
+  /** The language they chose themselves, if any (see src/shared/i18n/locale.ts for the order). */
+  savedLocale?: Locale | null;
+  /** The last locale their Teams client sent: stands in for the activity's in proactive messages. */
+  teamsLocale?: string | null;
 }
 
 export interface NetworkScope {

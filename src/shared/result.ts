@@ -1,11 +1,15 @@
+import { t } from './messages.js';
+
 /** Expected failures, as values. The HTTP layer turns each code into a status in one place. */
 export type ApiErrorCode =
   | 'ugyldig-forespørsel'
   | 'ikke-innlogget'
   | 'ingen-tilgang'
   | 'finnes-ikke'
-  /** The request was fine but the record's state forbids it now: a passed due time, an illegal status move, a stale version. */
-  | 'konflikt';
+  /** The request was fine but the record's state forbids it now: a passed due time, an illegal status move. */
+  | 'konflikt'
+  /** Someone else saved a newer version while this person was writing: show them the newer one. */
+  | 'utdatert';
 
 export interface ApiError {
   code: ApiErrorCode;
@@ -17,6 +21,8 @@ export interface ApiError {
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+/** The usual refusal of a domain check: the input is wrong, and the message says how to fix it. */
+export const invalid = <T = never>(message: string, field?: string): Result<T> => fail('ugyldig-forespørsel', message, field);
 export const fail = <T = never>(code: ApiErrorCode, message: string, field?: string): Result<T> => ({
   ok: false,
   error: field ? { code, message, field } : { code, message },
@@ -28,6 +34,7 @@ export const statusOf: Record<ApiErrorCode, number> = {
   'ingen-tilgang': 403,
   'finnes-ikke': 404,
   konflikt: 409,
+  utdatert: 409,
 };
 
 /**
@@ -36,5 +43,4 @@ export const statusOf: Record<ApiErrorCode, number> = {
  * seeing SQL, addresses or stacks.
  */
 export const INTERNAL_ERROR_CODE = 'intern-feil';
-export const internalErrorMessage = (correlationId: string): string =>
-  `Noe gikk galt på serveren. Prøv igjen. (Feil-ID: ${correlationId})`;
+export const internalErrorMessage = (correlationId: string): string => t('internalError', { id: correlationId });

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { capitalise, formatRange } from './i18n/format.js';
 
 export const OSLO = 'Europe/Oslo';
 
@@ -9,17 +10,9 @@ export function osloInstant(date: string, time: string): Date {
   return dt.toJSDate();
 }
 
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/** «Tir. 1. desember kl. 10.00–12.00», or with both dates when it spans days. */
+/** «Tir. 1. desember kl. 10.00–12.00» (in the reader's language), or with both dates when it spans days. */
 export function formatOsloRange(start: Date, end: Date): string {
-  const s = DateTime.fromJSDate(start, { zone: OSLO }).setLocale('nb');
-  const e = DateTime.fromJSDate(end, { zone: OSLO }).setLocale('nb');
-  const day = capitalise(s.toFormat('ccc d. LLLL'));
-  if (s.hasSame(e, 'day')) return `${day} kl. ${s.toFormat('HH.mm')}–${e.toFormat('HH.mm')}`;
-  return `${day} kl. ${s.toFormat('HH.mm')} – ${e.toFormat('ccc d. LLLL')} kl. ${e.toFormat('HH.mm')}`;
+  return capitalise(formatRange(start, end));
 }
 
 /** The Oslo calendar date (yyyy-MM-dd) of an instant. */

@@ -79,7 +79,7 @@ export const focusRoutes: ApiRoute[] = [
       const input = parse(focusSchema, body, 'Ugyldige fokusområder');
       if (!input.ok) return input;
       const picks = parseChoices(input.value.choices, await reformCatalogue(ctx.db, network.value.reformCode));
-      if (!picks.ok) return fail('ugyldig-forespørsel', picks.message);
+      if (!picks.ok) return picks;
       await ctx.db.transaction((tx) =>
         replaceFocus(tx, {
           networkId: network.value.id,

@@ -2,6 +2,7 @@
  * Focus areas chosen by a municipality (from the network's reform catalogue) and its reform
  * phase. The catalogue is data (src/domain/data); this module only knows its shape.
  */
+import { invalid, ok, type Result } from '../../shared/result.js';
 
 export const phases = [1, 2, 3, 4] as const;
 export type Phase = (typeof phases)[number];
@@ -55,28 +56,28 @@ export function choiceValue(c: FocusChoice): string {
 export function parseChoices(
   values: readonly string[],
   catalogue: readonly CatalogueEntry[],
-): { ok: true; value: FocusChoice[] } | { ok: false; message: string } {
+): Result<FocusChoice[]> {
   const picks: FocusChoice[] = [];
   for (const raw of values) {
     const value = raw.trim();
     if (!value) continue;
     if (value.startsWith(AREA)) {
       const code = value.slice(AREA.length);
-      if (!catalogue.some((e) => e.focusAreaCode === code)) return { ok: false, message: `Ukjent fokusområde: ${code}.` };
+      if (!catalogue.some((e) => e.focusAreaCode === code)) return invalid(`Ukjent fokusområde: ${code}.`);
       picks.push({ focusAreaCode: code, solutionCode: null });
     } else if (value.startsWith(SOLUTION)) {
       const code = value.slice(SOLUTION.length);
       const entry = catalogue.find((e) => e.solutionCode === code);
-      if (!entry) return { ok: false, message: `Ukjent løsning: ${code}.` };
+      if (!entry) return invalid(`Ukjent løsning: ${code}.`);
       picks.push({ focusAreaCode: entry.focusAreaCode, solutionCode: code });
     } else {
-      return { ok: false, message: `Ukjent valg: ${value.slice(0, 60)}.` };
+      return invalid(`Ukjent valg: ${value.slice(0, 60)}.`);
     }
   }
   const unique = picks.filter((p, i) => picks.findIndex((q) => choiceValue(q) === choiceValue(p)) === i);
-  if (unique.length === 0) return { ok: false, message: 'Velg minst ett fokusområde eller én løsning.' };
-  if (unique.length > MAX_FOCUS_CHOICES) return { ok: false, message: `Velg høyst ${MAX_FOCUS_CHOICES} fokusområder og løsninger.` };
-  return { ok: true, value: unique };
+  if (unique.length === 0) return invalid('Velg minst ett fokusområde eller én løsning.');
+  if (unique.length > MAX_FOCUS_CHOICES) return invalid(`Velg høyst ${MAX_FOCUS_CHOICES} fokusområder og løsninger.`);
+  return ok(unique);
 }
 
 /** Choices for a card or a picker: each focus area, then its solutions indented under it. */

@@ -1,16 +1,19 @@
 import type { Actor } from '../../shared/policy.js';
 import type { NetworkRole } from '../../shared/types.js';
 import type { Queryable } from '../../platform/db/port.js';
+import type { Locale } from '../../shared/i18n/locale.js';
 
 /** Everything the policy needs about a person, in one round trip. */
 export async function loadActor(db: Queryable, tenantId: string, aadObjectId: string): Promise<Actor | undefined> {
   const { rows } = await db.query<{
     id: string;
     display_name: string;
+    preferred_locale: Locale | null;
+    teams_locale: string | null;
     memberships: { networkId: string; role: NetworkRole; municipalityNumber: string | null }[];
     regions: string[];
   }>(
-    `SELECT m.id, m.display_name,
+    `SELECT m.id, m.display_name, m.preferred_locale, m.teams_locale,
             -- Ordered by when they joined: the first is the bot's default network (personal chat),
             -- so being added to another network, or a rewritten row, never moves it.
             COALESCE((SELECT json_agg(json_build_object('networkId', nm.network_id, 'role', nm.role,
@@ -33,5 +36,7 @@ export async function loadActor(db: Queryable, tenantId: string, aadObjectId: st
     displayName: row.display_name,
     memberships: row.memberships.map((m) => ({ ...m, municipalityNumber: m.municipalityNumber?.trim() ?? null })),
     coordinatorRegionIds: row.regions,
+    savedLocale: row.preferred_locale,
+    teamsLocale: row.teams_locale,
   };
 }

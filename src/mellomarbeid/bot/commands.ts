@@ -1,7 +1,7 @@
 import type { AdaptiveCard } from '../../shared/cards/card.js';
 import { WORK_OPEN_VERB, WORK_UPDATE_VERB, workCard } from '../cards/mellomarbeid.js';
 import { workOverviewCard } from '../cards/overview.js';
-import { messageCard } from '../../network/cards/onboarding.js';
+import { messageCard, refusalCard } from '../../shared/cards/notice.js';
 import { assignmentsOfNetwork, findAssignment, findWork, workOfNetwork } from '../sql/mellomarbeid.js';
 import { networkMunicipalities } from '../../network/sql/members.js';
 import { findNetworkById } from '../../network/sql/networks.js';
@@ -130,7 +130,7 @@ export const workUpdateAction: CardAction<z.infer<typeof updateSchema>> = {
     if (!result.ok) {
       const assignment = await findAssignment(ctx.deps.db, network.id, data.assignmentId);
       const work = assignment && (await findWork(ctx.deps.db, data.assignmentId, data.municipalityNumber));
-      if (!assignment || !work || result.error.code === 'ingen-tilgang') return messageCard('Ble ikke lagret', result.error.message, 'attention');
+      if (!assignment || !work || result.error.code === 'ingen-tilgang') return refusalCard(result.error, 'Ble ikke lagret');
       return workCard({ assignment, work, role: roleFor(ctx, network, data.municipalityNumber), now, notice: { tone: 'attention', text: result.error.message } });
     }
     const { assignment, work } = result.value;

@@ -2,6 +2,7 @@
  * Mellomarbeid: work a municipality does between seminars. The status machine lives here;
  * the database repeats it as a trigger and every write is guarded with WHERE status = expected.
  */
+import { invalid, ok, type Result } from '../../shared/result.js';
 
 export const workStatuses = ['ikke-startet', 'pabegynt', 'levert', 'tilbakemelding-gitt'] as const;
 export type WorkStatus = (typeof workStatuses)[number];
@@ -54,29 +55,24 @@ const moves: readonly Move[] = [
   { from: 'tilbakemelding-gitt', to: 'pabegynt', who: ['fasilitator'] },
 ];
 
-export type MoveCheck = { ok: true } | { ok: false; message: string };
-
 const label = (s: WorkStatus) => `«${workStatusLabel[s].toLowerCase()}»`;
 
 /** Whether `role` may move the work from `from` to `to`, and if not, why, in Norwegian. */
-export function checkMove(from: WorkStatus, to: WorkStatus, role: WorkRole): MoveCheck {
-  if (from === to) return { ok: true };
+export function checkMove(from: WorkStatus, to: WorkStatus, role: WorkRole): Result<void> {
+  if (from === to) return ok(undefined);
   const move = moves.find((m) => m.from === from && m.to === to);
-  if (move && move.who.includes(role)) return { ok: true };
+  if (move && move.who.includes(role)) return ok(undefined);
   if (move) {
     return to === 'pabegynt'
-      ? { ok: false, message: 'Bare en fasilitator kan åpne levert arbeid igjen.' }
-      : { ok: false, message: 'Bare en fasilitator kan gi tilbakemelding.' };
+      ? invalid('Bare en fasilitator kan åpne levert arbeid igjen.')
+      : invalid('Bare en fasilitator kan gi tilbakemelding.');
   }
   const order = workStatuses.indexOf(to) - workStatuses.indexOf(from);
   if (order > 1) {
     const next = moves.find((m) => m.from === from && workStatuses.indexOf(m.to) > workStatuses.indexOf(from));
-    return {
-      ok: false,
-      message: `Kan ikke hoppe fra ${label(from)} til ${label(to)}${next ? `: arbeidet må først bli ${label(next.to)}` : ''}.`,
-    };
+    return invalid(`Kan ikke hoppe fra ${label(from)} til ${label(to)}${next ? `: arbeidet må først bli ${label(next.to)}` : ''}.`);
   }
-  return { ok: false, message: `Kan ikke endre status fra ${label(from)} til ${label(to)}.` };
+  return invalid(`Kan ikke endre status fra ${label(from)} til ${label(to)}.`);
 }
 
 /** The moves the role can make from here, in the order a card or the tab offers them. */
@@ -105,15 +101,12 @@ export interface WorkChange {
   feedback?: string | null;
 }
 
-export type PlannedChange =
-  | {
-      ok: true;
-      to: WorkStatus;
-      submissionText: string | null;
-      submissionUrl: string | null;
-      feedback: string | null;
-    }
-  | { ok: false; message: string };
+export type PlannedChange = Result<{
+  to: WorkStatus;
+  submissionText: string | null;
+  submissionUrl: string | null;
+  feedback: string | null;
+}>;
 
 /**
  * The whole decision for one update: status move, submission and feedback rules together,
@@ -130,43 +123,37 @@ export function planChange(current: MunicipalityWork, change: WorkChange, role: 
   const move = checkMove(current.status, to, role);
   if (!move.ok) return move;
   if (touchesSubmission && !submissionEditable(current.status) && to !== 'pabegynt') {
-    return { ok: false, message: 'Arbeidet er levert og kan ikke endres. Be en fasilitator åpne det igjen.' };
+    return invalid('Arbeidet er levert og kan ikke endres. Be en fasilitator åpne det igjen.');
   }
   if (to === 'levert' && current.status !== 'levert' && !submissionText?.trim() && !submissionUrl?.trim()) {
-    return { ok: false, message: 'Skriv en tekst eller legg inn en lenke før du leverer.' };
+    return invalid('Skriv en tekst eller legg inn en lenke før du leverer.');
   }
   let feedback = current.feedback;
   if (change.feedback !== undefined) {
-    if (role !== 'fasilitator') return { ok: false, message: 'Bare en fasilitator kan gi tilbakemelding.' };
-    if (to !== 'tilbakemelding-gitt') return { ok: false, message: 'Tilbakemelding gis på levert arbeid.' };
+    if (role !== 'fasilitator') return invalid('Bare en fasilitator kan gi tilbakemelding.');
+    if (to !== 'tilbakemelding-gitt') return invalid('Tilbakemelding gis på levert arbeid.');
     feedback = change.feedback;
   }
   if (to === 'tilbakemelding-gitt' && !feedback?.trim()) {
-    return { ok: false, message: 'Skriv en tilbakemelding før du markerer den som gitt.' };
+    return invalid('Skriv en tilbakemelding før du markerer den som gitt.');
   }
-  return { ok: true, to, submissionText, submissionUrl, feedback };
+  return ok({ to, submissionText, submissionUrl, feedback });
 }
 
 const within = (value: string | null | undefined, max: number) => !value || value.length <= max;
 const count = (n: number) => n.toLocaleString('nb-NO').replace(/\s/g, '\u00a0');
 
 /** Length and link rules for what people type, with the limit in the message. */
-export function checkWorkTexts(change: WorkChange): { ok: true } | { ok: false; message: string } {
+export function checkWorkTexts(change: WorkChange): Result<void> {
   if (!within(change.submissionText, SUBMISSION_MAX_CHARS)) {
-    return {
-      ok: false,
-      message: `Besvarelsen er for lang (${count(change.submissionText!.length)} tegn). Maks ${count(SUBMISSION_MAX_CHARS)} tegn. Ingenting ble lagret.`,
-    };
+    return invalid(`Besvarelsen er for lang (${count(change.submissionText!.length)} tegn). Maks ${count(SUBMISSION_MAX_CHARS)} tegn. Ingenting ble lagret.`);
   }
   if (!within(change.feedback, FEEDBACK_MAX_CHARS)) {
-    return {
-      ok: false,
-      message: `Tilbakemeldingen er for lang (${count(change.feedback!.length)} tegn). Maks ${count(FEEDBACK_MAX_CHARS)} tegn. Ingenting ble lagret.`,
-    };
+    return invalid(`Tilbakemeldingen er for lang (${count(change.feedback!.length)} tegn). Maks ${count(FEEDBACK_MAX_CHARS)} tegn. Ingenting ble lagret.`);
   }
   const url = change.submissionUrl;
   if (url && (url.length > URL_MAX_CHARS || !/^https:\/\/\S+$/.test(url))) {
-    return { ok: false, message: 'Lenken må være en https://-adresse uten mellomrom (maks 2000 tegn).' };
+    return invalid('Lenken må være en https://-adresse uten mellomrom (maks 2000 tegn).');
   }
-  return { ok: true };
+  return ok(undefined);
 }

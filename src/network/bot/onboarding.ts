@@ -1,4 +1,5 @@
-import { onboardingCard, REGISTER_VERB, registeredCard, messageCard } from '../cards/onboarding.js';
+import { onboardingCard, REGISTER_VERB, registeredCard } from '../cards/onboarding.js';
+import { messageCard } from '../../shared/cards/notice.js';
 import { networkMunicipalities, setMemberSector, setNetworkMember, upsertMember } from '../sql/members.js';
 import { sectorLabel } from '../../shared/labels.js';
 import { policy } from '../../shared/policy.js';

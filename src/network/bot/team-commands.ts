@@ -1,5 +1,5 @@
 /** «koble» and «synk medlemmer»: a network's Teams team, bound and read by its facilitators. */
-import { messageCard } from '../cards/onboarding.js';
+import { messageCard } from '../../shared/cards/notice.js';
 import { upsertTeamsMember } from '../sql/members.js';
 import { findNetworkBySlug, setNetworkTeam } from '../sql/networks.js';
 import { recordAudit } from '../../shared/sql/audit.js';

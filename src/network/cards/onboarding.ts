@@ -59,14 +59,3 @@ export function registeredCard(networkName: string, municipalityName: string, se
     `Du er registrert i ${networkName} for ${municipalityName}.`,
   );
 }
-
-export function messageCard(title: string, body: string, tone: 'default' | 'attention' = 'default'): AdaptiveCard {
-  return adaptiveCard(
-    [
-      text(title, { size: 'Medium', weight: 'Bolder', style: 'heading', ...(tone === 'attention' ? { color: 'Attention' } : {}) }),
-      text(body),
-    ],
-    [],
-    `${title}: ${body}`,
-  );
-}

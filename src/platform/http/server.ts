@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { inLocale } from '../../shared/i18n/context.js';
+import type { Locale } from '../../shared/i18n/locale.js';
 import { existsSync } from 'node:fs';
 import helmet from 'helmet';
 import restify, { type Request, type Response, type Server } from 'restify';
@@ -12,6 +14,8 @@ import type { Database } from '../db/port.js';
 import type { Logger } from '../logging.js';
 import { tabDistDir } from '../paths.js';
 
+/** The tab sends the language it shows, so the server's texts (errors, previews) match it. */
+export const LOCALE_HEADER = 'x-samlingspunkt-locale';
 export const MAX_BODY_BYTES = 256 * 1024;
 
 /** A route without sign-in (what the tab needs before it can sign in). */
@@ -32,6 +36,8 @@ export interface HttpDeps {
   callers: CallerAuthenticator;
   /** The caller as a member, with their roles (someone not registered has none). */
   loadActor(caller: Caller): Promise<Actor>;
+  /** The reader's language: the tab's (its Teams context or switch), then the person's own settings. */
+  localeOf(actor: Actor | undefined, requested: string | undefined): Locale;
   log: Logger;
   now(): Date;
   health(): Promise<{ healthy: boolean; body: Record<string, unknown> }>;
@@ -255,13 +261,16 @@ export function createHttpServer(deps: HttpDeps): HttpServer {
       devUser: typeof devUser === 'string' ? devUser : undefined,
       remoteAddress: req.socket.remoteAddress,
     });
-    if (!caller.ok) return sendResult(res, caller);
+    const requested = typeof req.headers[LOCALE_HEADER] === 'string' ? req.headers[LOCALE_HEADER] : undefined;
+    if (!caller.ok) return inLocale(deps.localeOf(undefined, requested), () => sendResult(res, caller));
     const actor = await deps.loadActor(caller.value);
-    const result = await route.handle(
-      { db: deps.db, log: deps.log, caller: caller.value, actor, now: deps.now(), sender: deps.bot.sender },
-      { params: (req.params ?? {}) as Record<string, string>, query: (req.query ?? {}) as Record<string, unknown>, body: req.body },
-    );
-    return sendResult(res, result, route.okStatus);
+    return inLocale(deps.localeOf(actor, requested), async () => {
+      const result = await route.handle(
+        { db: deps.db, log: deps.log, caller: caller.value, actor, now: deps.now(), sender: deps.bot.sender },
+        { params: (req.params ?? {}) as Record<string, string>, query: (req.query ?? {}) as Record<string, unknown>, body: req.body },
+      );
+      sendResult(res, result, route.okStatus);
+    });
   };
   for (const route of deps.routes) server[route.method](route.path, guarded(apiHandler(route)));
 

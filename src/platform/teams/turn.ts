@@ -14,6 +14,7 @@ function inboundOf(activity: Activity): InboundActivity {
     text: commandTextOf(activity),
     ...(activity.value !== undefined ? { value: activity.value } : {}),
     ...(activity.action !== undefined ? { action: activity.action } : {}),
+    ...(typeof activity.locale === 'string' && activity.locale ? { locale: activity.locale.slice(0, 20) } : {}),
     from: {
       id: activity.from?.id ?? '',
       ...(activity.from?.name !== undefined ? { name: activity.from.name } : {}),

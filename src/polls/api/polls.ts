@@ -16,7 +16,7 @@ import type { Network } from '../../shared/types.js';
 import { exportFileName, pollCsv, pollXlsx } from '../export.js';
 import { newPollSchema, repeatSchema, toNewPoll } from '../input.js';
 import type { NewPollResponse, PollChangeResponse, PollListResponse, PollResultsResponse, PollView, RepeatPollResponse } from '../contract.js';
-import { closePollNow, createPoll, PollConflict, reopenPollNow } from '../lifecycle.js';
+import { closePollNow, createPoll, reopenPollNow } from '../lifecycle.js';
 import type { PostTarget } from '../posting.js';
 import { decide, FileResponse, idFromPath, parse, type ApiContext, type ApiInput, type ApiRoute } from '../../shared/api/context.js';
 import { networkFromPath } from '../../network/api/access.js';
@@ -140,13 +140,15 @@ const routes: PollRoute[] = [
       const input = parse(newPollSchema, body, 'Ugyldig måling');
       if (!input.ok) return input;
       const checked = toNewPoll(input.value, ctx.now);
-      if (!checked.ok) return fail('ugyldig-forespørsel', checked.message);
+      if (!checked.ok) return checked;
       if (checked.value.planItemId && !(await findPlanItem(ctx.db, network.value.id, checked.value.planItemId))) {
         return fail('ugyldig-forespørsel', 'Ugyldig aktivitet: den finnes ikke i nettverkets plan.');
       }
       const targets = await targetsFor(ctx, network.value, checked.value.postTo);
       if (!targets.ok) return targets;
-      const created = await createPoll(ctx.polls, ctx.polls.jobs, { network: network.value, actor: ctx.actor, ...checked.value, repeatOf: null, targets: targets.value });
+      const result = await createPoll(ctx.polls, ctx.polls.jobs, { network: network.value, actor: ctx.actor, ...checked.value, repeatOf: null, targets: targets.value });
+      if (!result.ok) return result;
+      const created = result.value;
       return ok<NewPollResponse>({ poll: pollDto(created.poll, ctx.polls.now(), { respondents: 0 }), posted: created.posted, failed: created.failed });
     },
   },
@@ -216,8 +218,7 @@ const routes: PollRoute[] = [
       if (closesAt && closesAt <= ctx.now) return fail('ugyldig-forespørsel', 'Lukketidspunktet har allerede vært.');
       const targets = await targetsFor(ctx, network, input.value.postTo);
       if (!targets.ok) return targets;
-      try {
-        const created = await createPoll(ctx.polls, ctx.polls.jobs, {
+      const result = await createPoll(ctx.polls, ctx.polls.jobs, {
           network,
           actor: ctx.actor,
           definition: poll,
@@ -228,11 +229,9 @@ const routes: PollRoute[] = [
           sendToAll: input.value.sendToAll,
           targets: targets.value,
         });
-        return ok<RepeatPollResponse>({ poll: pollDto(created.poll, ctx.polls.now(), { respondents: 0 }), posted: created.posted, closedBefore: created.closedBefore });
-      } catch (error) {
-        if (error instanceof PollConflict) return fail('konflikt', error.message);
-        throw error;
-      }
+      if (!result.ok) return result;
+      const created = result.value;
+      return ok<RepeatPollResponse>({ poll: pollDto(created.poll, ctx.polls.now(), { respondents: 0 }), posted: created.posted, closedBefore: created.closedBefore });
     },
   },
   exportRoute('csv'),

@@ -4,7 +4,8 @@
  * network id), so a forged or altered card is refused before anything is read or written.
  */
 import type { AdaptiveCard } from '../../shared/cards/card.js';
-import { messageCard, onboardingCard } from '../../network/cards/onboarding.js';
+import { onboardingCard } from '../../network/cards/onboarding.js';
+import { messageCard, refusalCard } from '../../shared/cards/notice.js';
 import { POLL_VERBS } from '../cards/poll.js';
 import { CREATE_POLL_VERB, pollFormCard, REPEAT_PICK_VERB, type PollFormValues } from '../cards/form.js';
 import { networkMunicipalities } from '../../network/sql/members.js';
@@ -14,7 +15,8 @@ import { pollPolicy } from '../../shared/policy.js';
 import { checkAnswer, pollStatus, type Poll } from '../domain/polls.js';
 import type { Network } from '../../shared/types.js';
 import { fromForm } from '../input.js';
-import { createPoll, closePollNow, PollConflict, reopenPollNow } from '../lifecycle.js';
+import { createPoll, closePollNow, reopenPollNow } from '../lifecycle.js';
+import { ok, type Result } from '../../shared/result.js';
 import { ensureAudience } from '../posting.js';
 import type { Voter } from '../service.js';
 import { z } from '../../shared/validation.js';
@@ -102,9 +104,9 @@ const voteAction: CardAction<z.infer<typeof pollData> & { svar?: unknown }, Poll
     const voter = voterOf(ctx, network.id);
     const view = { viewer: voter, conversationId: conversationIdOf(ctx) };
     const checked = checkAnswer(poll, data.svar);
-    if (!checked.ok) return polls.card(poll, { ...view, notice: { text: `${checked.message} Svaret ble ikke lagret.`, tone: 'attention' } });
+    if (!checked.ok) return polls.card(poll, { ...view, notice: { text: `${checked.error.message} Svaret ble ikke lagret.`, tone: 'attention' } });
     if (conversationTypeOf(ctx) !== 'personal') await ensureAudience(polls, ctx.turn, poll.id);
-    const { outcome, seq } = await polls.vote(poll, voter, checked.answer);
+    const { outcome, seq } = await polls.vote(poll, voter, checked.value);
     if (outcome === 'ikke-apen') {
       polls.changed(poll.id);
       const fresh = (await polls.poll(poll.id)) ?? poll;
@@ -116,7 +118,7 @@ const voteAction: CardAction<z.infer<typeof pollData> & { svar?: unknown }, Poll
     }
     const text =
       outcome === 'ny' ? 'Takk! Svaret ditt er lagret.' : outcome === 'endret' ? 'Svaret ditt er endret.' : 'Svaret ditt var allerede registrert.';
-    return ownCard(ctx, await polls.card(poll, { ...view, answer: checked.answer, minSeq: seq, notice: { text, tone: 'good' } }), text);
+    return ownCard(ctx, await polls.card(poll, { ...view, answer: checked.value, minSeq: seq, notice: { text, tone: 'good' } }), text);
   },
 };
 
@@ -183,9 +185,8 @@ const sendAllAction = managed(POLL_VERBS.sendAll, async (ctx, poll, network) => 
   return ownView(ctx, poll, network, `Sender målingen 1:1 til ${people.length} deltakere. De som allerede har fått den, får den ikke på nytt.`);
 });
 
-async function repeatInto(ctx: PollTurn, before: Poll, network: Network): Promise<{ ok: true; closedBefore: boolean } | { ok: false; message: string }> {
-  try {
-    const created = await createPoll(ctx.deps.polls, ctx.deps.polls.jobs, {
+async function repeatInto(ctx: PollTurn, before: Poll, network: Network): Promise<Result<{ closedBefore: boolean }>> {
+  const created = await createPoll(ctx.deps.polls, ctx.deps.polls.jobs, {
       network,
       actor: ctx.actor,
       definition: before,
@@ -196,22 +197,18 @@ async function repeatInto(ctx: PollTurn, before: Poll, network: Network): Promis
       sendToAll: false,
       targets: [{ conversationId: conversationIdOf(ctx), conversationType: conversationTypeOf(ctx), turn: ctx.turn, viewer: voterOf(ctx, network.id) }],
     });
-    return { ok: true, closedBefore: created.closedBefore };
-  } catch (error) {
-    if (error instanceof PollConflict) return { ok: false, message: error.message };
-    throw error;
-  }
+  return created.ok ? ok({ closedBefore: created.value.closedBefore }) : created;
 }
 
 const repeatAction = managed(POLL_VERBS.repeat, async (ctx, poll, network) => {
   const result = await repeatInto(ctx, poll, network);
   const fresh = (await ctx.deps.polls.poll(poll.id)) ?? poll;
-  if (!result.ok) return ownView(ctx, fresh, network, result.message, 'attention');
+  if (!result.ok) return ownView(ctx, fresh, network, result.error.message, 'attention');
   return ownView(
     ctx,
     fresh,
     network,
-    `Ettermålingen er publisert i denne samtalen.${result.closedBefore ? ' Førmålingen er lukket, så svarene ikke blandes.' : ''}`,
+    `Ettermålingen er publisert i denne samtalen.${result.value.closedBefore ? ' Førmålingen er lukket, så svarene ikke blandes.' : ''}`,
   );
 });
 
@@ -236,10 +233,10 @@ const repeatPickedAction: CardAction<z.infer<typeof networkData> & { pollId?: un
     const before = pollId.success ? await ctx.deps.polls.poll(pollId.data) : undefined;
     if (!before || before.networkId !== network.id) return messageCard('Velg en måling', 'Velg førmålingen fra listen.', 'attention');
     const result = await repeatInto(ctx, before, network);
-    if (!result.ok) return messageCard('Kan ikke gjenta', result.message, 'attention');
+    if (!result.ok) return refusalCard(result.error, 'Kan ikke gjenta');
     return messageCard(
       'Ettermålingen er publisert',
-      `«${before.question}» er publisert på nytt i denne samtalen.${result.closedBefore ? ' Førmålingen er lukket.' : ''} Fanen «Målinger» viser før og etter side om side.`,
+      `«${before.question}» er publisert på nytt i denne samtalen.${result.value.closedBefore ? ' Førmålingen er lukket.' : ''} Fanen «Målinger» viser før og etter side om side.`,
     );
   },
 };
@@ -275,9 +272,11 @@ const createAction: CardAction<z.infer<typeof networkData> & Record<string, unkn
     const polls = ctx.deps.polls;
     const input = fromForm(values, polls.now());
     const sig = (await polls.keys()).sign(CREATE_POLL_VERB, network.id);
-    if (!input.ok) return pollFormCard(network, sig, await planItemsForForm(ctx, network), values, input.message);
+    if (!input.ok) return pollFormCard(network, sig, await planItemsForForm(ctx, network), values, input.error.message);
     const target = { conversationId: conversationIdOf(ctx), conversationType: conversationTypeOf(ctx), turn: ctx.turn, viewer: voterOf(ctx, network.id) };
-    const created = await createPoll(polls, polls.jobs, { network, actor: ctx.actor, ...input.value, repeatOf: null, targets: [target] });
+    const result = await createPoll(polls, polls.jobs, { network, actor: ctx.actor, ...input.value, repeatOf: null, targets: [target] });
+    if (!result.ok) return refusalCard(result.error, 'Kan ikke lage målingen');
+    const created = result.value;
     const when = pollStatus(created.poll, polls.now()) === 'planlagt' ? 'Den publiseres her når den åpner.' : 'Den er publisert i denne samtalen.';
     return messageCard(
       'Målingen er opprettet',

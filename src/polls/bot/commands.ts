@@ -2,7 +2,7 @@
  * «ny måling», «gjenta måling» and «målinger». The forms are cards; what they send is handled
  * in actions.ts.
  */
-import { messageCard } from '../../network/cards/onboarding.js';
+import { messageCard } from '../../shared/cards/notice.js';
 import { POLL_VERBS } from '../cards/poll.js';
 import { CREATE_POLL_VERB, pollFormCard, REPEAT_PICK_VERB, repeatPickerCard } from '../cards/form.js';
 import { pollListCard } from '../cards/list.js';

@@ -2,6 +2,7 @@
  * Polls (meningsmåling): the definition, its status over time, and what counts as a valid
  * answer. Pure: no I/O, so the bot, the tab API, the scheduler and the tests share one rule set.
  */
+import { invalid, ok, type Result } from '../../shared/result.js';
 export const pollKinds = ['enkeltvalg', 'flervalg', 'skala', 'fritekst'] as const;
 export type PollKind = (typeof pollKinds)[number];
 
@@ -102,9 +103,9 @@ export type Answer =
   | { kind: 'skala'; value: number }
   | { kind: 'tekst'; text: string };
 
-export type AnswerCheck = { ok: true; answer: Answer } | { ok: false; message: string };
+export type AnswerCheck = Result<Answer>;
 
-const refuse = (message: string): AnswerCheck => ({ ok: false, message });
+const refuse = (message: string): AnswerCheck => invalid(message);
 
 /** Card inputs arrive as strings («2», «0,3»); the API may send numbers or arrays. */
 function choiceTokens(raw: unknown): string[] | undefined {
@@ -123,7 +124,7 @@ export function checkAnswer(p: PollDefinition, raw: unknown): AnswerCheck {
     if (typeof raw !== 'string' || raw.trim() === '') return refuse('Skriv et svar før du sender.');
     const text = raw.trim().replace(/\s+/g, ' ');
     if (text.length > POLL_LIMITS.textAnswerChars) return refuse(`Svaret kan være maks ${POLL_LIMITS.textAnswerChars} tegn.`);
-    return { ok: true, answer: { kind: 'tekst', text } };
+    return ok({ kind: 'tekst', text });
   }
   const tokens = choiceTokens(raw);
   if (!tokens || tokens.length === 0) return refuse(p.kind === 'skala' ? 'Velg et tall på skalaen før du sender.' : 'Velg et svar før du sender.');
@@ -132,13 +133,13 @@ export function checkAnswer(p: PollDefinition, raw: unknown): AnswerCheck {
   if (p.kind === 'skala') {
     const max = p.scale?.max ?? 5;
     if (numbers.length !== 1 || numbers[0]! < 1 || numbers[0]! > max) return refuse(`Velg ett tall fra 1 til ${max}.`);
-    return { ok: true, answer: { kind: 'skala', value: numbers[0]! } };
+    return ok({ kind: 'skala', value: numbers[0]! });
   }
   if (numbers.some((n) => n >= p.options.length)) return refuse('Svaret er ikke et av alternativene i målingen.');
   if (p.kind === 'enkeltvalg' && numbers.length > 1) return refuse('Du kan bare velge ett alternativ.');
   const max = p.maxChoices ?? 1;
   if (numbers.length > max) return refuse(`Du kan velge inntil ${max} alternativer.`);
-  return { ok: true, answer: { kind: 'valg', choices: numbers } };
+  return ok({ kind: 'valg', choices: numbers });
 }
 
 /** The answer as the voter would say it: «Ja», «Ja, Kanskje», «4 av 5», the text itself. */

@@ -1,5 +1,5 @@
 import type { AdaptiveCard } from '../../shared/cards/card.js';
-import { messageCard } from '../../network/cards/onboarding.js';
+import { messageCard, refusalCard } from '../../shared/cards/notice.js';
 import { REFLECTION_CREATE_VERB, REFLECTION_FORM_VERB, FORM_PROMPTS, promptInputId, templates } from '../cards/create.js';
 import { answerSavedPubliclyCard, answerInputId, FOCUS_INPUT_ID, REFLECTION_ANSWER_VERB, REFLECTION_OPEN_VERB } from '../cards/reflection.js';
 import { REFLECTION_SEND_VERB, REFLECTION_SUMMARY_VERB } from '../cards/summary.js';
@@ -68,13 +68,13 @@ export const answerAction: CardAction<z.infer<typeof answerSchema>> = {
     const result = await answerReflection(ctx.deps.db, ctx.actor, network, task, { ...typed, baseVersion: data.baseVersion ?? null, editKey: data.editKey ?? null }, now);
     // An Action.Submit fallback in a channel posts our reply for everyone: no answer text or key in it.
     if (ctx.turn.activity.type === 'message' && inSharedConversation(ctx)) {
-      return result.ok ? answerSavedPubliclyCard(task.title) : refused('Svaret ble ikke lagret', result.error.message);
+      return result.ok ? answerSavedPubliclyCard(task.title) : refusalCard(result.error, 'Svaret ble ikke lagret');
     }
     const who = { memberId: ctx.actor.memberId, municipalityNumber: municipalityOf(ctx, network) };
     if (!result.ok) {
-      if (result.error.code === 'ingen-tilgang' || result.error.code === 'finnes-ikke') return refused('Svaret ble ikke lagret', result.error.message);
+      if (result.error.code === 'ingen-tilgang' || result.error.code === 'finnes-ikke') return refusalCard(result.error, 'Svaret ble ikke lagret');
       // A stale group version: show the newer one (no typed text) so they can build on it.
-      const stale = result.error.message.startsWith('Noen andre');
+      const stale = result.error.code === 'utdatert';
       return answerCardFor(ctx.deps.db, network, task, who, now, {
         notice: { tone: 'attention', text: result.error.message },
         editKey: data.editKey ?? null,
@@ -170,7 +170,7 @@ export const createAction: CardAction<z.infer<typeof createSchema>> = {
       ctx.deps.now(),
     );
     if (!created.ok) {
-      if (created.error.code === 'ingen-tilgang') return refused('Kan ikke lage oppgaven', created.error.message);
+      if (created.error.code === 'ingen-tilgang') return refusalCard(created.error, 'Kan ikke lage oppgaven');
       return createForm(ctx, network, data.template, { error: created.error.message, values });
     }
     const task = created.value;

@@ -1,5 +1,5 @@
 import type { AdaptiveCard } from '../../shared/cards/card.js';
-import { messageCard } from '../../network/cards/onboarding.js';
+import { messageCard } from '../../shared/cards/notice.js';
 import { reflectionCreateCard, type TemplateName } from '../cards/create.js';
 import { myReflectionsCard } from '../cards/mine.js';
 import { reflectionSummaryCard } from '../cards/summary.js';

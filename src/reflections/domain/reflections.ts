@@ -3,6 +3,8 @@
  * Storage, cards and routes all take their numbers from here.
  */
 
+import { invalid, ok, type Result } from '../../shared/result.js';
+
 export const reflectionKinds = ['refleksjon', 'fokusomrade'] as const;
 export type ReflectionKind = (typeof reflectionKinds)[number];
 
@@ -74,27 +76,23 @@ export const formatCount = (n: number): string => n.toLocaleString('nb-NO').repl
 
 export const ANSWER_LIMIT_TEXT = `Maks ${formatCount(ANSWER_MAX_CHARS)} tegn per svar.`;
 
-export type Refusal = { ok: false; message: string };
-export type Checked<T> = { ok: true; value: T } | Refusal;
-
-const refuse = (message: string): Refusal => ({ ok: false, message });
 
 /** Trims each answer, checks the limits and that something was written. */
-export function checkAnswers(task: Pick<ReflectionTask, 'prompts' | 'kind'>, raw: readonly string[]): Checked<string[]> {
-  if (raw.length > task.prompts.length) return refuse('Svaret har flere deler enn oppgaven har spørsmål.');
+export function checkAnswers(task: Pick<ReflectionTask, 'prompts' | 'kind'>, raw: readonly string[]): Result<string[]> {
+  if (raw.length > task.prompts.length) return invalid('Svaret har flere deler enn oppgaven har spørsmål.');
   const answers = task.prompts.map((_, i) => (raw[i] ?? '').replace(/\r\n/g, '\n').trim());
   for (const [i, answer] of answers.entries()) {
     if (answer.length > ANSWER_MAX_CHARS) {
-      return refuse(
+      return invalid(
         `Svaret på spørsmål ${i + 1} er for langt (${formatCount(answer.length)} tegn). ${ANSWER_LIMIT_TEXT} Ingenting ble lagret.`,
       );
     }
   }
   // A focus-area answer may be the choice alone; a reflection needs words.
   if (task.kind === 'refleksjon' && answers.every((a) => a === '')) {
-    return refuse('Skriv svar på minst ett av spørsmålene før du sender.');
+    return invalid('Skriv svar på minst ett av spørsmålene før du sender.');
   }
-  return { ok: true, value: answers };
+  return ok(answers);
 }
 
 /** Answers are taken until the due time, not after. */
@@ -126,14 +124,14 @@ export function summaryGate(visibility: ReflectionVisibility, answerCount: numbe
 export function checkNewTask(
   input: { kind: ReflectionKind; answerMode: AnswerMode; visibility: ReflectionVisibility; dueAt: Date; prompts: string[] },
   now: Date,
-): Checked<void> {
-  if (input.dueAt.getTime() <= now.getTime()) return refuse('Fristen må være fram i tid.');
+): Result<void> {
+  if (input.dueAt.getTime() <= now.getTime()) return invalid('Fristen må være fram i tid.');
   if (input.visibility === 'anonym' && input.answerMode === 'kommune') {
-    return refuse('Et felles kommunesvar kan ikke være anonymt: velg «Hver deltaker svarer» eller en annen synlighet.');
+    return invalid('Et felles kommunesvar kan ikke være anonymt: velg «Hver deltaker svarer» eller en annen synlighet.');
   }
   if (input.kind === 'fokusomrade' && (input.answerMode !== 'kommune' || input.visibility === 'anonym')) {
-    return refuse('Valg av fokusområde gjøres med ett felles, ikke-anonymt svar per kommune.');
+    return invalid('Valg av fokusområde gjøres med ett felles, ikke-anonymt svar per kommune.');
   }
-  if (input.prompts.length === 0) return refuse('Oppgaven må ha minst ett spørsmål.');
-  return { ok: true, value: undefined };
+  if (input.prompts.length === 0) return invalid('Oppgaven må ha minst ett spørsmål.');
+  return ok(undefined);
 }

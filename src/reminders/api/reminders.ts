@@ -76,7 +76,10 @@ export const reminderRoutes: ApiRoute[] = [
       if (!input.ok) return input;
       const kinds = await ctx.db.transaction(async (tx) => {
         const before = await reminderSettings(tx, network.value.id);
-        const after: ReminderSettings = { quiet: input.value.quietHours, rules: input.value.rules ?? before.rules };
+        const q = input.value.quietHours;
+        // Holidays and the Christmas week left out follow the weekends switch (see saveReminderSettings).
+        const quiet = { ...q, holidays: q.holidays ?? q.weekends, christmasWeek: q.christmasWeek ?? q.weekends };
+        const after: ReminderSettings = { quiet, rules: input.value.rules ?? before.rules };
         await saveReminderSettings(tx, network.value.id, after);
         await recordAudit(tx, {
           actorMemberId: ctx.actor.memberId,

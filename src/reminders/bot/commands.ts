@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { messageCard } from '../../network/cards/onboarding.js';
+import { messageCard } from '../../shared/cards/notice.js';
 import { OPT_IN_VERB, OPT_OUT_VERB, optedInCard, optedOutCard } from '../cards/reminder.js';
 import { reminderReportCard } from '../cards/report.js';
 import { markMemberReachable } from '../../shared/sql/proactive.js';

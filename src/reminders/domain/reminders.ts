@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { OSLO } from '../../shared/time.js';
+import { holidayOn, isChristmasWeek } from './holidays.js';
 
 /**
  * Reminder schedules, pure: when a rule fires for a deadline, and where quiet hours move it.
@@ -23,9 +24,21 @@ export interface QuietHours {
   to: string;
   /** Saturdays and Sundays are quiet all day. */
   weekends: boolean;
+  /**
+   * Norwegian public holidays (see holidays.ts) are quiet all day. Absent means off here, so
+   * quiet hours written without it behave as before; a network's stored settings always say
+   * (saved without it, it follows `weekends`), and so does DEFAULT_QUIET_HOURS.
+   */
+  holidays?: boolean;
+  /**
+   * 24–31 December is quiet all day (see `isChristmasWeek`). Absent means off, as for `holidays`.
+   * On by default: for a public-sector audience the week is a holiday in practice, and a
+   * reminder about a reflection task on julaften or in romjul is noise at best.
+   */
+  christmasWeek?: boolean;
 }
 
-export const DEFAULT_QUIET_HOURS: QuietHours = { from: '21:00', to: '07:00', weekends: true };
+export const DEFAULT_QUIET_HOURS: QuietHours = { from: '21:00', to: '07:00', weekends: true, holidays: true, christmasWeek: true };
 
 const dayBefore: ReminderRule = { type: 'days-before', days: 1, at: '09:00' };
 const hourBefore: ReminderRule = { type: 'minutes-before', minutes: 60 };
@@ -86,22 +99,33 @@ function inNightQuiet(dt: DateTime, quiet: QuietHours): boolean {
   return from < to ? t >= from && t < to : t >= from || t < to;
 }
 
+/** Whether the whole Oslo day is quiet: a weekend, a public holiday or the Christmas week, as the network chose. */
+function isQuietDay(dt: DateTime, quiet: QuietHours): boolean {
+  return (
+    (quiet.weekends && isWeekend(dt)) ||
+    (quiet.holidays === true && holidayOn(dt) !== null) ||
+    (quiet.christmasWeek === true && isChristmasWeek(dt))
+  );
+}
+
 export function isQuiet(instant: Date, quiet: QuietHours): boolean {
   const dt = DateTime.fromJSDate(instant, { zone: OSLO });
-  return (quiet.weekends && isWeekend(dt)) || inNightQuiet(dt, quiet);
+  return isQuietDay(dt, quiet) || inNightQuiet(dt, quiet);
 }
 
 /**
  * The first moment at or after `instant` outside quiet hours: a reminder falling at 22:30 goes
- * at 07:00 the next morning, one on a Saturday at 07:00 on Monday (with the defaults).
+ * at 07:00 the next morning, one on a Saturday at 07:00 on Monday, one on 24 December at 07:00
+ * on 4 January 2027 (with the defaults: Christmas week, 1 January, then a weekend).
  */
 export function nextAllowedTime(instant: Date, quiet: QuietHours): Date {
   let dt = DateTime.fromJSDate(instant, { zone: OSLO });
   const [toHour, toMinute] = quiet.to.split(':').map(Number) as [number, number];
-  // At most: tonight → tomorrow morning → past a weekend; a few steps always suffice.
-  for (let i = 0; i < 8; i++) {
-    if (quiet.weekends && isWeekend(dt)) {
-      dt = dt.plus({ days: dt.weekday === 6 ? 2 : 1 }).startOf('day');
+  // One step per quiet day, plus a night: the longest quiet stretch (Christmas week, 1 January
+  // and a weekend, or Easter from Thursday to Monday) is 12 days, so 40 steps always suffice.
+  for (let i = 0; i < 40; i++) {
+    if (isQuietDay(dt, quiet)) {
+      dt = dt.plus({ days: 1 }).startOf('day');
       continue;
     }
     if (inNightQuiet(dt, quiet)) {

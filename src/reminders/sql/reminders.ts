@@ -17,22 +17,53 @@ export interface ReminderSettings {
 const clock = (t: unknown) => String(t).slice(0, 5);
 
 export async function reminderSettings(db: Queryable, networkId: string): Promise<ReminderSettings> {
-  const { rows } = await db.query<{ rules: ReminderSettings['rules']; quiet_from: string; quiet_to: string; quiet_weekends: boolean }>(
-    `SELECT rules, quiet_from, quiet_to, quiet_weekends FROM reminder_settings WHERE network_id = $1`,
+  const { rows } = await db.query<{
+    rules: ReminderSettings['rules'];
+    quiet_from: string;
+    quiet_to: string;
+    quiet_weekends: boolean;
+    quiet_holidays: boolean;
+    quiet_christmas_week: boolean;
+  }>(
+    `SELECT rules, quiet_from, quiet_to, quiet_weekends, quiet_holidays, quiet_christmas_week FROM reminder_settings WHERE network_id = $1`,
     [networkId],
   );
   const row = rows[0];
   if (!row) return { rules: {}, quiet: DEFAULT_QUIET_HOURS };
-  return { rules: row.rules ?? {}, quiet: { from: clock(row.quiet_from), to: clock(row.quiet_to), weekends: row.quiet_weekends } };
+  return {
+    rules: row.rules ?? {},
+    quiet: {
+      from: clock(row.quiet_from),
+      to: clock(row.quiet_to),
+      weekends: row.quiet_weekends,
+      holidays: row.quiet_holidays,
+      christmasWeek: row.quiet_christmas_week,
+    },
+  };
 }
 
+/**
+ * Quiet hours that leave `holidays` or `christmasWeek` out get them as `weekends` says: a client
+ * that only knows the nightly period and weekends («Stille i helgene») means søn- og helligdager
+ * alike, and one that wants reminders at weekends gets them on holidays too.
+ */
 export async function saveReminderSettings(db: Queryable, networkId: string, s: ReminderSettings): Promise<void> {
   await db.query(
-    `INSERT INTO reminder_settings (network_id, rules, quiet_from, quiet_to, quiet_weekends) VALUES ($1, $2, $3, $4, $5)
+    `INSERT INTO reminder_settings (network_id, rules, quiet_from, quiet_to, quiet_weekends, quiet_holidays, quiet_christmas_week)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
      ON CONFLICT (network_id) DO UPDATE
        SET rules = EXCLUDED.rules, quiet_from = EXCLUDED.quiet_from, quiet_to = EXCLUDED.quiet_to,
-           quiet_weekends = EXCLUDED.quiet_weekends, updated_at = now()`,
-    [networkId, JSON.stringify(s.rules), s.quiet.from, s.quiet.to, s.quiet.weekends],
+           quiet_weekends = EXCLUDED.quiet_weekends, quiet_holidays = EXCLUDED.quiet_holidays,
+           quiet_christmas_week = EXCLUDED.quiet_christmas_week, updated_at = now()`,
+    [
+      networkId,
+      JSON.stringify(s.rules),
+      s.quiet.from,
+      s.quiet.to,
+      s.quiet.weekends,
+      s.quiet.holidays ?? s.quiet.weekends,
+      s.quiet.christmasWeek ?? s.quiet.weekends,
+    ],
   );
 }
 

@@ -21,6 +21,8 @@ export interface InboundActivity {
   text: string;
   /** A card's submitted data (message) or the invoke's payload. */
   value?: unknown;
+  /** The client's language tag («nb-NO», «nn-NO», «en-US»), when Teams sent one. */
+  locale?: string;
   /** installationUpdate: 'add', 'remove', 'add-upgrade', 'remove-upgrade'. */
   action?: string;
   from: {
