@@ -24,11 +24,11 @@ module.exports = {
     {
       name: 'domain-is-pure',
       comment:
-        'Domain modules (*/domain/*) hold rules only: no database, no network, no framework, no platform code, so they can be tested and reused anywhere.',
+        'Domain modules (*/domain/*) hold rules only: no database, no network, no framework, no platform code, so they can be tested and reused anywhere. The one exception is src/platform/i18n: a rule that explains itself says so in the reader\'s language, and the catalogue and formatting do no I/O.',
       severity: 'error',
       from: { path: '^src/[^/]+/domain/' },
       to: {
-        path: ['^src/platform/', '/sql/', 'node_modules/(pg|@electric-sql|pg-boss|botbuilder|botframework-|restify|pino|exceljs)'],
+        path: ['^src/platform/(?!i18n/)', '/sql/', 'node_modules/(pg|@electric-sql|pg-boss|botbuilder|botframework-|restify|pino|exceljs)'],
       },
     },
     {
@@ -59,14 +59,16 @@ module.exports = {
         'The tab is a browser bundle: it may use the server\'s contract types (`import type … from "…/contract.js"`), never server code.',
       severity: 'error',
       from: { path: '^src/tab/' },
-      to: { path: '^src/(?!tab/)', dependencyTypesNot: ['type-only'] },
+      // The one exception: the catalogue JSON files (src/<folder>/messages/*.json), plain data the
+      // tab shows so labels read the same in cards and tab (sector, kind, format names).
+      to: { path: '^src/(?!tab/)', pathNot: '^src/[^/]+/messages/[^/]+\\.json$', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'tab-types-come-from-contracts',
       comment: 'The tab reads the server only through each capability\'s contract.ts, so a renamed field breaks the build, not the user.',
       severity: 'error',
       from: { path: '^src/tab/' },
-      to: { path: '^src/(?!tab/)', pathNot: '/contract\\.ts$' },
+      to: { path: '^src/(?!tab/)', pathNot: ['/contract\\.ts$', '^src/[^/]+/messages/[^/]+\\.json$'] },
     },
     {
       name: 'no-module-cycles',

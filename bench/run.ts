@@ -1,12 +1,14 @@
 /**
- * `npm run bench [-- scenario]`. Prints figures and ratios against a baseline measured in the
+ * `npm run bench [-- scenario …] [flags]`: startup, memory, votes and fanout by default, in that
+ * order. Prints figures and ratios against a baseline (and for votes, a floor) measured in the
  * same run, so numbers from different machines can still be compared.
  */
 import { fanout } from './fanout.js';
+import { memory } from './memory.js';
 import { startup } from './startup.js';
 import { votes } from './votes.js';
 
-const scenarios: Record<string, () => Promise<void>> = { startup, fanout, votes };
+const scenarios: Record<string, () => Promise<void>> = { startup, memory, votes, fanout };
 
 const requested = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const names = requested.length > 0 ? requested : Object.keys(scenarios);
@@ -16,5 +18,7 @@ for (const name of names) {
     console.error(`Ukjent scenario «${name}». Finnes: ${Object.keys(scenarios).join(', ')}`);
     process.exit(2);
   }
+  const started = performance.now();
   await scenario();
+  console.log(`(${name}: ${((performance.now() - started) / 1000).toFixed(0)} s)`);
 }

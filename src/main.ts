@@ -1,9 +1,14 @@
-import { SHUTDOWN_MS, startApp } from './app/app.js';
-import { ConfigError } from './platform/config.js';
+import { ConfigError, loadConfig } from './platform/config.js';
 import { DataDirLockedError } from './platform/db/lock.js';
+import { openDatabase } from './platform/db/open.js';
 
 try {
-  const app = await startApp();
+  // The database opens (PGlite: WASM compile and Postgres' start) while the app's modules load,
+  // instead of after them: the two take about a second each. startApp checks the config again.
+  const database = openDatabase(loadConfig(process.env));
+  database.catch(() => undefined); // handled where it is awaited, below
+  const { SHUTDOWN_MS, startApp } = await import('./app/app.js');
+  const app = await startApp({ database: await database });
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) {

@@ -79,8 +79,10 @@ describe.each(databaseKinds)('database on %s', (kind) => {
     expect(network?.bodies.sort()).toEqual(['KS', 'SF', 'USHT']);
     const plan = await planForNetwork(db, network!.id);
     expect(plan.map((p) => p.title)[0]).toBe('Samling 1 – Oppstartseminar');
-    // Samling 1 on the first Tuesday ≥ 4 days ahead (Tue 1 Dec 2026), 10:00 Oslo = 09:00 UTC.
-    expect(plan[0]!.startsAt.toISOString()).toBe('2026-12-01T09:00:00.000Z');
+    // Samling 1 on the first Tuesday ≥ 4 days ahead whose plan keeps clear of public holidays and
+    // the Christmas week: from 27 Nov 2026 that is Tue 5 Jan 2027 (a December start would put
+    // Samling 3 on 29 Dec), 10:00 Oslo = 09:00 UTC.
+    expect(plan[0]!.startsAt.toISOString()).toBe('2027-01-05T09:00:00.000Z');
     expect(plan.every((p) => p.startsAt > now)).toBe(true);
   });
 

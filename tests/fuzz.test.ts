@@ -10,14 +10,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardActions } from '../src/app/card-actions.js';
 import { CREATE_POLL_VERB, REPEAT_PICK_VERB } from '../src/polls/cards/form.js';
 import { POLL_VERBS } from '../src/polls/cards/poll.js';
-import { MAX_BODY_BYTES } from '../src/platform/http/server.js';
+import { LOCALE_HEADER, MAX_BODY_BYTES } from '../src/platform/http/server.js';
 import { cardAction, cardSubmit } from './helpers/activities.js';
 import { startTestApp, type TestApp } from './helpers/app.js';
 import { databaseKinds, skipKind } from './helpers/databases.js';
 import { as, ingrid, kari, ola, per, stranger } from './helpers/people.js';
 
-// Words that would mean an English or internal message leaked to a Norwegian user.
-const leaked = /\b(Invalid|invalid|Expected|expected|Required|received|undefined|NaN|TypeError|RangeError|SyntaxError|stack|Error:|SQL|syntax error|violates|constraint|relation|column|null value|byte sequence|UTF8|encoding)\b|\n\s+at |node:internal|noe gikk galt/;
+// Words that would mean zod's English or an internal message leaked to a user (in any of the
+// three languages: the tab asks for nynorsk or English with its language header).
+const leaked = /\b(Invalid|invalid|Expected|expected|Required|received|undefined|NaN|TypeError|RangeError|SyntaxError|stack|Error:|SQL|syntax error|violates|constraint|relation|column|null value|byte sequence|UTF8|encoding)\b|\n\s+at |node:internal|[Nn]oe gikk galt|[Nn]oko gjekk gale|[Ss]omething went wrong/;
+/** The language header the tab sends: none (bokmål from the person's settings), nynorsk or English. */
+const tabLocale = fc.constantFrom<string | undefined>(undefined, 'nn', 'en');
+const withLocale = (headers: Record<string, string>, locale: string | undefined) => (locale ? { ...headers, [LOCALE_HEADER]: locale } : headers);
+const notFoundText: Record<string, string> = { nb: 'Fant ikke adressen.', nn: 'Fann ikkje adressa.', en: 'Address not found.' };
 // Field keys and paths where a label belongs: «quietHours.from:», «rules.0.at», «startsAt».
 const internal = /\b[a-z]+[A-Z]\w*\b|[a-z]\.\d|\b(title|kind|prompts|question|options|rules|agenda|answers|choices|months|confirm|phase|target|delivery)\b:/;
 
@@ -274,6 +279,7 @@ describe.each(databaseKinds)('random and malformed input on %s', (kind) => {
       query: queryTail,
       body: route.method === 'get' ? fc.constant(undefined) : bodyFor(key),
       who: route.path === '/api/me/delete' ? fc.constant(stranger) : fc.constantFrom(ingrid, ingrid, ingrid, kari, per),
+      locale: tabLocale,
     });
   });
 
@@ -281,9 +287,9 @@ describe.each(databaseKinds)('random and malformed input on %s', (kind) => {
     await fc.assert(
       fc.asyncProperty(routeRequest(), async (r) => {
         const path = r.key.split(' ')[1]!.replace(/:(\w+)/g, (_, name: string) => r.params[name]!) + r.query;
-        const what = `${r.method} ${path} ${JSON.stringify(r.body)?.slice(0, 200)}`;
+        const what = `${r.method} ${path} ${JSON.stringify(r.body)?.slice(0, 200)} (${r.locale ?? 'nb'})`;
         const before = await rows();
-        const res = await send(r.method, path, { body: r.body === undefined ? undefined : JSON.stringify(r.body), contentType: 'application/json', headers: as(r.who) });
+        const res = await send(r.method, path, { body: r.body === undefined ? undefined : JSON.stringify(r.body), contentType: 'application/json', headers: withLocale(as(r.who), r.locale) });
         expect(res.status, what).toBeLessThan(500);
         if (res.status >= 400) {
           expectCleanRefusal(res, what);
@@ -292,7 +298,7 @@ describe.each(databaseKinds)('random and malformed input on %s', (kind) => {
         if (containsForbidden(r.body) && res.status !== 413) {
           // Before any handler, and before a 403 or 404 of its own; only an address that matches
           // no route wins (a `%2e%2e` segment is resolved by the router to another path: 404 or 405).
-          if (res.status === 404) expect(res.json.error.message, what).toBe('Fant ikke adressen.');
+          if (res.status === 404) expect(res.json.error.message, what).toBe(notFoundText[r.locale ?? 'nb']);
           else if (res.status === 405) expect(res.json.error.code, what).toBe('metode-ikke-tillatt');
           else expect(res.status, what).toBe(400);
         }
@@ -347,12 +353,12 @@ describe.each(databaseKinds)('random and malformed input on %s', (kind) => {
     );
     const contentType = fc.constantFrom('application/json', 'application/json; charset=latin1', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'application/octet-stream', undefined);
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...writable), raw, contentType, async (route, body, type) => {
+      fc.asyncProperty(fc.constantFrom(...writable), raw, contentType, tabLocale, async (route, body, type, locale) => {
         const path = route.path.replace(':networkId', ids.networkId).replace(/:(\w+)/g, (_, n: string) => (n === 'pollId' ? ids.pollId : n === 'taskId' ? ids.taskId : n === 'assignmentId' ? ids.assignmentId : n === 'number' || n === 'municipalityNumber' ? '3201' : 'x'));
         const method = route.method === 'del' ? 'DELETE' : route.method.toUpperCase();
         const before = await rows();
-        const res = await send(method, path, { body, contentType: type, headers: as(ingrid) });
-        const what = `${method} ${path} (${type}) ${body.slice(0, 80)}`;
+        const res = await send(method, path, { body, contentType: type, headers: withLocale(as(ingrid), locale) });
+        const what = `${method} ${path} (${type}, ${locale ?? 'nb'}) ${body.slice(0, 80)}`;
         expect(res.status, what).toBeLessThan(500);
         if (res.status >= 400) {
           expectCleanRefusal(res, what);

@@ -11,6 +11,7 @@ import {
   type QuietHours,
 } from '../src/reminders/domain/reminders.js';
 import { OSLO } from '../src/shared/time.js';
+import { DEMO_WORKING_DAYS, demoData } from '../src/demo/demo.js';
 
 const oslo = (iso: string) => DateTime.fromISO(iso, { zone: OSLO }).toJSDate();
 const show = (d: Date) => DateTime.fromJSDate(d, { zone: OSLO }).toFormat('ccc yyyy-LL-dd HH:mm');
@@ -141,4 +142,30 @@ describe('quiet hours on holidays', () => {
       expect(isQuiet(next, quiet), iso).toBe(false);
     }
   });
+});
+
+describe('the demo plan and public holidays', () => {
+  // What tests/reminders.test.ts expects of the demo on the day it runs, checked every other day
+  // (so every weekday) from November 2026 to June 2028: two Christmases, two Easters, two Whitsuns.
+  it('puts every demo item and deadline on a working day, so its reminders keep their times on any run date', () => {
+    const clock = (d: Date) => DateTime.fromJSDate(d, { zone: OSLO }).toFormat('HH:mm');
+    for (let day = DateTime.fromISO('2026-11-01T12:00', { zone: OSLO }); day < DateTime.fromISO('2028-07-01', { zone: OSLO }); day = day.plus({ days: 2 })) {
+      const now = day.toJSDate();
+      const plan = demoData(now).planItems;
+      const first = DateTime.fromJSDate(plan[0]!.startsAt, { zone: OSLO }).startOf('day');
+      for (const offset of DEMO_WORKING_DAYS) {
+        const d = first.plus({ days: offset });
+        expect(holidayOn(d) === null && !isChristmasWeek(d) && d.weekday <= 5, `${day.toISODate()}: day ${offset}`).toBe(true);
+      }
+      // «plans the demo»: twelve reminders ahead, Samling 1's at 09:00 the day before and an hour before.
+      const planned = plan.flatMap((p) => planReminders(p.startsAt, DEFAULT_RULES['plan-item'], DEFAULT_QUIET_HOURS, now));
+      expect(planned.filter((p) => !p.skip), day.toISODate()!).toHaveLength(12);
+      expect(planReminders(plan[0]!.startsAt, DEFAULT_RULES['plan-item'], DEFAULT_QUIET_HOURS, now).map((p) => clock(p.sendAt))).toEqual(['09:00', '09:00']);
+      // «moves pending reminders»: Samling 2 a week later keeps 09:00 the day before and 08:00.
+      const moved = DateTime.fromJSDate(plan[3]!.startsAt, { zone: OSLO }).plus({ weeks: 1 }).toJSDate();
+      expect(planReminders(moved, DEFAULT_RULES['plan-item'], DEFAULT_QUIET_HOURS, now).map((p) => clock(p.sendAt)), day.toISODate()!).toEqual(['09:00', '08:00']);
+      // «validates settings»: Samling 3 two days before at 12:30.
+      expect(planReminders(plan[5]!.startsAt, [{ type: 'days-before', days: 2, at: '12:30' }], DEFAULT_QUIET_HOURS, now).map((p) => clock(p.sendAt))).toEqual(['12:30']);
+    }
+  }, 60_000);
 });

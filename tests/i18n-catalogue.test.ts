@@ -6,8 +6,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { registeredNamespaces } from '../src/shared/i18n/messages.js';
-import { locales } from '../src/shared/i18n/locale.js';
+import { registeredNamespaces } from '../src/platform/i18n/messages.js';
+import { locales } from '../src/platform/i18n/locale.js';
 
 const root = join(import.meta.dirname, '..');
 const src = join(root, 'src');

@@ -135,8 +135,8 @@ describe('manifest.json', () => {
   });
 });
 
-describe('en.json', () => {
-  const localization = JSON.parse(substitute(localizationTemplate, vars)) as Record<string, unknown>;
+describe.each(['nn.json', 'en.json'])('%s', (file) => {
+  const localization = JSON.parse(substitute(read('appPackage', file).toString('utf8'), vars)) as Record<string, unknown>;
 
   it('is valid against the bundled Localization schema', () => {
     expect(validateLocalization(localization, '1.24')).toEqual([]);
@@ -177,10 +177,10 @@ describe('icons', () => {
 });
 
 describe('app package zip', () => {
-  it('holds exactly manifest.json, en.json and the two icons at its root, fully substituted', async () => {
+  it('holds exactly manifest.json, nn.json, en.json and the two icons at its root, fully substituted', async () => {
     const result = await packageApp(appPackageDir, 'local', vars);
     const zip = await JSZip.loadAsync(result.zip);
-    expect(Object.keys(zip.files).sort()).toEqual(['color.png', 'en.json', 'manifest.json', 'outline.png']);
+    expect(Object.keys(zip.files).sort()).toEqual(['color.png', 'en.json', 'manifest.json', 'nn.json', 'outline.png']);
     const zipped = JSON.parse(await zip.file('manifest.json')!.async('string')) as Record<string, any>;
     expect(JSON.stringify(zipped)).not.toContain('${{');
     expect(zipped.id).toBe(provisioned.TEAMS_APP_ID);

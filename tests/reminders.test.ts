@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OSLO } from '../src/shared/time.js';
+import { holidayOn, isChristmasWeek } from '../src/reminders/domain/holidays.js';
 import { mellomarbeidDueReminders } from '../src/mellomarbeid/reminder-kind.js';
 import { reflectionDueReminders } from '../src/reflections/reminder-kind.js';
 import { REMINDER_QUEUE, reminderJobId, syncSubjectReminders } from '../src/reminders/engine.js';
@@ -20,6 +21,8 @@ const aisha = { aadObjectId: '00000000-0000-4000-8000-000000000005', displayName
 export const FAST_REMINDERS = { JOB_POLL_SECONDS: '0.5', REMINDER_IDLE_MS: '100', REMINDER_LEASE_SECONDS: '2', PROACTIVE_RETRY_BASE_MS: '20' };
 
 const isReminder = (c: RecordedCall) => JSON.stringify(cardOf(c.body)?.body?.[0]?.text ?? '').startsWith('"Påminnelse:');
+/** Neither the day nor the day before is a public holiday or in the Christmas week (both quiet by default). */
+const ordinaryDayAndDayBefore = (day: DateTime) => [day, day.minus({ days: 1 })].every((d) => holidayOn(d) === null && !isChristmasWeek(d));
 const oslo = (d: Date | string) => DateTime.fromJSDate(new Date(d), { zone: OSLO }).toFormat("ccc yyyy-LL-dd HH:mm");
 
 async function call(t: TestApp, method: 'PUT' | 'DELETE', path: string, body: unknown, headers: Record<string, string>) {
@@ -114,7 +117,11 @@ describe.each(databaseKinds)('reminders on %s', (kind) => {
         [item.id],
       )
     ).rows;
-    const later = (iso: string) => new Date(Date.parse(iso) + 7 * 86_400_000).toISOString();
+    // A week later, or more weeks if that day or the day before is a holiday or in the Christmas
+    // week (their reminders would then move or be skipped); the demo plan keeps day 17 clear.
+    let weeks = 1;
+    while (!ordinaryDayAndDayBefore(DateTime.fromISO(item.startsAt, { zone: OSLO }).plus({ weeks }))) weeks++;
+    const later = (iso: string) => DateTime.fromISO(iso, { zone: OSLO }).plus({ weeks }).toUTC().toISO()!;
     const moved = await t.put(`/api/networks/${networkId}/plan/${item.id}`, { ...item, startsAt: later(item.startsAt), endsAt: later(item.endsAt) }, as(ingrid));
     expect(moved.status).toBe(200);
     const after = (
@@ -268,7 +275,7 @@ describe.each(databaseKinds)('reminders on %s', (kind) => {
       (await db.query<{ id: string }>(`SELECT id FROM member WHERE aad_object_id = $1`, [p.aadObjectId])).rows[0]!.id;
     // A Wednesday 14:00 at least two days ahead: its day-before 09:00 is never in quiet hours.
     let wednesday = DateTime.now().setZone(OSLO).plus({ days: 2 }).set({ hour: 14, minute: 0, second: 0, millisecond: 0 });
-    while (wednesday.weekday !== 3) wednesday = wednesday.plus({ days: 1 });
+    while (wednesday.weekday !== 3 || !ordinaryDayAndDayBefore(wednesday)) wednesday = wednesday.plus({ days: 1 });
     const due = wednesday.toUTC().toISO()!;
     const task = (
       await db.query<{ id: string }>(

@@ -5,6 +5,7 @@ import { createCallerAuthenticator } from '../identity/caller.js';
 import { getDevUsers } from '../identity/dev-users.js';
 import { loadActor } from '../identity/sql/actors.js';
 import { localeOfActor } from '../identity/locale.js';
+import { localeFromTag } from '../platform/i18n/locale.js';
 import { unregisteredActor, type ApiRoute } from '../shared/api/context.js';
 import { createApiRoutes } from './api-routes.js';
 import { createBotEndpoint, type BotAuthOverrides } from '../platform/teams/endpoint.js';
@@ -120,7 +121,9 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     ],
     callers: createCallerAuthenticator(config),
     loadActor: async (caller) => (await loadActor(db, caller.tenantId, caller.aadObjectId)) ?? unregisteredActor(caller),
-    localeOf: localeOfActor,
+    // The tab sends the language it shows (its switch, saved choice or Teams context): its own
+    // page and the server's words in it must agree. Without the header, the person's settings.
+    localeOf: (actor, requested) => localeFromTag(requested) ?? localeOfActor(actor, undefined),
     log,
     now,
     async health() {

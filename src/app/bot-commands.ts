@@ -1,5 +1,6 @@
 import { helpCard } from '../network/cards/welcome.js';
 import { teamCommands } from '../network/bot/team-commands.js';
+import { languageCommands } from '../identity/bot/language.js';
 import { planCommands } from '../plan/bot/commands.js';
 import { focusCommands } from '../reflections/bot/focus-commands.js';
 import { mellomarbeidCommands } from '../mellomarbeid/bot/commands.js';
@@ -9,14 +10,36 @@ import { reminderCommands } from '../reminders/bot/commands.js';
 import { sendCard } from '../shared/bot/reply.js';
 import type { Command, CommandContext } from '../shared/bot/routes.js';
 import type { AppBotDeps } from './bot-deps.js';
+import { t } from './messages.js';
 
 async function showHelp(ctx: CommandContext): Promise<void> {
   await sendCard(ctx, helpCard(helpEntries()));
 }
 
+/**
+ * A command may name itself in the reader's language in the help card (`word`, a getter:
+ * «help», «mål»); without one, help shows its verb. Descriptions are getters too, so they are
+ * read in the reader's language when help is built. (Never spread a command: that would
+ * freeze its getters in the language of the moment.)
+ */
+type HelpCommand = Command<AppBotDeps> & { readonly word?: string };
+
+const help: HelpCommand = {
+  verb: 'hjelp',
+  aliases: ['hjelp', 'help', '?'],
+  get description() {
+    return t('help.description');
+  },
+  get word() {
+    return t('help.word');
+  },
+  audience: 'anyone',
+  run: showHelp,
+};
+
 /** Every typed command, in the order help lists them. */
-export const commandTable: readonly Command<AppBotDeps>[] = [
-  { verb: 'hjelp', aliases: ['hjelp', 'help', '?'], description: 'Vis hva jeg kan hjelpe med', audience: 'anyone', run: showHelp },
+export const commandTable: readonly HelpCommand[] = [
+  help,
   ...planCommands,
   ...teamCommands,
   ...reflectionCommands,
@@ -24,8 +47,9 @@ export const commandTable: readonly Command<AppBotDeps>[] = [
   ...focusCommands,
   ...reminderCommands,
   ...pollCommands,
+  ...languageCommands,
 ];
 
 export function helpEntries(): { command: string; description: string }[] {
-  return commandTable.map((c) => ({ command: c.verb, description: c.description }));
+  return commandTable.map((c) => ({ command: c.word ?? c.verb, description: c.description }));
 }

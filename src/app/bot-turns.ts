@@ -16,14 +16,15 @@ import { sendOnboarding } from '../network/bot/onboarding.js';
 import { sendCard } from '../shared/bot/reply.js';
 import { routeCommand, type BotTurn } from '../shared/bot/routes.js';
 import type { BotTurnIO } from '../shared/bot/turn.js';
-import { inLocale } from '../shared/i18n/context.js';
+import { inLocale } from '../platform/i18n/context.js';
 import { localeOfActor } from '../identity/locale.js';
 import { saveTeamsLocale } from '../identity/sql/locale.js';
+import { t } from './messages.js';
 
 type ActivityHandler = (turn: BotTurnIO, deps: AppBotDeps, actor: Actor) => Promise<void>;
 
-export const NO_NETWORK =
-  'Denne samtalen er ikke koblet til et læringsnettverk ennå. Be en fasilitator skrive «koble» i nettverkets team, eller legge deg til i nettverket.';
+/** Read in the turn's language (a function: a constant would freeze it in bokmål at load time). */
+export const noNetworkText = (): string => t('turn.noNetwork');
 
 // Conversations already stored by this process; a message in a known conversation then
 // costs no write. After a restart the first message stores it again (an upsert).
@@ -68,7 +69,7 @@ const onMessage: ActivityHandler = async (turn, deps, actor) => {
   }
   if (routed.command.audience === 'network') {
     if (!ctx.network) {
-      await turn.reply(NO_NETWORK);
+      await turn.reply(noNetworkText());
       return;
     }
     if (!policy.viewNetwork(ctx.actor, ctx.network).allowed) {
@@ -109,7 +110,7 @@ const onInvoke: ActivityHandler = async (turn, deps, actor) => {
     await turn.invokeResponse({
       statusCode: 200,
       type: 'application/vnd.microsoft.activity.message',
-      value: 'Denne handlingen støttes ikke.',
+      value: t('turn.unsupportedInvoke'),
     });
     return;
   }

@@ -8,6 +8,7 @@ import { reflectionActions } from '../reflections/bot/actions.js';
 import { reminderActions } from '../reminders/bot/commands.js';
 import type { BotTurn, CardAction } from '../shared/bot/routes.js';
 import type { AppBotDeps } from './bot-deps.js';
+import { t } from './messages.js';
 
 /** verb → handler for every card button; payloads are validated here, at the edge. */
 export const cardActions: ReadonlyMap<string, CardAction<any, AppBotDeps>> = new Map([
@@ -17,11 +18,11 @@ export const cardActions: ReadonlyMap<string, CardAction<any, AppBotDeps>> = new
 
 export async function runCardAction(ctx: BotTurn<AppBotDeps>, verb: unknown, data: unknown): Promise<AdaptiveCard> {
   const action = typeof verb === 'string' ? cardActions.get(verb) : undefined;
-  if (!action) return messageCard('Ukjent handling', 'Denne knappen støttes ikke lenger. Skriv «hjelp» for å se hva jeg kan.', 'attention');
+  if (!action) return messageCard(t('action.unknownTitle'), t('action.unknownBody'), 'attention');
   // The same text rule as the tab API, over everything the card sent, before any handler reads it.
   const problem = findInputProblem(data);
-  if (problem) return messageCard('Kunne ikke utføre handlingen', describeInputProblem(problem, 'Sjekk skjemaet', 'Kortet'), 'attention');
+  if (problem) return messageCard(t('action.failedTitle'), describeInputProblem(problem, t('action.checkForm'), t('action.theCard')), 'attention');
   const parsed = action.schema.safeParse(data);
-  if (!parsed.success) return messageCard('Kunne ikke utføre handlingen', describeIssues(parsed.error, 'Sjekk skjemaet'), 'attention');
+  if (!parsed.success) return messageCard(t('action.failedTitle'), describeIssues(parsed.error, t('action.checkForm')), 'attention');
   return action.run(ctx, parsed.data);
 }

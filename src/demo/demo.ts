@@ -1,8 +1,9 @@
 import { DateTime } from 'luxon';
 import { OSLO, addOsloDays, osloInstant } from '../shared/time.js';
+import { holidayOn, isChristmasWeek } from '../reminders/domain/holidays.js';
 import type { BodyCode, NetworkRole, PlanItemFormat, PlanItemKind, Sector } from '../shared/types.js';
 
-export const DEMO_TENANT_ID = '00000000-0000-4000-8000-0000000000aa';
+export { DEMO_TENANT_ID } from '../identity/local-tenant.js';
 export const DEMO_NETWORK_SLUG = 'usht-viken';
 /** The team in .m365agentsplayground.yml, so the Playground's channel belongs to the demo network. */
 export const DEMO_TEAM_ID = '19:usht-viken-laeringsnettverk@thread.tacv2';
@@ -45,14 +46,31 @@ export const demoMembers: DemoMember[] = [
 ];
 
 /**
+ * The days (from the plan's first Tuesday) that must be ordinary working days: each item's day
+ * and the day before (its «dagen før kl. 09.00» reminder), the reflection due at Samling 2 and
+ * the focus-area task due a week after it (seed-reflections.ts), and the Monday two days before
+ * Samling 3. With public holidays and the Christmas week quiet (the default), a reminder on any
+ * of them would move or be skipped, so the demo would not show what it is there to show.
+ * Day 17 is also where Samling 2 lands when it is moved by a week.
+ */
+export const DEMO_WORKING_DAYS = [-1, 0, 1, 2, 3, 9, 10, 14, 15, 16, 17, 27, 28, 29] as const;
+
+const isWorkingDay = (day: DateTime) => day.weekday <= 5 && holidayOn(day) === null && !isChristmasWeek(day);
+
+/**
  * Seed 000's USHT Viken plan (Tue 18 Aug – Wed 16 Sep 2020), moved so that it starts on the
- * first Tuesday at least four days after `now`: the weekdays and gaps stay as in the seed and
- * scheduled work (reminders) has something ahead of it.
+ * first Tuesday at least four days after `now` whose dates all avoid Norwegian public holidays
+ * and the Christmas week (DEMO_WORKING_DAYS): the weekdays and gaps stay as in the seed and
+ * scheduled work (reminders) has something ahead of it, on any day the demo is seeded. In
+ * December that is a plan starting in the first full week of January.
  */
 export function demoData(now: Date): DemoData {
   const today = DateTime.fromJSDate(now, { zone: OSLO }).startOf('day');
   let first = today.plus({ days: 4 });
   while (first.weekday !== 2) first = first.plus({ days: 1 });
+  // Every holiday cluster (Easter, Ascension/Whitsun, Christmas) is cleared within a few weeks:
+  // seeded from mid-November the plan starts in January, from mid-April in June.
+  for (let i = 0; i < 26 && !DEMO_WORKING_DAYS.every((d) => isWorkingDay(first.plus({ days: d }))); i++) first = first.plus({ weeks: 1 });
   const day0 = first.toISODate() ?? '';
   const at = (offset: number, time: string) => osloInstant(addOsloDays(day0, offset), time);
 

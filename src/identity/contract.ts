@@ -3,7 +3,7 @@
  * sees these through `Json<…>` (src/shared/json.ts).
  */
 import type { z } from 'zod';
-import type { Locale } from '../shared/i18n/locale.js';
+import type { Locale } from '../platform/i18n/locale.js';
 import type { AuthConfigDto } from './auth-config.js';
 import type { languageSchema } from './input.js';
 import type { DevUserDto } from './dev-users.js';

@@ -1,5 +1,5 @@
 import type { Database } from '../platform/db/port.js';
-import { DEMO_TENANT_ID } from '../demo/demo.js';
+import { DEMO_TENANT_ID } from './local-tenant.js';
 import { ok, type Result } from '../shared/result.js';
 import { tenantPeopleByStrongestRole, type TenantPerson } from './sql/dev-users.js';
 

@@ -1,10 +1,10 @@
 /**
  * Whose language is which: the reader of a bot turn or tab request, or each recipient of a
- * proactive message. The order is the product's (src/shared/i18n/locale.ts): Teams, their own
+ * proactive message. The order is the product's (src/platform/i18n/locale.ts): Teams, their own
  * choice, their municipality's official language form, bokmål.
  */
 import type { Queryable } from '../platform/db/port.js';
-import { resolveLocale, type Locale } from '../shared/i18n/locale.js';
+import { resolveLocale, type Locale } from '../platform/i18n/locale.js';
 import type { Actor } from '../shared/policy.js';
 import { officialLanguageForm } from '../reference/language-form.js';
 import { memberLocaleRows } from './sql/locale.js';

@@ -1,4 +1,4 @@
-import { defineMessages } from '../shared/i18n/messages.js';
+import { defineMessages } from '../platform/i18n/messages.js';
 import en from './messages/en.json' with { type: 'json' };
 import nb from './messages/nb.json' with { type: 'json' };
 import nn from './messages/nn.json' with { type: 'json' };

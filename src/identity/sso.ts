@@ -1,10 +1,11 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { SsoConfig } from '../platform/config.js';
 import type { Caller } from '../shared/api/caller.js';
-import { fail, ok, type Result } from '../shared/result.js';
+import { ok, type Result } from '../shared/result.js';
+import { refusal } from './refusal.js';
 
 export interface SsoValidator {
-  /** Never throws for a bad token: every refusal is `ikke-innlogget` with a Norwegian reason. */
+  /** Never throws for a bad token: every refusal is `ikke-innlogget` with a reason in the caller's language. */
   validate(token: string): Promise<Result<Caller>>;
 }
 
@@ -24,20 +25,23 @@ export const CLOCK_TOLERANCE_S = 60;
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Why a token is refused: keys of the 'identity' catalogue, read in the caller's language when refused. */
 const msg = {
-  notConfigured: 'Innlogging med Teams er ikke satt opp på denne serveren.',
-  malformed: 'Innloggingen kunne ikke leses. Lukk fanen og åpne den på nytt i Teams.',
-  signature: 'Innloggingen kunne ikke bekreftes (ugyldig signatur). Lukk fanen og åpne den på nytt i Teams.',
-  expired: 'Innloggingen har utløpt. Last inn fanen på nytt for å logge inn igjen.',
-  notYetValid: 'Innloggingen er ikke gyldig ennå. Sjekk at klokken på maskinen din går riktig, og prøv igjen.',
-  audience: 'Innloggingen er laget for en annen app enn Samlingspunkt.',
-  issuer: 'Innloggingen kommer ikke fra Microsoft Entra ID.',
-  tenant: 'Organisasjonen din har ikke tilgang til Samlingspunkt. Kontakt den som administrerer læringsnettverket.',
-  identity: 'Innloggingen mangler hvem du er (objekt-id eller organisasjon). Lukk fanen og åpne den på nytt i Teams.',
-  scope: 'Innloggingen gir ikke tilgang til Samlingspunkt (mangler tillatelsen access_as_user). Gi samtykke og prøv igjen.',
-  keys: 'Kunne ikke sjekke innloggingen mot Microsoft akkurat nå. Prøv igjen om litt.',
-  unknown: 'Innloggingen kunne ikke bekreftes. Lukk fanen og åpne den på nytt i Teams.',
+  notConfigured: 'sso.notConfigured',
+  malformed: 'sso.malformed',
+  signature: 'sso.signature',
+  expired: 'sso.expired',
+  notYetValid: 'sso.notYetValid',
+  audience: 'sso.audience',
+  issuer: 'sso.issuer',
+  tenant: 'sso.tenant',
+  identity: 'sso.identity',
+  scope: 'sso.scope',
+  keys: 'sso.keys',
+  unknown: 'sso.unknown',
 } as const;
+type Reason = (typeof msg)[keyof typeof msg];
+const refuse = (reason: Reason) => refusal('ikke-innlogget', reason);
 
 /** Both issuer forms Entra ID uses for a tenant: v2.0 tokens and v1.0 (sts.windows.net) tokens. */
 export function issuersFor(tenantId: string): string[] {
@@ -77,7 +81,7 @@ export function createSsoValidator(sso: SsoConfig, options: SsoValidatorOptions 
 
   return {
     async validate(token) {
-      if (audiences.length === 0 || allowed.size === 0) return fail('ikke-innlogget', msg.notConfigured);
+      if (audiences.length === 0 || allowed.size === 0) return refuse(msg.notConfigured);
       let payload: JWTPayload;
       try {
         ({ payload } = await jwtVerify(token, keySet(), {
@@ -90,25 +94,25 @@ export function createSsoValidator(sso: SsoConfig, options: SsoValidatorOptions 
       } catch (err) {
         const reason = reasonFor(err);
         if (reason === msg.keys || reason === msg.unknown) options.onError?.(err);
-        return fail('ikke-innlogget', reason);
+        return refuse(reason);
       }
 
       const tid = typeof payload.tid === 'string' ? payload.tid.toLowerCase() : '';
       const oid = typeof payload.oid === 'string' ? payload.oid.toLowerCase() : '';
-      if (!GUID.test(tid) || !GUID.test(oid)) return fail('ikke-innlogget', msg.identity);
+      if (!GUID.test(tid) || !GUID.test(oid)) return refuse(msg.identity);
       // Compared with the tid as written in the token: Entra writes both in lower case.
       if (typeof payload.iss !== 'string' || !issuersFor(payload.tid as string).includes(payload.iss)) {
-        return fail('ikke-innlogget', msg.issuer);
+        return refuse(msg.issuer);
       }
-      if (!allowed.has(tid)) return fail('ikke-innlogget', msg.tenant);
-      if (!scopesOf(payload).includes(SSO_SCOPE)) return fail('ikke-innlogget', msg.scope);
+      if (!allowed.has(tid)) return refuse(msg.tenant);
+      if (!scopesOf(payload).includes(SSO_SCOPE)) return refuse(msg.scope);
 
       return ok({ tenantId: tid, aadObjectId: oid, via: 'sso' });
     },
   };
 }
 
-function reasonFor(err: unknown): string {
+function reasonFor(err: unknown): Reason {
   if (err instanceof errors.JWTExpired) return msg.expired;
   if (err instanceof errors.JWTClaimValidationFailed) {
     switch (err.claim) {

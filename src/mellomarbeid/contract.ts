@@ -42,6 +42,8 @@ export type NewAssignmentRequest = z.input<typeof newAssignmentSchema>;
 export interface NewAssignmentResponse {
   assignment: AssignmentView;
   municipalityNumbers: string[];
+  /** Set when the due time is on a public holiday (or a quiet Christmas day): no reminder goes out then. */
+  holidayNotice: string | null;
 }
 
 /** PUT /api/networks/:networkId/mellomarbeid/:assignmentId/:municipalityNumber */

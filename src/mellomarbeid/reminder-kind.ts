@@ -1,17 +1,20 @@
 /**
  * «mellomarbeid-due» reminders for the reminder engine's registry (registered in src/app/app.ts):
  * before an assignment's due time, the deltakere of municipalities that have not delivered.
- * The engine removes opt-outs and the unreachable.
+ * The engine removes opt-outs and the unreachable, and builds each card in its recipient's language.
  */
 import { formatDeadline, reminderCard } from '../reminders/cards/reminder.js';
 import { describeLeadTime } from '../reminders/domain/reminders.js';
 import type { ReminderKindDefinition } from '../reminders/kind-definition.js';
 import { assignmentToRemind, deltakereWithoutDelivery, upcomingAssignmentIds } from './sql/reminders.js';
+import { t } from './messages.js';
 
 /** Mellomarbeid due: deltakere of the municipalities whose status is not «levert» (or later). */
 export const mellomarbeidDueReminders: ReminderKindDefinition = {
   kind: 'mellomarbeid-due',
-  label: 'mellomarbeid',
+  get label() {
+    return t('reminder.label');
+  },
 
   async load(db, subjectId) {
     const r = await assignmentToRemind(db, subjectId);
@@ -24,13 +27,13 @@ export const mellomarbeidDueReminders: ReminderKindDefinition = {
 
   card(subject, context) {
     return reminderCard({
-      heading: `Påminnelse: mellomarbeid, frist ${describeLeadTime(subject.deadline, context.sentAt)}`,
+      heading: t('reminder.heading', { when: describeLeadTime(subject.deadline, context.sentAt) }),
       title: subject.title,
       facts: [
-        { title: 'Frist', value: formatDeadline(subject.deadline) },
-        { title: 'Status', value: 'ikke levert ennå fra kommunen din' },
+        { title: t('reminder.due'), value: formatDeadline(subject.deadline) },
+        { title: t('reminder.status'), value: t('reminder.notDelivered') },
       ],
-      body: 'Skriv «mellomarbeid» for å se oppgaven og levere for kommunen.',
+      body: t('reminder.body'),
       optOut: context.optOut,
     });
   },

@@ -1,4 +1,5 @@
-import { fail, ok, type Result } from '../shared/result.js';
+import { fail, invalid, ok, type Result } from '../shared/result.js';
+import { t } from './messages.js';
 import type { Database } from '../platform/db/port.js';
 import { recordAudit } from '../shared/sql/audit.js';
 import { applyWorkChange, findAssignment, findWork, insertAssignment } from './sql/mellomarbeid.js';
@@ -7,7 +8,7 @@ import { findPlanItem } from '../plan/sql/plan.js';
 import {
   checkWorkTexts,
   planChange,
-  workStatusLabel,
+  workStatusWord,
   type Assignment,
   type MunicipalityWork,
   type WorkChange,
@@ -37,16 +38,16 @@ export async function createAssignment(
   const allowed = policy.createTasks(actor, network);
   if (!allowed.allowed) return fail('ingen-tilgang', allowed.message);
   const item = await findPlanItem(db, network.id, input.planItemId);
-  if (!item) return fail('ugyldig-forespørsel', 'Aktiviteten finnes ikke i nettverkets plan.');
+  if (!item) return invalid(t('create.planItemMissing'));
   if (item.kind !== 'mellomarbeid') {
-    return fail('ugyldig-forespørsel', 'Mellomarbeid lages fra en aktivitet av typen «mellomarbeid» i planen.');
+    return invalid(t('create.wrongKind'));
   }
-  if (input.dueAt.getTime() <= now.getTime()) return fail('ugyldig-forespørsel', 'Fristen må være fram i tid.');
+  if (input.dueAt.getTime() <= now.getTime()) return invalid(t('create.dueInPast'));
   const members = (await networkMunicipalities(db, network.id)).map((m) => m.number);
   const chosen = input.municipalityNumbers ?? members;
   const outside = chosen.filter((n) => !members.includes(n));
-  if (outside.length > 0) return fail('ugyldig-forespørsel', `Kommune ${outside.join(', ')} er ikke med i dette nettverket.`);
-  if (chosen.length === 0) return fail('ugyldig-forespørsel', 'Velg minst én kommune.');
+  if (outside.length > 0) return invalid(t('create.outside', { count: outside.length, numbers: outside.join(', ') }));
+  if (chosen.length === 0) return invalid(t('create.noMunicipality'));
   const title = input.title?.trim() || item.title;
   const id = await db.transaction(async (tx) => {
     const newId = (await insertAssignment(tx, network.id, {
@@ -97,21 +98,18 @@ export async function updateWork(
   now: Date,
 ): Promise<Result<{ assignment: Assignment; work: MunicipalityWork }>> {
   const assignment = await findAssignment(db, network.id, assignmentId);
-  if (!assignment) return fail('finnes-ikke', 'Fant ikke mellomarbeidet i dette nettverket.');
+  if (!assignment) return fail('finnes-ikke', t('update.notFound'));
   const role = workRoleOf(actor, network, municipalityNumber);
   if (!role.ok) return role;
   const work = await findWork(db, assignmentId, municipalityNumber);
-  if (!work) return fail('finnes-ikke', 'Kommunen har ikke fått dette mellomarbeidet.');
+  if (!work) return fail('finnes-ikke', t('update.notGiven'));
   const texts = checkWorkTexts(update);
   if (!texts.ok) return texts;
   if (update.expectedStatus && update.expectedStatus !== work.status) {
-    return fail(
-      'konflikt',
-      `Statusen er endret i mellomtiden (nå: «${workStatusLabel[work.status].toLowerCase()}»). Se oppdatert status og prøv igjen. Ingenting ble lagret.`,
-    );
+    return fail('konflikt', t('update.statusMoved', { status: workStatusWord(work.status) }));
   }
   const planned = planChange(work, update, role.value);
-  if (!planned.ok) return fail('konflikt', `${planned.error.message} Ingenting ble lagret.`);
+  if (!planned.ok) return fail('konflikt', t('update.refused', { reason: planned.error.message }));
   const change = planned.value;
   const written = await db.transaction(async (tx) => {
     const applied = await applyWorkChange(tx, {
@@ -141,7 +139,7 @@ export async function updateWork(
     return true;
   });
   if (!written) {
-    return fail('utdatert', 'Noen andre endret mellomarbeidet samtidig. Se oppdatert status og prøv igjen. Ingenting ble lagret.');
+    return fail('utdatert', t('update.concurrent'));
   }
   return ok({ assignment, work: (await findWork(db, assignmentId, municipalityNumber))! });
 }

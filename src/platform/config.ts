@@ -1,4 +1,10 @@
 import { z } from 'zod';
+import { t } from './messages.js';
+
+// The operator reads these at start, outside any reader's scope (so in bokmål); they are in the
+// catalogue (src/platform/messages/*.json, «config») like every other text, and are functions
+// so a start inside inLocale (a test, a tool) gets its own language.
+const says = (key: Parameters<typeof t>[0], vars?: Record<string, string | number>) => ({ error: () => t(key, vars) });
 
 const optionalText = z
   .string()
@@ -82,52 +88,50 @@ export function serviceUrlAllowed(patterns: ServiceUrlPattern[], serviceUrl: str
 }
 
 const envSchema = z.object({
-  APP_MODE: z.enum(['local', 'production'], { error: 'må være «local» eller «production»' }).default('local'),
+  APP_MODE: z.enum(['local', 'production'], says('config.appMode')).default('local'),
   PORT: z.coerce
-    .number({ error: 'må være et tall' })
-    .int('må være et heltall')
-    .min(0, 'må være mellom 0 og 65535')
-    .max(65535, 'må være mellom 0 og 65535')
+    .number(says('config.number'))
+    .int(says('config.integer'))
+    .min(0, says('config.port'))
+    .max(65535, says('config.port'))
     .default(3978),
   HOST: optionalText,
-  DATA_DIR: z.string().trim().min(1, 'kan ikke være tom').default('./data'),
+  DATA_DIR: z.string().trim().min(1, says('config.notEmpty')).default('./data'),
   DATABASE_URL: optionalText.refine(
     (v) => v === undefined || /^postgres(ql)?:\/\//.test(v),
-    'må starte med postgres:// eller postgresql://',
+    says('config.databaseUrl'),
   ),
   MicrosoftAppId: optionalText,
   MicrosoftAppPassword: optionalText,
   MicrosoftAppTenantId: optionalText,
   MicrosoftAppType: z
-    .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], {
-      error: 'må være MultiTenant, SingleTenant eller UserAssignedMSI',
-    })
+    .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], says('config.appType'))
     .default('MultiTenant'),
   AAD_APP_CLIENT_ID: optionalText,
   ALLOWED_TENANT_IDS: optionalText,
   TAB_DOMAIN: optionalText.refine(
     (v) => v === undefined || /^[a-z0-9.-]+(:[0-9]{1,5})?$/i.test(v),
-    'må være et vertsnavn uten https:// og uten sti, f.eks. samlingspunkt.example.no',
+    says('config.tabDomain'),
   ),
   SSO_JWKS_URL: optionalText.refine(
     (v) => v === undefined || isAllowedJwksUrl(v),
-    'må være en https://-adresse (http:// bare mot 127.0.0.1 eller localhost)',
+    says('config.jwksUrl'),
   ),
   BOT_SERVICE_URL_ALLOWLIST: optionalText,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: z.enum(['true', 'false']).optional(),
   // Proactive sending and reminders (see README «Påminnelser»).
-  PROACTIVE_RATE_PER_SECOND: z.coerce.number({ error: 'må være et tall' }).min(1, 'må være minst 1').max(1000, 'kan være maks 1000').default(50),
-  PROACTIVE_MAX_ATTEMPTS: z.coerce.number({ error: 'må være et tall' }).int('må være et heltall').min(1, 'må være minst 1').max(20, 'kan være maks 20').default(6),
-  PROACTIVE_RETRY_BASE_MS: z.coerce.number({ error: 'må være et tall' }).int('må være et heltall').min(1, 'må være minst 1').max(60_000, 'kan være maks 60000').default(1000),
-  REMINDER_LEASE_SECONDS: z.coerce.number({ error: 'må være et tall' }).min(1, 'må være minst 1').max(3600, 'kan være maks 3600').default(30),
-  REMINDER_IDLE_MS: z.coerce.number({ error: 'må være et tall' }).int('må være et heltall').min(10, 'må være minst 10').max(600_000, 'kan være maks 600000').default(5000),
-  JOB_POLL_SECONDS: z.coerce.number({ error: 'må være et tall' }).min(0.5, 'må være minst 0.5').max(600, 'kan være maks 600').default(2),
-  DB_SCHEMA: optionalText.refine((v) => v === undefined || /^[a-z_][a-z0-9_]*$/.test(v), 'må være et skjemanavn med små bokstaver, tall og _'),
-  PGBOSS_SCHEMA: optionalText.refine((v) => v === undefined || /^[a-z_][a-z0-9_]*$/.test(v), 'må være et skjemanavn med små bokstaver, tall og _'),
+  PROACTIVE_RATE_PER_SECOND: z.coerce.number(says('config.number')).min(1, says('config.atLeast', { min: 1 })).max(1000, says('config.atMost', { max: 1000 })).default(50),
+  PROACTIVE_MAX_ATTEMPTS: z.coerce.number(says('config.number')).int(says('config.integer')).min(1, says('config.atLeast', { min: 1 })).max(20, says('config.atMost', { max: 20 })).default(6),
+  PROACTIVE_RETRY_BASE_MS: z.coerce.number(says('config.number')).int(says('config.integer')).min(1, says('config.atLeast', { min: 1 })).max(60_000, says('config.atMost', { max: 60_000 })).default(1000),
+  REMINDER_LEASE_SECONDS: z.coerce.number(says('config.number')).min(1, says('config.atLeast', { min: 1 })).max(3600, says('config.atMost', { max: 3600 })).default(30),
+  REMINDER_IDLE_MS: z.coerce.number(says('config.number')).int(says('config.integer')).min(10, says('config.atLeast', { min: 10 })).max(600_000, says('config.atMost', { max: 600_000 })).default(5000),
+  JOB_POLL_SECONDS: z.coerce.number(says('config.number')).min(0.5, says('config.atLeast', { min: 0.5 })).max(600, says('config.atMost', { max: 600 })).default(2),
+  DB_SCHEMA: optionalText.refine((v) => v === undefined || /^[a-z_][a-z0-9_]*$/.test(v), says('config.schemaName')),
+  PGBOSS_SCHEMA: optionalText.refine((v) => v === undefined || /^[a-z_][a-z0-9_]*$/.test(v), says('config.schemaName')),
   // Polls (issue 4): the key for anonymous voter hashes and card signatures, and the update delay.
-  POLL_HASH_SECRET: optionalText.refine((v) => v === undefined || v.length >= 32, 'må være minst 32 tegn (f.eks. openssl rand -base64 48)'),
-  POLL_CARD_UPDATE_MS: z.coerce.number({ error: 'må være et tall' }).int('må være et heltall').min(0, 'må være minst 0').max(60_000, 'kan være maks 60000').default(1500),
+  POLL_HASH_SECRET: optionalText.refine((v) => v === undefined || v.length >= 32, says('config.pollSecret')),
+  POLL_CARD_UPDATE_MS: z.coerce.number(says('config.number')).int(says('config.integer')).min(0, says('config.atLeast', { min: 0 })).max(60_000, says('config.atMost', { max: 60_000 })).default(1500),
 });
 
 export type AppMode = 'local' | 'production';
@@ -176,7 +180,7 @@ export interface AppConfig {
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Ugyldig konfigurasjon:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(`${t('config.heading')}\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
   }
 }
@@ -188,7 +192,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
     throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(miljø)'}: ${issue.message}`),
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || t('config.environment')}: ${issue.message}`),
     );
   }
   const e = parsed.data;
@@ -209,10 +213,10 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     .map((t) => t.trim().toLowerCase())
     .filter(Boolean);
   for (const tenant of allowedTenantIds) {
-    if (!GUID.test(tenant)) problems.push(`ALLOWED_TENANT_IDS: «${tenant}» er ikke en tenant-id (GUID)`);
+    if (!GUID.test(tenant)) problems.push(`ALLOWED_TENANT_IDS: ${t('config.tenantId', { tenant })}`);
   }
   if (e.AAD_APP_CLIENT_ID && !GUID.test(e.AAD_APP_CLIENT_ID)) {
-    problems.push('AAD_APP_CLIENT_ID: må være app-id-en (GUID) til Entra-appregistreringen for fanen');
+    problems.push(`AAD_APP_CLIENT_ID: ${t('config.clientId')}`);
   }
 
   const botServiceUrls: ServiceUrlPattern[] = [];
@@ -220,25 +224,25 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   for (const entry of serviceUrlEntries) {
     const pattern = parseServiceUrlPattern(entry);
     if (pattern) botServiceUrls.push(pattern);
-    else problems.push(`BOT_SERVICE_URL_ALLOWLIST: «${entry}» må være en https://-adresse, f.eks. https://smba.trafficmanager.net/ eller https://*.botframework.com/ (http:// bare mot 127.0.0.1 eller localhost)`);
+    else problems.push(`BOT_SERVICE_URL_ALLOWLIST: ${t('config.serviceUrl', { entry })}`);
   }
 
   if (e.APP_MODE === 'production') {
-    if (!e.MicrosoftAppId) problems.push('MicrosoftAppId: mangler (påkrevd i production-modus)');
+    if (!e.MicrosoftAppId) problems.push(`MicrosoftAppId: ${t('config.missing.appId')}`);
     if (e.MicrosoftAppType !== 'UserAssignedMSI' && !e.MicrosoftAppPassword) {
-      problems.push('MicrosoftAppPassword: mangler (påkrevd i production-modus med MultiTenant/SingleTenant)');
+      problems.push(`MicrosoftAppPassword: ${t('config.missing.appPassword')}`);
     }
     if (e.MicrosoftAppType !== 'MultiTenant' && !e.MicrosoftAppTenantId) {
-      problems.push('MicrosoftAppTenantId: mangler (påkrevd for SingleTenant og UserAssignedMSI)');
+      problems.push(`MicrosoftAppTenantId: ${t('config.missing.appTenantId')}`);
     }
     // Without these the tab cannot validate Teams SSO tokens, so nobody could sign in.
-    if (!e.AAD_APP_CLIENT_ID) problems.push('AAD_APP_CLIENT_ID: mangler (påkrevd i production-modus for innlogging med Teams)');
-    if (!e.TAB_DOMAIN) problems.push('TAB_DOMAIN: mangler (påkrevd i production-modus for innlogging med Teams)');
+    if (!e.AAD_APP_CLIENT_ID) problems.push(`AAD_APP_CLIENT_ID: ${t('config.missing.clientId')}`);
+    if (!e.TAB_DOMAIN) problems.push(`TAB_DOMAIN: ${t('config.missing.tabDomain')}`);
     if (allowedTenantIds.length === 0) {
-      problems.push('ALLOWED_TENANT_IDS: mangler (påkrevd i production-modus: hvilke organisasjoner som får logge inn)');
+      problems.push(`ALLOWED_TENANT_IDS: ${t('config.missing.allowedTenants')}`);
     }
     // Anonymous answers are deduplicated by an HMAC with this key; it must not live in the database.
-    if (!e.POLL_HASH_SECRET) problems.push('POLL_HASH_SECRET: mangler (påkrevd i production-modus: nøkkel for anonyme målinger, minst 32 tegn)');
+    if (!e.POLL_HASH_SECRET) problems.push(`POLL_HASH_SECRET: ${t('config.missing.pollSecret')}`);
   }
   if (problems.length > 0) throw new ConfigError(problems);
 

@@ -11,6 +11,7 @@ import { describeLeadTime } from '../reminders/domain/reminders.js';
 import type { Poll } from './domain/polls.js';
 import type { ReminderKindDefinition, ReminderSubject } from '../reminders/kind-definition.js';
 import { deltakereToRemindOfPoll, openPollIdsClosingAfter, pollNetworkIsActive } from './sql/reminders.js';
+import { t } from './messages.js';
 
 export interface PollSubject extends ReminderSubject {
   poll: Poll;
@@ -18,7 +19,9 @@ export interface PollSubject extends ReminderSubject {
 
 export const pollCloseReminders: ReminderKindDefinition<PollSubject> = {
   kind: 'poll-close',
-  label: 'måling',
+  get label() {
+    return t('reminder.label');
+  },
 
   async load(db, subjectId) {
     const poll = await findPoll(db, subjectId);
@@ -34,12 +37,10 @@ export const pollCloseReminders: ReminderKindDefinition<PollSubject> = {
   card(subject, context) {
     const { poll } = subject;
     return reminderCard({
-      heading: `Påminnelse: målingen lukkes ${describeLeadTime(poll.closesAt!, context.sentAt)}`,
+      heading: t('reminder.heading', { when: describeLeadTime(poll.closesAt!, context.sentAt) }),
       title: poll.question,
-      facts: [{ title: 'Lukkes', value: formatOsloInstant(poll.closesAt!) }],
-      body: poll.anonymous
-        ? 'Målingen er anonym, så jeg vet ikke om du har svart. Har du det, kan du se bort fra denne. Svar på kortet, eller skriv **målinger** til meg.'
-        : 'Du har ikke svart ennå. Svar på kortet, eller skriv **målinger** til meg.',
+      facts: [{ title: t('reminder.closes'), value: formatOsloInstant(poll.closesAt!) }],
+      body: poll.anonymous ? t('reminder.anonymous') : t('reminder.notAnswered'),
       optOut: context.optOut,
     });
   },

@@ -1,5 +1,6 @@
 /**
- * A poll's answers and summary as CSV and XLSX. Anonymous polls export no identity, no time,
+ * A poll's answers and summary as CSV and XLSX, in the requester's language (headings, sector
+ * names, yes/no; the tab request runs in their locale). Anonymous polls export no identity, no time,
  * no municipality or sector per answer, and no answers at all below five (the summary keeps
  * the same suppression as everywhere else).
  */
@@ -10,21 +11,24 @@ import { sectorLabel } from '../shared/labels.js';
 import type { Breakdown, Distribution, PollResults } from './domain/results.js';
 import { describeAnswer, POLL_LIMITS, pollKindLabel, type Poll } from './domain/polls.js';
 import { OSLO } from '../shared/time.js';
+import { currentLocale } from '../platform/i18n/context.js';
+import { t } from './messages.js';
 
 type Table = (string | number | null)[][];
 
+// A sortable machine time for a spreadsheet column (the heading says it is Norwegian time).
 const osloTime = (d: Date | null) => (d ? DateTime.fromJSDate(d, { zone: OSLO }).toFormat('yyyy-MM-dd HH:mm') : '');
 const pct = (share: number) => Math.round(share * 1000) / 10;
 
 function answerTable(poll: Poll, rows: ExportRow[], results: PollResults): Table {
-  const plain = (r: ExportRow) => describeAnswer(poll, r.answer).replace(/^«|»$/g, '');
+  const plain = (r: ExportRow) => (r.answer.kind === 'tekst' ? r.answer.text : describeAnswer(poll, r.answer));
   if (poll.anonymous) {
-    if (!results.visible) return [['Svar'], [`Færre enn ${POLL_LIMITS.minGroupSize} svar: de vises ikke i en anonym måling.`]];
-    return [['Svar'], ...rows.map((r) => [plain(r)])];
+    if (!results.visible) return [[t('export.answer')], [t('export.tooFew', { min: POLL_LIMITS.minGroupSize })]];
+    return [[t('export.answer')], ...rows.map((r) => [plain(r)])];
   }
   return [
-    ['Navn', 'Kommune', 'Sektor', 'Tidspunkt (norsk tid)', 'Svar'],
-    ...rows.map((r) => [r.name ?? 'slettet bruker', r.municipality ?? '', r.sector ? sectorLabel[r.sector] : '', osloTime(r.answeredAt), plain(r)]),
+    [t('export.name'), t('export.municipality'), t('export.sector'), t('export.time'), t('export.answer')],
+    ...rows.map((r) => [r.name ?? t('export.deletedUser'), r.municipality ?? '', r.sector ? sectorLabel[r.sector] : '', osloTime(r.answeredAt), plain(r)]),
   ];
 }
 
@@ -35,35 +39,36 @@ function distributionRows(poll: Poll, d: Distribution, group?: string): Table {
 }
 
 function summaryTable(poll: Poll, results: PollResults): Table {
-  const head = poll.kind === 'fritekst' ? ['Ord', 'Svar som nevner ordet', 'Andel (%)'] : ['Svar', 'Antall', 'Andel (%)'];
+  const head =
+    poll.kind === 'fritekst' ? [t('export.word'), t('export.mentions'), t('export.share')] : [t('export.answer'), t('export.count'), t('export.share')];
   const table: Table = [
-    ['Spørsmål', poll.question],
-    ['Type', pollKindLabel[poll.kind]],
-    ['Anonym', poll.anonymous ? 'ja' : 'nei'],
-    ['Antall svar', results.respondents],
+    [t('export.question'), poll.question],
+    [t('export.kind'), pollKindLabel[poll.kind]],
+    [t('export.anonymous'), poll.anonymous ? t('export.yes') : t('export.no')],
+    [t('export.respondents'), results.respondents],
   ];
-  if (!results.overall) return [...table, [`Resultatene vises når minst ${POLL_LIMITS.minGroupSize} har svart.`]];
-  if (results.overall.mean !== null) table.push(['Snitt', Math.round(results.overall.mean * 100) / 100]);
+  if (!results.overall) return [...table, [t('export.resultsHidden', { min: POLL_LIMITS.minGroupSize })]];
+  if (results.overall.mean !== null) table.push([t('export.mean'), Math.round(results.overall.mean * 100) / 100]);
   return [...table, [], head, ...distributionRows(poll, results.overall)];
 }
 
 function breakdownTable(poll: Poll, b: Breakdown, groupTitle: string): Table {
-  const head = [groupTitle, poll.kind === 'fritekst' ? 'Ord' : 'Svar', 'Antall', 'Andel (%)'];
+  const head = [groupTitle, poll.kind === 'fritekst' ? t('export.word') : t('export.answer'), t('export.count'), t('export.share')];
   const rows: Table = [head];
   for (const g of [...b.groups, ...(b.others ? [b.others] : [])]) {
     rows.push(...distributionRows(poll, g.distribution, `${g.label} (${g.respondents})`));
-    if (g.distribution.mean !== null) rows.push([`${g.label} (${g.respondents})`, 'Snitt', Math.round(g.distribution.mean * 100) / 100, null]);
+    if (g.distribution.mean !== null) rows.push([`${g.label} (${g.respondents})`, t('export.mean'), Math.round(g.distribution.mean * 100) / 100, null]);
   }
-  if (b.hiddenRespondents > 0) rows.push([`${b.hiddenRespondents} svar i grupper under ${POLL_LIMITS.minGroupSize} vises ikke`]);
+  if (b.hiddenRespondents > 0) rows.push([t('export.hiddenGroups', { count: b.hiddenRespondents, min: POLL_LIMITS.minGroupSize })]);
   return rows;
 }
 
 /** Excel and LibreOffice run a cell that starts like a formula; user text must never do that. */
-function csvCell(v: string | number | null): string {
+function csvCell(v: string | number | null, decimalComma: boolean): string {
   if (v === null) return '';
-  if (typeof v === 'number') return String(v).replace('.', ',');
+  if (typeof v === 'number') return decimalComma ? String(v).replace('.', ',') : String(v);
   const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return /[";\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return /[";,\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /**
@@ -71,7 +76,11 @@ function csvCell(v: string | number | null): string {
  * correctly by double-click. Answers first, then a blank line and the summary.
  */
 export function pollCsv(poll: Poll, rows: ExportRow[], results: PollResults): Buffer {
-  const lines = [...answerTable(poll, rows, results), [], ...summaryTable(poll, results)].map((r) => r.map(csvCell).join(';'));
+  // Norwegian Excel reads «;» and a decimal comma; English Excel reads «,» and a decimal point.
+  const english = currentLocale() === 'en';
+  const lines = [...answerTable(poll, rows, results), [], ...summaryTable(poll, results)].map((r) =>
+    r.map((v) => csvCell(v, !english)).join(english ? ',' : ';'),
+  );
   return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
 }
 
@@ -85,11 +94,11 @@ export async function pollXlsx(poll: Poll, rows: ExportRow[], results: PollResul
     widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
     ws.getRow(1).font = { bold: true };
   };
-  sheet('Svar', answerTable(poll, rows, results), poll.anonymous ? [60] : [28, 18, 18, 20, 60]);
-  sheet('Sammendrag', summaryTable(poll, results), [40, 20, 12]);
+  sheet(t('export.sheetAnswers'), answerTable(poll, rows, results), poll.anonymous ? [60] : [28, 18, 18, 20, 60]);
+  sheet(t('export.sheetSummary'), summaryTable(poll, results), [40, 20, 12]);
   if (results.overall) {
-    sheet('Per kommune', breakdownTable(poll, results.byMunicipality, 'Kommune (antall)'), [28, 40, 10, 12]);
-    sheet('Per sektor', breakdownTable(poll, results.bySector, 'Sektor (antall)'), [28, 40, 10, 12]);
+    sheet(t('export.sheetMunicipality'), breakdownTable(poll, results.byMunicipality, t('export.municipalityCount')), [28, 40, 10, 12]);
+    sheet(t('export.sheetSector'), breakdownTable(poll, results.bySector, t('export.sectorCount')), [28, 40, 10, 12]);
   }
   return Buffer.from(await book.xlsx.writeBuffer());
 }

@@ -8,26 +8,34 @@ import { osloDate, osloInstant } from '../shared/time.js';
 import { invalid, ok, type Result } from '../shared/result.js';
 import { describeIssues, instant, text, z } from '../shared/validation.js';
 import type { PollFormValues } from './cards/form.js';
+import { t } from './messages.js';
 
-const shortText = (max: number) => text().trim().max(max, `kan være maks ${max} tegn`);
+// Messages as functions: the schema is built once, the refusal in each reader's language.
+const shortText = (max: number) => text().trim().max(max, { error: () => t('input.maxChars', { max }) });
+const notEmpty = { error: () => t('input.notEmpty') };
+const isBoolean = { error: () => t('input.boolean') };
+const isList = { error: () => t('input.list') };
 
 export const newPollSchema = z.object({
-  question: shortText(POLL_LIMITS.questionChars).min(1, 'kan ikke være tomt'),
-  kind: z.enum(pollKinds, { error: `må være en av ${pollKinds.join(', ')}` }),
-  options: z.array(shortText(POLL_LIMITS.optionChars).min(1, 'kan ikke være tomt'), { error: 'må være en liste' }).max(POLL_LIMITS.maxOptions, `kan ha maks ${POLL_LIMITS.maxOptions} alternativer`).default([]),
-  maxChoices: z.number({ error: 'må være et tall' }).int('må være et heltall').nullish(),
-  scaleMax: z.union([z.literal(5), z.literal(10)], { error: 'må være 5 eller 10' }).nullish(),
+  question: shortText(POLL_LIMITS.questionChars).min(1, notEmpty),
+  kind: z.enum(pollKinds, { error: () => t('input.kindOneOf', { kinds: pollKinds.join(', ') }) }),
+  options: z
+    .array(shortText(POLL_LIMITS.optionChars).min(1, notEmpty), isList)
+    .max(POLL_LIMITS.maxOptions, { error: () => t('input.maxOptions', { max: POLL_LIMITS.maxOptions }) })
+    .default([]),
+  maxChoices: z.number({ error: () => t('input.number') }).int({ error: () => t('input.integer') }).nullish(),
+  scaleMax: z.union([z.literal(5), z.literal(10)], { error: () => t('input.scale') }).nullish(),
   scaleMinLabel: shortText(POLL_LIMITS.scaleLabelChars).nullish(),
   scaleMaxLabel: shortText(POLL_LIMITS.scaleLabelChars).nullish(),
-  anonymous: z.boolean({ error: 'må være true eller false' }).default(false),
+  anonymous: z.boolean(isBoolean).default(false),
   /** Anonymous polls: which dimensions to store with each answer (default none). Named polls store both. */
-  breakdown: z.enum(pollBreakdowns, { error: 'må være ingen, kommune, sektor eller begge' }).nullish(),
-  planItemId: z.uuid({ error: 'må være en UUID' }).nullish(),
+  breakdown: z.enum(pollBreakdowns, { error: () => t('input.breakdown') }).nullish(),
+  planItemId: z.uuid({ error: () => t('input.uuid') }).nullish(),
   opensAt: instant().nullish(),
   closesAt: instant().nullish(),
-  sendToAll: z.boolean({ error: 'må være true eller false' }).default(false),
+  sendToAll: z.boolean(isBoolean).default(false),
   /** Stored conversations (the network's channels) to post the card in. */
-  postTo: z.array(text().min(1).max(300), { error: 'må være en liste' }).max(10).default([]),
+  postTo: z.array(text().min(1).max(300), isList).max(10).default([]),
 });
 
 export type NewPollBody = z.infer<typeof newPollSchema>;
@@ -35,8 +43,8 @@ export type NewPollBody = z.infer<typeof newPollSchema>;
 /** POST /api/networks/:networkId/polls/:pollId/repeat: the after-poll of a before/after pair. */
 export const repeatSchema = z.object({
   closesAt: instant().nullish(),
-  sendToAll: z.boolean({ error: 'må være true eller false' }).default(false),
-  postTo: z.array(text().min(1).max(300), { error: 'må være en liste' }).max(10).default([]),
+  sendToAll: z.boolean(isBoolean).default(false),
+  postTo: z.array(text().min(1).max(300), isList).max(10).default([]),
 });
 
 export interface NewPollInput {
@@ -63,20 +71,21 @@ export function toNewPoll(body: NewPollBody, now: Date): Result<NewPollInput> {
   const issues = definitionIssues(definition);
   const opensAt = body.opensAt ? new Date(body.opensAt) : null;
   const closesAt = body.closesAt ? new Date(body.closesAt) : null;
-  if (closesAt && closesAt <= now) issues.push('Lukketidspunktet har allerede vært.');
-  if (closesAt && opensAt && closesAt <= opensAt) issues.push('Målingen må lukkes etter at den åpner.');
-  if (issues.length > 0) return invalid(`Kan ikke lage målingen: ${issues.join(' ')}`);
+  if (closesAt && closesAt <= now) issues.push(t('input.closesInPast'));
+  if (closesAt && opensAt && closesAt <= opensAt) issues.push(t('input.closesBeforeOpens'));
+  if (issues.length > 0) return invalid(t('input.cannotCreate', { issues: issues.join(' ') }));
   return ok({ definition, planItemId: body.planItemId ?? null, opensAt, closesAt, sendToAll: body.sendToAll, postTo: body.postTo });
 }
 
-function osloTime(date: string | undefined, time: string | undefined, now: Date, what: string): Result<string | null> {
+function osloTime(date: string | undefined, time: string | undefined, now: Date, what: 'opens' | 'closes'): Result<string | null> {
   if (!date && !time) return ok(null);
   const day = date || osloDate(now);
-  if (!time) return invalid(`Velg klokkeslett for når målingen ${what}.`);
+  const field = what === 'opens' ? 'opensTime' : 'closesTime';
+  if (!time) return invalid(what === 'opens' ? t('input.pickOpensTime') : t('input.pickClosesTime'), field);
   try {
     return ok(osloInstant(day, time.slice(0, 5)).toISOString());
   } catch {
-    return invalid(`Ugyldig tidspunkt for når målingen ${what}.`);
+    return invalid(what === 'opens' ? t('input.badOpensTime') : t('input.badClosesTime'), field);
   }
 }
 
@@ -84,9 +93,9 @@ function osloTime(date: string | undefined, time: string | undefined, now: Date,
 export function fromForm(values: PollFormValues, now: Date): Result<NewPollInput> {
   const kindValue = values.kind ?? 'enkeltvalg';
   const kind = kindValue.startsWith('skala') ? 'skala' : kindValue;
-  const opens = osloTime(values.opensDate, values.opensTime, now, 'åpner');
+  const opens = osloTime(values.opensDate, values.opensTime, now, 'opens');
   if (!opens.ok) return opens;
-  const closes = osloTime(values.closesDate, values.closesTime, now, 'lukkes');
+  const closes = osloTime(values.closesDate, values.closesTime, now, 'closes');
   if (!closes.ok) return closes;
   const raw = {
     question: values.question ?? '',
@@ -105,6 +114,6 @@ export function fromForm(values: PollFormValues, now: Date): Result<NewPollInput
     sendToAll: values.sendToAll === 'true',
   };
   const parsed = newPollSchema.safeParse(raw);
-  if (!parsed.success) return invalid(describeIssues(parsed.error, 'Sjekk skjemaet'));
+  if (!parsed.success) return invalid(describeIssues(parsed.error, t('input.checkForm')));
   return toNewPoll(parsed.data, now);
 }

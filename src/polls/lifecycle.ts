@@ -13,6 +13,7 @@ import { notifyRemindersChanged, syncSubjectReminders } from '../reminders/engin
 import type { PollJobs } from './jobs.js';
 import { postCard, savePendingPost, type PostTarget } from './posting.js';
 import type { PollService } from './service.js';
+import { t } from './messages.js';
 
 export interface CreatePoll {
   network: Network;
@@ -36,14 +37,14 @@ export interface Created {
   closedBefore: boolean;
 }
 
-const ALREADY_REPEATED = 'Denne målingen er allerede gjentatt. Se før/etter-resultatene i fanen «Målinger».';
+const alreadyRepeated = () => t('alreadyRepeated');
 
 /** A before-poll is repeated once: a second repeat is refused as a conflict, also when two race. */
 export async function createPoll(service: PollService, jobs: PollJobs | undefined, c: CreatePoll): Promise<Result<Created>> {
   const now = service.now();
   const opensAt = c.opensAt && c.opensAt > now ? c.opensAt : now;
   if (c.repeatOf && (await findRepeatOf(service.db, c.repeatOf.id))) {
-    return fail('konflikt', ALREADY_REPEATED);
+    return fail('konflikt', alreadyRepeated());
   }
   const definition = c.repeatOf ? repeatDefinition(c.repeatOf) : c.definition;
   let closedBefore = false;
@@ -76,7 +77,7 @@ export async function createPoll(service: PollService, jobs: PollJobs | undefine
       return created;
     });
   } catch (error) {
-    if ((error as { code?: string }).code === '23505') return fail('konflikt', ALREADY_REPEATED);
+    if ((error as { code?: string }).code === '23505') return fail('konflikt', alreadyRepeated());
     throw error;
   }
   notifyRemindersChanged();

@@ -11,6 +11,8 @@ import { MAX_REFRESH_USERS } from './cards/poll.js';
 import { cardMessage } from '../shared/cards/message.js';
 import type { BotTurnIO } from '../shared/bot/turn.js';
 import type { PollService, Voter } from './service.js';
+import { localesOfMembers } from '../identity/locale.js';
+import { currentLocale, inLocale } from '../platform/i18n/context.js';
 
 export interface PostTarget {
   conversationId: string;
@@ -74,6 +76,9 @@ export async function postCard(service: PollService, poll: Poll, target: PostTar
   // Saved first, so the card's refresh and later updates find it.
   await savePost(service.db, { pollId: poll.id, conversationId: target.conversationId, conversationType: target.conversationType, activityId: null, audience, refreshUserIds: ids });
   service.postsChanged(poll.id);
+  // Built in the current scope's language: the person who posted it (bot turn or tab request),
+  // or, for a scheduled post, the language remembered when it was planned (else bokmål).
+  service.rememberPostLocale(poll.id, target.conversationId);
   const card = await service.card(poll, {
     conversationId: target.conversationId,
     // A shared card never carries anyone's view; a 1:1 card is its reader's own.
@@ -84,7 +89,7 @@ export async function postCard(service: PollService, poll: Poll, target: PostTar
   if (target.turn) {
     activityId = (await target.turn.reply(cardMessage(card))).id;
   } else {
-    const outcome = await service.sender.send(target.conversationId, cardMessage(card), { purpose: 'måling' });
+    const outcome = await service.sender.send(target.conversationId, cardMessage(card), { purpose: 'måling' /* i18n-ignore */ });
     if (outcome.status === 'sent') activityId = outcome.activityId;
   }
   if (!activityId) return false;
@@ -102,6 +107,7 @@ async function personalUserIdOf(service: PollService, conversationId: string): P
 /** A scheduled poll remembers where its card goes; postPending sends it when the poll opens. */
 export async function savePendingPost(service: PollService, poll: Poll, target: PostTarget): Promise<void> {
   await savePost(service.db, { pollId: poll.id, conversationId: target.conversationId, conversationType: target.conversationType, activityId: null, audience: 'ukjent', refreshUserIds: null });
+  service.rememberPostLocale(poll.id, target.conversationId);
   service.postsChanged(poll.id);
 }
 
@@ -110,7 +116,9 @@ export async function postPending(service: PollService, poll: Poll): Promise<num
   let posted = 0;
   for (const post of await postsOf(service.db, poll.id)) {
     if (post.activityId) continue;
-    if (await postCard(service, poll, { conversationId: post.conversationId, conversationType: post.conversationType })) posted++;
+    // A job has no reader: the language of whoever planned the poll, if this instance remembers it.
+    const locale = service.postLocale(poll.id, post.conversationId) ?? currentLocale();
+    if (await inLocale(locale, () => postCard(service, poll, { conversationId: post.conversationId, conversationType: post.conversationType }))) posted++;
   }
   return posted;
 }
@@ -129,7 +137,10 @@ export interface FanOut {
 export async function sendToAllParticipants(service: PollService, poll: Poll): Promise<FanOut> {
   const result: FanOut = { sent: 0, alreadySent: 0, unreachable: 0, failed: 0 };
   const done = new Set((await postsOf(service.db, poll.id)).filter((p) => p.conversationType === 'personal' && p.activityId).map((p) => p.conversationId));
-  for (const person of await networkParticipants(service.db, poll.networkId)) {
+  const people = await networkParticipants(service.db, poll.networkId);
+  // Each recipient's card in their own language (Teams, their choice, their municipality, bokmål).
+  const locales = await localesOfMembers(service.db, people.map((p) => p.memberId), poll.networkId);
+  for (const person of people) {
     const existing = await findPersonalTarget(service.db, person.tenantId, person.aadObjectId);
     if (existing && done.has(existing.conversationId)) {
       result.alreadySent++;
@@ -138,8 +149,8 @@ export async function sendToAllParticipants(service: PollService, poll: Poll): P
     const viewer: Voter = { memberId: person.memberId, tenantId: person.tenantId, aadObjectId: person.aadObjectId, municipalityNumber: null, isFacilitator: false };
     const userId = (existing?.reference as { user?: { id?: string } } | undefined)?.user?.id;
     const personalUserId = userId?.startsWith('29:') ? userId : undefined;
-    const card = await service.card(poll, { viewer, ...(personalUserId ? { personalUserId } : {}) });
-    const outcome = await service.sender.sendToMember(person.tenantId, person.aadObjectId, cardMessage(card), { purpose: 'måling', priority: 7 });
+    const card = await inLocale(locales.get(person.memberId) ?? currentLocale(), () => service.card(poll, { viewer, ...(personalUserId ? { personalUserId } : {}) }));
+    const outcome = await service.sender.sendToMember(person.tenantId, person.aadObjectId, cardMessage(card), { purpose: 'måling' /* i18n-ignore */, priority: 7 });
     if (outcome.status === 'sent') {
       result.sent++;
       await savePost(service.db, {

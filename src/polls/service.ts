@@ -20,6 +20,9 @@ import { CardUpdateCoalescer } from './card-updates.js';
 import type { PollJobs } from './job-port.js';
 import { pollKeys, resolvePollSecret, type PollKeys } from './secret.js';
 import { FreshCache } from './tally-cache.js';
+import { t } from './messages.js';
+import { currentLocale, inLocale } from '../platform/i18n/context.js';
+import { DEFAULT_LOCALE, type Locale } from '../platform/i18n/locale.js';
 
 export interface PollServiceOptions {
   db: Database;
@@ -71,6 +74,8 @@ export class PollService {
   private readonly polls: FreshCache<Poll | undefined>;
   private readonly tallies: FreshCache<Tally>;
   private readonly posts: FreshCache<PollPost[]>;
+  /** The language each shared card was posted in (poll id + conversation id), so an update keeps it. */
+  private readonly postLocales = new Map<string, Locale>();
   readonly coalescer: CardUpdateCoalescer;
   /** pg-boss work (open, planned close, 1:1 fan-out); set once the scheduler runs. */
   jobs: PollJobs | undefined;
@@ -171,8 +176,8 @@ export class PollService {
   async resultsOf(poll: Poll, tally: Tally, view: ResultsView = {}): Promise<PollResults> {
     const names = await this.labels();
     const labels: GroupLabels = {
-      municipality: (n) => (n ? (names.get(n) ?? n) : 'Uten kommune (fasilitatorer)'),
-      sector: (s) => (s ? sectorLabel[s] : 'Ukjent sektor'),
+      municipality: (n) => (n ? (names.get(n) ?? n) : t('results.noMunicipality')),
+      sector: (s) => (s ? sectorLabel[s] : t('results.unknownSector')),
     };
     return pollResults(poll, tally.groups, labels, view);
   }
@@ -233,8 +238,10 @@ export class PollService {
     for (const post of posts) {
       // Another round (here or on another instance) may already show a newer tally.
       if (!(await claimCardVersion(this.db, pollId, post.conversationId, tally.asOf))) continue;
-      const card = await this.card(poll, { conversationId: post.conversationId, tally });
-      const outcome = await this.sender.update(post.conversationId, post.activityId!, cardMessage(card), { purpose: 'måling' });
+      // Nobody's turn: the card is updated in the language it was posted in.
+      const locale = this.postLocale(pollId, post.conversationId) ?? DEFAULT_LOCALE;
+      const card = await inLocale(locale, () => this.card(poll, { conversationId: post.conversationId, tally }));
+      const outcome = await this.sender.update(post.conversationId, post.activityId!, cardMessage(card), { purpose: 'måling' /* i18n-ignore */ });
       if (outcome.status === 'sent') this.stats.cardUpdates++;
       // Not through, but a later try may be (Teams down, or we are stopping): the card stays
       // marked and the next start updates it.
@@ -242,6 +249,20 @@ export class PollService {
       if (!later) await cardUpdated(this.db, pollId, post.conversationId, tally.asOf);
       this.log.debug({ pollId, conversationId: post.conversationId, outcome: outcome.status }, 'Målingskort oppdatert');
     }
+  }
+
+  /**
+   * A card in a channel or group chat is read by many: it is written in the language of the
+   * person whose action posted it (the current scope) and keeps that language when it is
+   * updated. Kept in memory only (poll_post has no language column yet): after a restart, or
+   * for a card nobody's action posted, updates are in bokmål.
+   */
+  rememberPostLocale(pollId: string, conversationId: string, locale: Locale = currentLocale()): void {
+    this.postLocales.set(`${pollId}\n${conversationId}`, locale);
+  }
+
+  postLocale(pollId: string, conversationId: string): Locale | undefined {
+    return this.postLocales.get(`${pollId}\n${conversationId}`);
   }
 
   /** Posts changed (a new card, a roster read): forget them and refresh the shared cards. */

@@ -14,8 +14,11 @@ export interface MeResponse extends Pick<Actor, 'displayName' | 'memberships' | 
   registered: boolean;
 }
 
-/** GET /api/me/export: everything stored about the caller, section by section (Norwegian keys). */
-export type MeExportResponse = { person: null; merknad: string } | { eksportert: string; [section: string]: unknown };
+/**
+ * GET /api/me/export: everything stored about the caller, section by section. The keys are data
+ * (Norwegian, the same in every language); `merknad` is a note in the reader's language.
+ */
+export type MeExportResponse = { person: null; merknad: string } | { eksportert: string; merknad: string; [section: string]: unknown };
 
 /** POST /api/me/delete */
 export type DeleteMeRequest = z.input<typeof deleteSchema>;

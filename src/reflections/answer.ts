@@ -9,6 +9,7 @@ import { policy, type Actor } from '../shared/policy.js';
 import { checkAnswers, isOpen, type ReflectionTask } from './domain/reflections.js';
 import { osloDate } from '../shared/time.js';
 import type { Network } from '../shared/types.js';
+import { t } from './messages.js';
 
 export interface AnswerInput {
   answers: string[];
@@ -25,8 +26,7 @@ export type AnswerSaved =
   | { mode: 'anonym'; editKey: string }
   | { mode: 'kommune'; version: number; municipalityNumber: string };
 
-const closedMessage = (task: ReflectionTask) =>
-  `Fristen for «${task.title}» gikk ut ${formatDue(task.dueAt)}. Svaret ble ikke lagret.`;
+const closedMessage = (task: ReflectionTask) => t('answer.closed', { title: task.title, due: formatDue(task.dueAt) });
 
 /**
  * One answer or edit, from a card or the tab: policy, due time, limits and the mode's storage
@@ -42,7 +42,7 @@ export async function answerReflection(
 ): Promise<Result<AnswerSaved>> {
   const allowed = policy.answerReflection(actor, network);
   if (!allowed.allowed) return fail('ingen-tilgang', allowed.message);
-  if (task.networkId !== network.id) return fail('finnes-ikke', 'Fant ikke oppgaven i dette nettverket.');
+  if (task.networkId !== network.id) return fail('finnes-ikke', t('answer.notInNetwork'));
   if (!isOpen(task, now)) return fail('konflikt', closedMessage(task));
   const checked = checkAnswers(task, input.answers);
   if (!checked.ok) return checked;
@@ -50,7 +50,7 @@ export async function answerReflection(
   const municipalityNumber = actor.memberships.find((m) => m.networkId === network.id)?.municipalityNumber ?? null;
 
   if (task.answerMode === 'kommune') {
-    if (!municipalityNumber) return fail('ingen-tilgang', 'Du må høre til en kommune for å skrive kommunens svar.');
+    if (!municipalityNumber) return fail('ingen-tilgang', t('answer.needMunicipality'));
     let choices: string[] = [];
     let picks: ReturnType<typeof parseChoices> | undefined;
     if (task.kind === 'fokusomrade') {
@@ -70,10 +70,7 @@ export async function answerReflection(
       });
       if (saved.status === 'closed') return fail('konflikt', closedMessage(task));
       if (saved.status === 'stale') {
-        return fail(
-          'utdatert',
-          `Noen andre i kommunen lagret en ny versjon (versjon ${saved.current}) mens du skrev. Se den nyeste versjonen og lagre på nytt.`,
-        );
+        return fail('utdatert', t('answer.stale', { version: saved.current }));
       }
       if (picks?.ok) {
         await replaceFocus(tx, {
@@ -94,13 +91,13 @@ export async function answerReflection(
     if (input.editKey) {
       const updated = await updateAnonymousAnswer(db, task.id, input.editKey, answers, now);
       if (updated === 'closed') return fail('konflikt', closedMessage(task));
-      if (updated === 'unknown-key') return fail('ugyldig-forespørsel', 'Fant ikke svaret ditt. Bruk kortet du svarte i.');
+      if (updated === 'unknown-key') return fail('ugyldig-forespørsel', t('answer.unknownKey')); // i18n-ignore: error code
       return ok<AnswerSaved>({ mode: 'anonym', editKey: input.editKey });
     }
     const saved = await db.transaction((tx) => insertAnonymousAnswer(tx, task.id, actor.memberId, answers, now));
     if (saved.status === 'closed') return fail('konflikt', closedMessage(task));
     if (saved.status === 'already-answered') {
-      return fail('konflikt', 'Du har allerede svart på denne anonyme oppgaven. Svaret kan bare endres fra kortet du svarte i.');
+      return fail('konflikt', t('answer.alreadyAnonymous'));
     }
     return ok<AnswerSaved>({ mode: 'anonym', editKey: saved.editKey });
   }

@@ -43,6 +43,8 @@ export interface NewTaskResponse {
   task: TaskView;
   /** Null unless the request asked for delivery. */
   delivery: DeliveryView | null;
+  /** Set when the due time is on a public holiday (or a quiet Christmas day): no reminder goes out then. */
+  holidayNotice: string | null;
 }
 
 /** POST /api/networks/:networkId/reflections/:taskId/send */

@@ -6,6 +6,7 @@ import { findReflectionTask, insertReflectionTask } from './sql/reflections.js';
 import { policy, type Actor } from '../shared/policy.js';
 import { checkNewTask, type AnswerMode, type ReflectionKind, type ReflectionTask, type ReflectionVisibility } from './domain/reflections.js';
 import type { Network } from '../shared/types.js';
+import { t } from './messages.js';
 
 export interface NewTaskInput {
   kind: ReflectionKind;
@@ -30,7 +31,7 @@ export async function createReflectionTask(
   const checked = checkNewTask(input, now);
   if (!checked.ok) return checked;
   if (input.planItemId && !(await findPlanItem(db, network.id, input.planItemId))) {
-    return fail('ugyldig-forespørsel', 'Aktiviteten oppgaven skal knyttes til, finnes ikke i nettverkets plan.');
+    return fail('ugyldig-forespørsel', t('create.planItemMissing')); // i18n-ignore: error code
   }
   const id = await db.transaction(async (tx) => {
     const newId = await insertReflectionTask(tx, network.id, { ...input, createdBy: actor.memberId || null });

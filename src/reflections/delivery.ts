@@ -11,6 +11,10 @@ import type { Logger } from '../platform/logging.js';
 import { answerCardFor } from './views.js';
 import { cardMessage, type OutgoingMessage } from '../shared/cards/message.js';
 import type { ProactiveSender, SendOutcome } from '../shared/proactive.js';
+import { localesOfMembers } from '../identity/locale.js';
+import { inLocale } from '../platform/i18n/context.js';
+import { DEFAULT_LOCALE } from '../platform/i18n/locale.js';
+import { t } from './messages.js';
 
 export interface DeliveryDeps {
   db: Database;
@@ -51,29 +55,34 @@ export async function deliverTask(
   if (target === 'kanal') {
     const conversationId = postHere ? 'her' : network.teamsTeamId ? await networkChannelConversation(deps.db, network.teamsTeamId) : undefined;
     if (!conversationId) {
-      report.notReached.push({ name: 'Kanalen', reason: 'appen er ikke lagt til i en kanal i nettverkets team ennå' });
+      report.notReached.push({ name: t('delivery.channel'), reason: t('delivery.notInChannel') });
       return report;
     }
     if (!postHere && done.has(`conversation:${conversationId}`)) {
       report.alreadySent++;
       return report;
     }
+    // One card for everyone who reads the channel: in the language of the facilitator who sent it
+    // (the current scope), or bokmål when nobody is behind the send.
     const message = cardMessage(await answerCardFor(deps.db, network, task, null, now));
     const outcome = postHere ? await postHere(message) : await deps.sender.send(conversationId, message, { purpose: PURPOSE });
     const recipient = `conversation:${outcome.conversationId ?? conversationId}`;
     await recordDelivery(deps.db, task.id, recipient, outcomeRow(outcome));
     if (outcome.status === 'sent') report.sent++;
-    else report.notReached.push({ name: 'Kanalen', reason: outcome.reason });
+    else report.notReached.push({ name: t('delivery.channel'), reason: outcome.reason });
     return report;
   }
 
-  for (const person of await deltakereOfNetwork(deps.db, network.id)) {
+  const people = await deltakereOfNetwork(deps.db, network.id);
+  // Each card in its recipient's language (Teams, their choice, their municipality's form), not the sender's.
+  const languages = await localesOfMembers(deps.db, people.map((p) => p.memberId), network.id);
+  for (const person of people) {
     const recipient = `member:${person.memberId}`;
     if (done.has(recipient)) {
       report.alreadySent++;
       continue;
     }
-    const card = await answerCardFor(deps.db, network, task, person, now);
+    const card = await inLocale(languages.get(person.memberId) ?? DEFAULT_LOCALE, () => answerCardFor(deps.db, network, task, person, now));
     // Bulk fan-out goes behind interactive sends in the sender's queue.
     const outcome = await deps.sender.sendToMember(person.tenantId, person.aadObjectId, cardMessage(card), {
       purpose: PURPOSE,
@@ -95,14 +104,14 @@ function outcomeRow(outcome: SendOutcome): { status: SendOutcome['status']; reas
 export function describeDelivery(r: DeliveryReport): string {
   const parts: string[] = [];
   if (r.target === 'kanal') {
-    parts.push(r.sent > 0 ? 'Oppgaven er lagt ut i kanalen.' : r.alreadySent > 0 ? 'Oppgaven ligger allerede i kanalen.' : 'Oppgaven ble ikke lagt ut i kanalen.');
+    parts.push(r.sent > 0 ? t('delivery.posted') : r.alreadySent > 0 ? t('delivery.alreadyPosted') : t('delivery.notPosted'));
   } else {
     const total = r.sent + r.alreadySent + r.notReached.length;
-    parts.push(`Sendt til ${r.sent} av ${total} deltakere i personlig chat.`);
-    if (r.alreadySent > 0) parts.push(`${r.alreadySent} hadde fått den fra før.`);
+    parts.push(t('delivery.sent', { sent: r.sent, count: total }));
+    if (r.alreadySent > 0) parts.push(t('delivery.alreadySent', { count: r.alreadySent }));
   }
   if (r.notReached.length > 0) {
-    parts.push(`Ikke nådd: ${r.notReached.map((n) => `${n.name} (${n.reason})`).join('; ')}.`);
+    parts.push(t('delivery.notReached', { list: r.notReached.map((n) => `${n.name} (${n.reason})`).join('; ') }));
   }
   return parts.join(' ');
 }

@@ -4,6 +4,7 @@ import { currentGroupVersion, hasParticipated, personalAnswerOf } from './sql/re
 import type { Actor } from '../shared/policy.js';
 import { isOpen, type ReflectionTask } from './domain/reflections.js';
 import type { Network } from '../shared/types.js';
+import { t } from './messages.js';
 
 /** A person's view of each task: their own answer, their municipality's, or just that they answered anonymously. */
 export async function mineItems(db: Queryable, actor: Actor, network: Network, tasks: ReflectionTask[], now: Date): Promise<MineItem[]> {
@@ -18,7 +19,11 @@ export async function mineItems(db: Queryable, actor: Actor, network: Network, t
         open,
         state: current ? 'besvart' : 'ubesvart',
         answers: current?.answers ?? [],
-        note: current ? `Kommunens felles svar, versjon ${current.version}${current.authorName ? ` (${current.authorName})` : ''}.` : null,
+        note: current
+          ? current.authorName
+            ? t('mine.groupNoteBy', { version: current.version, author: current.authorName })
+            : t('mine.groupNote', { version: current.version })
+          : null,
       });
     } else if (task.visibility === 'anonym') {
       const answered = await hasParticipated(db, task.id, actor.memberId);

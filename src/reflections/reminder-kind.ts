@@ -8,6 +8,7 @@ import { describeLeadTime } from '../reminders/domain/reminders.js';
 import type { ReminderKindDefinition, ReminderSubject } from '../reminders/kind-definition.js';
 import type { AnswerMode } from './domain/reflections.js';
 import { deltakereWithoutAnswer, reflectionTaskToRemind, upcomingReflectionTaskIds } from './sql/reminders.js';
+import { t } from './messages.js';
 
 export interface ReflectionSubject extends ReminderSubject {
   answerMode: AnswerMode;
@@ -17,7 +18,9 @@ export interface ReflectionSubject extends ReminderSubject {
 /** Reflection due: deltakere without an answer (personal tasks), or of municipalities without one (group tasks). */
 export const reflectionDueReminders: ReminderKindDefinition<ReflectionSubject> = {
   kind: 'reflection-due',
-  label: 'refleksjonsoppgave',
+  get label() {
+    return t('reminder.label');
+  },
 
   async load(db, subjectId) {
     const r = await reflectionTaskToRemind(db, subjectId);
@@ -30,13 +33,13 @@ export const reflectionDueReminders: ReminderKindDefinition<ReflectionSubject> =
 
   card(subject, context) {
     return reminderCard({
-      heading: `Påminnelse: refleksjonsoppgave, frist ${describeLeadTime(subject.deadline, context.sentAt)}`,
+      heading: t('reminder.heading', { when: describeLeadTime(subject.deadline, context.sentAt) }),
       title: subject.title,
       facts: [
-        { title: 'Frist', value: formatDeadline(subject.deadline) },
-        { title: 'Svar', value: subject.answerMode === 'kommune' ? 'ett felles svar for kommunen' : 'ditt eget svar' },
+        { title: t('reminder.due'), value: formatDeadline(subject.deadline) },
+        { title: t('reminder.answer'), value: subject.answerMode === 'kommune' ? t('reminder.groupAnswer') : t('reminder.ownAnswer') },
       ],
-      body: [subject.firstPrompt ? `«${subject.firstPrompt}»` : null, 'Du finner oppgaven i chatten med meg; skriv «mine refleksjoner» for å se svarene dine.']
+      body: [subject.firstPrompt ? t('reminder.prompt', { prompt: subject.firstPrompt }) : null, t('reminder.where')]
         .filter(Boolean)
         .join('\n\n'),
       optOut: context.optOut,

@@ -12,7 +12,7 @@ import type { reminderSettingsSchema, sendNowSchema, subjectRulesSchema } from '
 
 export type { QuietHours, ReminderKind, ReminderReportEntry, ReminderRule, ReminderStatus, ReportGroup };
 
-/** A rule with its Norwegian description («dagen før kl. 09.00»). */
+/** A rule with its description in the reader's language («dagen før kl. 09.00»). */
 export type RuleView = ReminderRule & { label: string };
 
 export interface ReminderSettingsView {
@@ -46,6 +46,8 @@ export interface PlanItemRemindersResponse {
   /** Null: the item follows the network's rules. */
   ownRules: RuleView[] | null;
   reminders: (Json<Pick<ReminderRow, 'id' | 'sendAt' | 'status' | 'statusReason'>> & { rule: string })[];
+  /** A warning for the facilitator when the item falls on a public holiday (or a quiet Christmas week day), else null. */
+  holidayNotice: string | null;
 }
 
 /** POST /api/networks/:networkId/plan/:itemId/reminders/send */

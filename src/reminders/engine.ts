@@ -33,6 +33,18 @@ import { DEFAULT_RULES, MANUAL_RULE_KEY, planReminders, type ReminderKind } from
 import type { Logger } from '../platform/logging.js';
 import { reminderKindDefinition, registeredReminderKinds } from './kinds.js';
 import { ensureQueue, type Scheduler } from '../platform/jobs/scheduler.js';
+import { localesOfMembers } from '../identity/locale.js';
+import { inLocale } from '../platform/i18n/context.js';
+import { DEFAULT_LOCALE, type Locale } from '../platform/i18n/locale.js';
+import type { ReminderKindDefinition, ReminderSubject } from './kind-definition.js';
+import type { ReminderRow } from './sql/reminders.js';
+import { storedConversationGone, storedReason } from './reasons.js';
+
+interface Loaded {
+  definition: ReminderKindDefinition;
+  reminder: ReminderRow;
+  subject: ReminderSubject;
+}
 
 export const REMINDER_QUEUE = 'paminnelse';
 export const REMINDER_SWEEP_QUEUE = 'paminnelse-feiing';
@@ -77,7 +89,7 @@ export async function syncSubjectReminders(
   const subject = await definition.load(db, subjectId);
   if (subject && onlyNetworkId !== undefined && subject.networkId !== onlyNetworkId) return summary;
   if (!subject) {
-    summary.cancelled = await cancelSubjectReminders(db, kind, subjectId, 'saken er slettet eller avsluttet');
+    summary.cancelled = await cancelSubjectReminders(db, kind, subjectId, storedReason('subjectRemoved'));
     return summary;
   }
   const settings = await reminderSettings(db, subject.networkId);
@@ -93,7 +105,7 @@ export async function syncSubjectReminders(
     pending.delete(p.ruleKey);
     if (row && row.sendAt.getTime() === p.sendAt.getTime() && row.dueAt.getTime() === p.dueAt.getTime()) continue;
     if (p.skip) {
-      const reason = p.skip === 'passert' ? 'tidspunktet er passert' : 'stille tid flytter den forbi fristen';
+      const reason = storedReason(p.skip === 'passert' ? 'timePassed' : 'quietPastDeadline');
       if (row && (await cancelReminder(db, row.id, 'hoppet-over', reason))) summary.cancelled++;
       // Shown in the report; a time already passed is simply not planned.
       if (!row && p.skip === 'stille-tid') {
@@ -109,7 +121,7 @@ export async function syncSubjectReminders(
     }
   }
   for (const leftover of pending.values()) {
-    if (await cancelReminder(db, leftover.id, 'avlyst', 'regelen er fjernet')) summary.cancelled++;
+    if (await cancelReminder(db, leftover.id, 'avlyst', storedReason('ruleRemoved'))) summary.cancelled++;
   }
   return summary;
 }
@@ -195,7 +207,9 @@ export function createReminderEngine(deps: ReminderEngineDeps): ReminderEngine {
   let woken = false;
   let inFlight = 0;
   const deliveries = new Set<Promise<void>>();
+  /** Per reminder and language; cleared when the pump is idle, so an edited subject is read again. */
   const messages = new Map<string, Promise<OutgoingMessage | undefined>>();
+  const loaded = new Map<string, Promise<Loaded | undefined>>();
   let lastPrune = 0;
 
   const poke = () => {
@@ -300,7 +314,7 @@ export function createReminderEngine(deps: ReminderEngineDeps): ReminderEngine {
       if (!r || r.version !== version || r.status !== 'planlagt') return 'ingen' as const;
       const definition = reminderKindDefinition(r.kind);
       if (!definition) {
-        await setReminderStatus(tx, r.id, 'avlyst', 'ukjent påminnelsestype');
+        await setReminderStatus(tx, r.id, 'avlyst', storedReason('unknownKind'));
         return 'ingen' as const;
       }
       if (r.ruleKey !== MANUAL_RULE_KEY) {
@@ -311,11 +325,11 @@ export function createReminderEngine(deps: ReminderEngineDeps): ReminderEngine {
       }
       const subject = await definition.load(tx, r.subjectId);
       if (!subject) {
-        await setReminderStatus(tx, r.id, 'avlyst', 'saken finnes ikke lenger');
+        await setReminderStatus(tx, r.id, 'avlyst', storedReason('subjectGone'));
         return 'ingen' as const;
       }
       if (r.ruleKey !== MANUAL_RULE_KEY && subject.deadline.getTime() <= at.getTime()) {
-        await setReminderStatus(tx, r.id, 'hoppet-over', 'for sent: fristen er passert');
+        await setReminderStatus(tx, r.id, 'hoppet-over', storedReason('tooLate'));
         return 'ingen' as const;
       }
       const recipients = await definition.recipients(tx, subject);
@@ -330,22 +344,55 @@ export function createReminderEngine(deps: ReminderEngineDeps): ReminderEngine {
 
   // ── the pump: delivers queued rows through the sender, one instance at a time ──
 
-  function messageFor(d: QueuedDelivery): Promise<OutgoingMessage | undefined> {
-    let cached = messages.get(d.reminderId);
+  /** What every recipient's card of one reminder is built from, loaded once per reminder. */
+  function subjectFor(reminderId: string): Promise<Loaded | undefined> {
+    let cached = loaded.get(reminderId);
     if (!cached) {
       cached = (async () => {
-        const definition = reminderKindDefinition(d.kind);
-        const reminder = await findReminder(db, d.reminderId);
-        const subject = definition && reminder ? await definition.load(db, d.subjectId) : undefined;
-        if (!definition || !reminder || !subject) return undefined;
-        const card = definition.card(subject, {
-          reminderId: reminder.id,
-          sentAt: reminder.ruleKey === MANUAL_RULE_KEY ? now() : reminder.sendAt,
-          optOut: { kind: reminder.kind, subjectId: reminder.subjectId, reminderId: reminder.id },
-        });
-        return cardMessage(card);
+        const reminder = await findReminder(db, reminderId);
+        const definition = reminder ? reminderKindDefinition(reminder.kind) : undefined;
+        const subject = definition && reminder ? await definition.load(db, reminder.subjectId) : undefined;
+        return definition && reminder && subject ? { definition, reminder, subject } : undefined;
       })();
-      messages.set(d.reminderId, cached);
+      loaded.set(reminderId, cached);
+    }
+    return cached;
+  }
+
+  /**
+   * The recipients' languages for a batch (one query per reminder in it): a reminder is
+   * proactive, nobody's turn is behind it, so each card is built in its reader's language.
+   */
+  async function localesFor(batch: readonly QueuedDelivery[]): Promise<Map<string, Locale>> {
+    const found = new Map<string, Locale>();
+    for (const reminderId of new Set(batch.map((d) => d.reminderId))) {
+      const networkId = (await subjectFor(reminderId))?.reminder.networkId ?? null;
+      const members = batch.filter((d) => d.reminderId === reminderId).map((d) => d.memberId);
+      for (const [memberId, locale] of await localesOfMembers(db, members, networkId)) found.set(`${reminderId}\u0000${memberId}`, locale);
+    }
+    return found;
+  }
+
+  /** One card per reminder and language, built inside inLocale(the recipient's language). */
+  function messageFor(d: QueuedDelivery, locale: Locale): Promise<OutgoingMessage | undefined> {
+    const cacheKey = `${d.reminderId}\u0000${locale}`;
+    let cached = messages.get(cacheKey);
+    if (!cached) {
+      cached = (async () => {
+        const found = await subjectFor(d.reminderId);
+        if (!found) return undefined;
+        const { definition, reminder, subject } = found;
+        return inLocale(locale, () =>
+          cardMessage(
+            definition.card(subject, {
+              reminderId: reminder.id,
+              sentAt: reminder.ruleKey === MANUAL_RULE_KEY ? now() : reminder.sendAt,
+              optOut: { kind: reminder.kind, subjectId: reminder.subjectId, reminderId: reminder.id },
+            }),
+          ),
+        );
+      })();
+      messages.set(cacheKey, cached);
     }
     return cached;
   }
@@ -359,7 +406,7 @@ export function createReminderEngine(deps: ReminderEngineDeps): ReminderEngine {
       case 'skipped':
         return { status: 'utilgjengelig', reason: outcome.reason, statusCode: null };
       case 'stale':
-        return { status: 'feilet', reason: `samtalen finnes ikke lenger (${outcome.reason})`, statusCode: outcome.statusCode ?? 404 };
+        return { status: 'feilet', reason: storedConversationGone(outcome.reason), statusCode: outcome.statusCode ?? 404 };
       case 'failed':
         if (outcome.retryable && attempt < settings.maxAttempts) {
           return { status: 'venter', reason: outcome.reason, statusCode: outcome.statusCode ?? null, retryInMs: retryDelayMs(attempt, outcome.retryAfterMs, settings) };
@@ -368,15 +415,15 @@ export function createReminderEngine(deps: ReminderEngineDeps): ReminderEngine {
     }
   }
 
-  async function deliverOne(d: QueuedDelivery, resolved: MemberTarget | undefined): Promise<void> {
-    const message = await messageFor(d);
+  async function deliverOne(d: QueuedDelivery, resolved: MemberTarget | undefined, locale: Locale): Promise<void> {
+    const message = await messageFor(d, locale);
     if (!message) {
-      await settleDelivery(db, d, instanceId, { status: 'feilet', reason: 'påminnelsen gjelder noe som ikke finnes lenger', statusCode: null }, false);
+      await settleDelivery(db, d, instanceId, { status: 'feilet', reason: storedReason('nothingToSend'), statusCode: null }, false);
       return;
     }
     let claimed = false;
     const outcome = await sender.sendToMember(d.tenantId, d.aadObjectId, message, {
-      purpose: 'påminnelse',
+      purpose: 'påminnelse', // i18n-ignore: the send log's purpose, an internal name
       priority: 7,
       maxAttempts: 1,
       record: false,
@@ -418,9 +465,11 @@ export function createReminderEngine(deps: ReminderEngineDeps): ReminderEngine {
               const found = await findMemberTargets(db, tenantId, batch.filter((d) => d.tenantId === tenantId).map((d) => d.aadObjectId));
               for (const [aad, t] of found) resolved.set(`${tenantId}\u0000${aad}`, t);
             }
+            const locales = await localesFor(batch);
             for (const d of batch) {
               inFlight++;
-              const p: Promise<void> = deliverOne(d, resolved.get(`${d.tenantId}\u0000${d.aadObjectId.toLowerCase()}`))
+              const locale = locales.get(`${d.reminderId}\u0000${d.memberId}`) ?? DEFAULT_LOCALE;
+              const p: Promise<void> = deliverOne(d, resolved.get(`${d.tenantId}\u0000${d.aadObjectId.toLowerCase()}`), locale)
                 .catch((err: unknown) => log.error({ err, reminderId: d.reminderId }, 'Påminnelse: levering feilet uventet'))
                 .finally(() => {
                   inFlight--;
@@ -433,6 +482,7 @@ export function createReminderEngine(deps: ReminderEngineDeps): ReminderEngine {
           }
           if (inFlight === 0) {
             messages.clear();
+            loaded.clear();
             const finished = await finishReminders(db);
             if (finished.length > 0) log.info({ reminders: finished }, 'Påminnelser ferdig sendt');
             const retryAt = await nextRetryAt(db);

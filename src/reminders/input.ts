@@ -1,35 +1,45 @@
 import { isClockTime, reminderKinds } from './domain/reminders.js';
 import { z } from '../shared/validation.js';
+import { t } from './messages.js';
 
-const clock = z.string({ error: 'må være et klokkeslett TT:MM' }).refine(isClockTime, 'må være et klokkeslett TT:MM, f.eks. 09:00');
+// Each message is read when a refusal is written, so it is in the reader's language; the
+// field's label in front of it («Stille fra: …») comes from src/shared/validation.ts.
+const say =
+  (key: Parameters<typeof t>[0], vars?: Record<string, number>) =>
+  () =>
+    t(key, vars);
+const num = () => z.number({ error: say('input.number') }).int({ error: say('input.integer') });
+
+const clock = z.string({ error: say('input.clock') }).refine(isClockTime, { error: say('input.clockExample') });
 
 export const ruleSchema = z.discriminatedUnion(
   'type',
   [
     z.object({
       type: z.literal('days-before'),
-      days: z.number({ error: 'må være et tall' }).int('må være et heltall').min(0, 'kan ikke være negativ').max(30, 'kan være maks 30'),
+      days: num().min(0, { error: say('input.notNegative') }).max(30, { error: say('input.atMost', { max: 30 }) }),
       at: clock,
     }),
     z.object({
       type: z.literal('minutes-before'),
-      minutes: z.number({ error: 'må være et tall' }).int('må være et heltall').min(1, 'må være minst 1').max(10_080, 'kan være maks 10080 (en uke)'),
+      minutes: num().min(1, { error: say('input.atLeast', { min: 1 }) }).max(10_080, { error: say('input.atMostMinutes') }),
     }),
   ],
-  { error: 'må være enten et antall dager før med klokkeslett, eller et antall minutter før' },
+  { error: say('input.ruleShape') },
 );
 
-const rulesSchema = z.array(ruleSchema).max(5, 'kan være maks 5 påminnelser');
+const rulesSchema = z.array(ruleSchema).max(5, { error: say('input.atMostRules') });
+const flag = () => z.boolean({ error: say('input.boolean') });
 
 /** PUT /api/networks/:networkId/reminder-settings */
 export const reminderSettingsSchema = z.object({
   quietHours: z.object({
     from: clock,
     to: clock,
-    weekends: z.boolean({ error: 'må være true eller false' }),
+    weekends: flag(),
     // Optional: left out, they follow `weekends` (see saveReminderSettings).
-    holidays: z.boolean({ error: 'må være true eller false' }).optional(),
-    christmasWeek: z.boolean({ error: 'må være true eller false' }).optional(),
+    holidays: flag().optional(),
+    christmasWeek: flag().optional(),
   }),
   rules: z.partialRecord(z.enum(reminderKinds), rulesSchema).optional(),
 });
@@ -38,5 +48,8 @@ export const reminderSettingsSchema = z.object({
 export const subjectRulesSchema = z.object({ rules: rulesSchema.nullable() });
 /** POST /api/networks/:networkId/plan/:itemId/reminders/send */
 export const sendNowSchema = z.object({
-  inMinutes: z.number({ error: 'må være et tall' }).int('må være et heltall').min(0, 'kan ikke være negativ').max(1440, 'kan være maks 1440').default(0),
+  inMinutes: num()
+    .min(0, { error: say('input.notNegative') })
+    .max(1440, { error: say('input.atMost', { max: 1440 }) })
+    .default(0),
 });

@@ -6,6 +6,7 @@ import type { PlanItem } from '../shared/types.js';
 import { planItemOfActiveNetwork, upcomingPlanItemIds } from '../plan/sql/plan.js';
 import { memberIdsOfNetwork } from '../network/sql/members.js';
 import type { ReminderKindDefinition, ReminderSubject } from './kind-definition.js';
+import { t } from './messages.js';
 
 export interface PlanItemSubject extends ReminderSubject {
   item: PlanItem;
@@ -29,14 +30,14 @@ export const planItemReminders: ReminderKindDefinition<PlanItemSubject> = {
   card(subject, context) {
     const { item } = subject;
     return reminderCard({
-      heading: `Påminnelse: ${kindLabel[item.kind].toLowerCase()} ${describeLeadTime(item.startsAt, context.sentAt)}`,
+      heading: t('planItem.heading', { kind: kindLabel[item.kind].toLowerCase(), lead: describeLeadTime(item.startsAt, context.sentAt) }),
       title: item.title,
       facts: [
-        { title: 'Når', value: formatOsloRange(item.startsAt, item.endsAt) },
-        { title: 'Format', value: formatLabel[item.format] },
+        { title: t('planItem.when'), value: formatOsloRange(item.startsAt, item.endsAt) },
+        { title: t('planItem.format'), value: formatLabel[item.format] },
       ],
-      body: item.agenda ? `**Agenda:** ${item.agenda}` : null,
-      link: item.meetingUrl ? { title: 'Bli med i Teams-møtet', url: item.meetingUrl } : null,
+      body: item.agenda ? t('planItem.agenda', { agenda: item.agenda }) : null,
+      link: item.meetingUrl ? { title: t('planItem.join'), url: item.meetingUrl } : null,
       optOut: context.optOut,
     });
   },

@@ -6,6 +6,10 @@ import { MANUAL_RULE_KEY, ruleFromKey, type ReminderKind } from './domain/remind
 import type { PlanItem } from '../shared/types.js';
 import { reminderKindDefinition } from './kinds.js';
 import { notifyRemindersChanged } from './engine.js';
+import { formatTime } from '../platform/i18n/format.js';
+import { osloInstant } from '../shared/time.js';
+import { t } from './messages.js';
+import { reasonText } from './reasons.js';
 
 /** The delivery report's groups, as the issue names them. */
 export type ReportGroup = 'sendt' | 'venter' | 'feilet' | 'utilgjengelig' | 'avmeldt';
@@ -36,16 +40,18 @@ export interface ReminderReportEntry {
   recipients: Record<ReportGroup, { name: string; reason: string | null }[]>;
 }
 
+/** «dagen før kl. 09.00», «1 time før», «the day before at 09:00»: a rule in the reader's language. */
 export function describeRule(key: string): string {
-  if (key === MANUAL_RULE_KEY) return 'sendt av fasilitator';
+  if (key === MANUAL_RULE_KEY) return t('rule.manual');
   const rule = ruleFromKey(key);
   if (!rule) return key;
   if (rule.type === 'days-before') {
-    const clock = rule.at.replace(':', '.');
-    return rule.days === 1 ? `dagen før kl. ${clock}` : `${rule.days} dager før kl. ${clock}`;
+    // A wall-clock time, not an instant: any day shows it the same way.
+    const time = formatTime(osloInstant('2026-01-05', rule.at));
+    return rule.days === 1 ? t('rule.dayBefore', { time }) : t('rule.daysBefore', { count: rule.days, time });
   }
-  if (rule.minutes % 60 === 0) return rule.minutes === 60 ? '1 time før' : `${rule.minutes / 60} timer før`;
-  return `${rule.minutes} min før`;
+  if (rule.minutes % 60 === 0) return t('rule.hoursBefore', { count: rule.minutes / 60 });
+  return t('rule.minutesBefore', { count: rule.minutes });
 }
 
 const emptyGroups = <T>(make: () => T): Record<ReportGroup, T> => ({
@@ -65,10 +71,10 @@ export async function buildReminderReport(db: Queryable, networkId: string, limi
     const key = `${r.kind}:${r.subjectId}`;
     if (!titles.has(key)) {
       const subject = await reminderKindDefinition(r.kind)?.load(db, r.subjectId);
-      titles.set(key, subject?.title ?? '(slettet)');
+      titles.set(key, subject?.title ?? t('report.deleted'));
     }
     const recipients = emptyGroups<{ name: string; reason: string | null }[]>(() => []);
-    for (const d of r.deliveries) recipients[reportGroupOf(d.status)].push({ name: d.name, reason: d.reason });
+    for (const d of r.deliveries) recipients[reportGroupOf(d.status)].push({ name: d.name, reason: reasonText(d.reason) });
     const counts = emptyGroups(() => 0);
     for (const g of Object.keys(counts) as ReportGroup[]) counts[g] = recipients[g].length;
     entries.push({
@@ -80,7 +86,7 @@ export async function buildReminderReport(db: Queryable, networkId: string, limi
       rule: describeRule(r.ruleKey),
       sendAt: r.sendAt.toISOString(),
       status: r.status,
-      statusReason: r.statusReason,
+      statusReason: reasonText(r.statusReason),
       counts,
       recipients,
     });

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { OSLO } from './time.js';
-import { formatDateTime } from './i18n/format.js';
+import { formatDateTime } from '../platform/i18n/format.js';
 
 /**
  * «tir. 1. desember kl. 16.00», in Oslo time and the reader's language. Lower case: it stands

@@ -1,4 +1,4 @@
-import { localizedRecord } from './i18n/messages.js';
+import { localizedRecord } from '../platform/i18n/messages.js';
 import { t } from './messages.js';
 import { bodyCodes, planItemFormats, planItemKinds, sectors } from './types.js';
 

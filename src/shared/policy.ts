@@ -1,5 +1,9 @@
-import type { Locale } from './i18n/locale.js';
+import type { Locale } from '../platform/i18n/locale.js';
 import type { NetworkRole } from './types.js';
+import { t } from './messages.js';
+import type nb from './messages/nb.json';
+
+type PolicyMessage = keyof typeof nb.policy;
 
 /**
  * Every "may this person do that?" in one place. The HTTP routes and the bot's commands and
@@ -12,7 +16,7 @@ export interface Actor {
   displayName: string;
   memberships: { networkId: string; role: NetworkRole; municipalityNumber: string | null }[];
   coordinatorRegionIds: string[];
-  /** The language they chose themselves, if any (see src/shared/i18n/locale.ts for the order). */
+  /** The language they chose themselves, if any (see src/platform/i18n/locale.ts for the order). */
   savedLocale?: Locale | null;
   /** The last locale their Teams client sent: stands in for the activity's in proactive messages. */
   teamsLocale?: string | null;
@@ -28,9 +32,10 @@ export type DenyReason = 'ikke-medlem' | 'mangler-rolle' | 'annen-kommune' | 'an
 export type Decision = { allowed: true } | { allowed: false; reason: DenyReason; message: string };
 
 const allow: Decision = { allowed: true };
-const deny = (reason: DenyReason, message: string): Decision => ({ allowed: false, reason, message });
+/** The message is read when the decision is made, in the asker's language (src/shared/messages/*.json, «policy»). */
+const deny = (reason: DenyReason, message: PolicyMessage): Decision => ({ allowed: false, reason, message: t(`policy.${message}`) });
 
-const NOT_MEMBER = deny('ikke-medlem', 'Du er ikke medlem av dette læringsnettverket.');
+const notMember = (): Decision => deny('ikke-medlem', 'notMember');
 
 function roleIn(actor: Actor, networkId: string): NetworkRole | undefined {
   return actor.memberships.find((m) => m.networkId === networkId)?.role;
@@ -46,23 +51,23 @@ export function isFacilitator(actor: Actor, network: NetworkScope): boolean {
 
 export const policy = {
   viewNetwork(actor: Actor, network: NetworkScope): Decision {
-    return roleIn(actor, network.id) || coordinates(actor, network) ? allow : NOT_MEMBER;
+    return roleIn(actor, network.id) || coordinates(actor, network) ? allow : notMember();
   },
 
   /** Plan, team binding and reform phase: the facilitators run the network. */
   editNetwork(actor: Actor, network: NetworkScope): Decision {
     if (isFacilitator(actor, network)) return allow;
     if (roleIn(actor, network.id) || coordinates(actor, network)) {
-      return deny('mangler-rolle', 'Bare fasilitatorer i nettverket kan endre dette.');
+      return deny('mangler-rolle', 'facilitatorsOnly');
     }
-    return NOT_MEMBER;
+    return notMember();
   },
 
   /** Member list: facilitators manage it, coordinators may read it. */
   viewMembers(actor: Actor, network: NetworkScope): Decision {
     if (isFacilitator(actor, network) || coordinates(actor, network)) return allow;
-    if (roleIn(actor, network.id)) return deny('mangler-rolle', 'Bare fasilitatorer og koordinatorer kan se medlemslisten.');
-    return NOT_MEMBER;
+    if (roleIn(actor, network.id)) return deny('mangler-rolle', 'memberList');
+    return notMember();
   },
 
   manageMembers(actor: Actor, network: NetworkScope): Decision {
@@ -72,48 +77,48 @@ export const policy = {
   /** Retention is a data-protection decision: the network's facilitators or the region's coordinator. */
   changeRetention(actor: Actor, network: NetworkScope): Decision {
     if (isFacilitator(actor, network) || coordinates(actor, network)) return allow;
-    if (roleIn(actor, network.id)) return deny('mangler-rolle', 'Bare fasilitatorer og koordinatorer kan endre lagringstiden.');
-    return NOT_MEMBER;
+    if (roleIn(actor, network.id)) return deny('mangler-rolle', 'retention');
+    return notMember();
   },
 
   /** A municipality's mellomarbeid: its own deltakere, the facilitators and the coordinator. */
   viewMunicipalityWork(actor: Actor, network: NetworkScope, municipalityNumber: string): Decision {
     if (isFacilitator(actor, network) || coordinates(actor, network)) return allow;
     const own = actor.memberships.find((m) => m.networkId === network.id);
-    if (!own) return NOT_MEMBER;
+    if (!own) return notMember();
     return own.municipalityNumber === municipalityNumber
       ? allow
-      : deny('annen-kommune', 'Du kan bare se arbeidet til din egen kommune.');
+      : deny('annen-kommune', 'ownMunicipalityRead');
   },
 
   /** Updating a municipality's mellomarbeid: only its own deltakere (facilitators give feedback). */
   updateMunicipalityWork(actor: Actor, network: NetworkScope, municipalityNumber: string): Decision {
     const own = actor.memberships.find((m) => m.networkId === network.id);
-    if (!own) return NOT_MEMBER;
+    if (!own) return notMember();
     if (own.role === 'fasilitator') return allow;
     return own.municipalityNumber === municipalityNumber
       ? allow
-      : deny('annen-kommune', 'Du kan bare oppdatere arbeidet til din egen kommune.');
+      : deny('annen-kommune', 'ownMunicipalityUpdate');
   },
 
   /** A private (facilitators-only) reflection: its author and the facilitators. */
   readPrivateReflection(actor: Actor, network: NetworkScope, authorMemberId: string): Decision {
     if (actor.memberId === authorMemberId || isFacilitator(actor, network)) return allow;
     if (roleIn(actor, network.id) || coordinates(actor, network)) {
-      return deny('mangler-rolle', 'Denne refleksjonen er bare synlig for fasilitatorene.');
+      return deny('mangler-rolle', 'reflectionFacilitators');
     }
-    return NOT_MEMBER;
+    return notMember();
   },
 
   /** Nobody in the app learns who gave an anonymous answer: no member id is stored with it, and the rule says so too. */
   readAnonymousAuthor(_actor: Actor): Decision {
-    return deny('anonymt', 'Anonyme svar kan ikke knyttes til en person – heller ikke av koordinatorer.');
+    return deny('anonymt', 'anonymous');
   },
 
   readAuditLog(actor: Actor, regionId: string): Decision {
     return actor.coordinatorRegionIds.includes(regionId)
       ? allow
-      : deny('mangler-rolle', 'Bare koordinatorer for regionen kan lese endringsloggen.');
+      : deny('mangler-rolle', 'auditLog');
   },
 
   // ── Reflection tasks, mellomarbeid, focus areas and phase (issue 5) ──
@@ -122,9 +127,9 @@ export const policy = {
   createTasks(actor: Actor, network: NetworkScope): Decision {
     if (isFacilitator(actor, network)) return allow;
     if (roleIn(actor, network.id) || coordinates(actor, network)) {
-      return deny('mangler-rolle', 'Bare fasilitatorer kan lage oppgaver og mellomarbeid.');
+      return deny('mangler-rolle', 'createTasks');
     }
-    return NOT_MEMBER;
+    return notMember();
   },
 
   /** Answering is for deltakere: facilitators set the task, coordinators follow from outside. */
@@ -132,9 +137,9 @@ export const policy = {
     const own = actor.memberships.find((m) => m.networkId === network.id);
     if (own?.role === 'deltaker' && own.municipalityNumber) return allow;
     if (own || coordinates(actor, network)) {
-      return deny('mangler-rolle', 'Bare deltakere svarer på refleksjonsoppgaver.');
+      return deny('mangler-rolle', 'participantsAnswer');
     }
-    return NOT_MEMBER;
+    return notMember();
   },
 
   /**
@@ -146,27 +151,27 @@ export const policy = {
     if (visibility !== 'fasilitatorer') return policy.viewNetwork(actor, network);
     if (isFacilitator(actor, network)) return allow;
     if (roleIn(actor, network.id) || coordinates(actor, network)) {
-      return deny('mangler-rolle', 'Svarene på denne oppgaven er bare synlige for fasilitatorene. Skriv «mine refleksjoner» for å se dine egne.');
+      return deny('mangler-rolle', 'summaryFacilitators');
     }
-    return NOT_MEMBER;
+    return notMember();
   },
 
   /** Feedback on delivered mellomarbeid, and reopening it. */
   reviewMunicipalityWork(actor: Actor, network: NetworkScope): Decision {
     if (isFacilitator(actor, network)) return allow;
     if (roleIn(actor, network.id) || coordinates(actor, network)) {
-      return deny('mangler-rolle', 'Bare fasilitatorer kan gi tilbakemelding eller åpne levert arbeid igjen.');
+      return deny('mangler-rolle', 'feedback');
     }
-    return NOT_MEMBER;
+    return notMember();
   },
 
   /** The reform phase of a municipality is the facilitators' assessment. */
   setPhase(actor: Actor, network: NetworkScope): Decision {
     if (isFacilitator(actor, network)) return allow;
     if (roleIn(actor, network.id) || coordinates(actor, network)) {
-      return deny('mangler-rolle', 'Bare fasilitatorer kan sette kommunens fase.');
+      return deny('mangler-rolle', 'phase');
     }
-    return NOT_MEMBER;
+    return notMember();
   },
 
   // ── Reminders (issue 6) ──
@@ -175,18 +180,18 @@ export const policy = {
   viewReminderReport(actor: Actor, network: NetworkScope): Decision {
     if (isFacilitator(actor, network)) return allow;
     if (roleIn(actor, network.id) || coordinates(actor, network)) {
-      return deny('mangler-rolle', 'Bare fasilitatorer kan se hvem som har fått påminnelser.');
+      return deny('mangler-rolle', 'reminderReport');
     }
-    return NOT_MEMBER;
+    return notMember();
   },
 
   /** Reminder rules, quiet hours and «send a reminder now»: the facilitators run the network. */
   manageReminders(actor: Actor, network: NetworkScope): Decision {
     if (isFacilitator(actor, network)) return allow;
     if (roleIn(actor, network.id) || coordinates(actor, network)) {
-      return deny('mangler-rolle', 'Bare fasilitatorer kan styre påminnelsene.');
+      return deny('mangler-rolle', 'reminders');
     }
-    return NOT_MEMBER;
+    return notMember();
   },
 };
 
@@ -198,16 +203,16 @@ export const pollPolicy = {
   managePolls(actor: Actor, network: NetworkScope): Decision {
     if (isFacilitator(actor, network)) return allow;
     if (roleIn(actor, network.id) || coordinates(actor, network)) {
-      return deny('mangler-rolle', 'Bare fasilitatorer i nettverket kan lage, lukke, åpne igjen og gjenta målinger.');
+      return deny('mangler-rolle', 'polls');
     }
-    return NOT_MEMBER;
+    return notMember();
   },
 
   /** Answering: members of the network (deltakere and facilitators). Coordinators follow from outside. */
   vote(actor: Actor, network: NetworkScope): Decision {
     if (roleIn(actor, network.id)) return allow;
-    if (coordinates(actor, network)) return deny('mangler-rolle', 'Koordinatorer følger målingene i fanen, men svarer ikke selv.');
-    return NOT_MEMBER;
+    if (coordinates(actor, network)) return deny('mangler-rolle', 'coordinatorsDoNotVote');
+    return notMember();
   },
 
   /** Results (with the five-answer threshold for anonymous polls): everyone who sees the network. */
@@ -224,15 +229,15 @@ export const pollPolicy = {
   seeFullPollBreakdown(actor: Actor, network: NetworkScope): Decision {
     if (isFacilitator(actor, network) || coordinates(actor, network)) return allow;
     if (roleIn(actor, network.id)) {
-      return deny('mangler-rolle', 'Fordelingen per kommune og sektor viser bare grupper med minst fem svar.');
+      return deny('mangler-rolle', 'smallGroups');
     }
-    return NOT_MEMBER;
+    return notMember();
   },
 
   /** Export names named voters, so it is for facilitators and the region's coordinator. */
   exportAnswers(actor: Actor, network: NetworkScope): Decision {
     if (isFacilitator(actor, network) || coordinates(actor, network)) return allow;
-    if (roleIn(actor, network.id)) return deny('mangler-rolle', 'Bare fasilitatorer og koordinatorer kan eksportere svarene.');
-    return NOT_MEMBER;
+    if (roleIn(actor, network.id)) return deny('mangler-rolle', 'export');
+    return notMember();
   },
 };

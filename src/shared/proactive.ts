@@ -134,4 +134,4 @@ export function parseRetryAfter(value: string | null | undefined, now = Date.now
 }
 
 /** The reason of a 'skipped' outcome for a send that never went out (`beforeAttempt` said no, or the sender stopped). */
-export const SEND_ABORTED = 'avbrutt før sending';
+export const SEND_ABORTED = 'avbrutt før sending'; // i18n-ignore: a reason in the log and the delivery report's data, not a sentence

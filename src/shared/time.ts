@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { capitalise, formatRange } from './i18n/format.js';
+import { capitalise, formatRange } from '../platform/i18n/format.js';
 
 export const OSLO = 'Europe/Oslo';
 

@@ -1,65 +1,65 @@
 import { z } from 'zod';
+import type { MessageVars } from '../platform/i18n/messages.js';
+import { t } from './messages.js';
+import nb from './messages/nb.json' with { type: 'json' };
 
 /**
  * The edge: what input Samlingspunkt accepts, and how a refusal reads. Every message here
- * reaches a Norwegian user in the tab or on a card, so it names the field as the form labels it
- * and says what is wrong in plain words, never a path, a type name or zod's English.
+ * reaches a person in the tab or on a card, so it names the field as the form labels it and
+ * says what is wrong in plain words, in the reader's language (src/shared/messages/*.json),
+ * never a path, a type name or zod's English.
+ *
+ * Schemas are built when their module loads, outside any reader's scope, so no text may be
+ * fixed in a schema: the error map below and every message a schema gives are functions,
+ * read when the input is parsed, which is inside the request's or the bot turn's inLocale
+ * (src/platform/http/server.ts, src/app/bot-turns.ts). A capability's own schema message does
+ * the same: `.refine(check, { error: () => t('…'), path: [...] })`, never a string.
  */
 
+/** A key chosen at run time (`validation.type.${expected}`): checked against the bokmål file first. */
+const say = t as unknown as (key: string, vars?: MessageVars) => string;
+const has = (table: object, key: string) => Object.hasOwn(table, key);
+
 // zod's own wording for the generic cases (a field schema adds its own where this is unclear).
-// Its bundled Norwegian locale still says «forventet string, fikk undefined», so we write our own.
+// Its bundled Norwegian locale still says «forventet string, fikk undefined», and it has no
+// nynorsk, so we write our own, in the language of whoever is parsing.
 z.config({
-  localeError: (issue) => {
+  customError: (issue) => {
     switch (issue.code) {
       case 'invalid_type':
-        if (issue.input === undefined) return 'mangler';
-        return typeWords[issue.expected] ?? 'har feil type';
+        if (issue.input === undefined) return say('validation.missing');
+        return has(nb.validation.type, issue.expected) ? say(`validation.type.${issue.expected}`) : say('validation.wrongType');
       case 'invalid_value':
-        return issue.values.length === 1 ? `må være «${String(issue.values[0])}»` : `må være en av ${issue.values.map(String).join(', ')}`;
-      case 'too_big':
-        if (issue.origin === 'string') return `kan være maks ${issue.maximum} tegn`;
-        if (issue.origin === 'array' || issue.origin === 'set') return `kan ha maks ${issue.maximum}`;
-        return `kan være maks ${issue.maximum}`;
+        return issue.values.length === 1
+          ? say('validation.oneValue', { value: String(issue.values[0]) })
+          : say('validation.oneOf', { values: issue.values.map(String).join(', ') });
+      case 'too_big': {
+        const origin = issue.origin === 'string' ? 'string' : issue.origin === 'array' || issue.origin === 'set' ? 'array' : 'number';
+        return say(`validation.tooBig.${origin}`, { max: String(issue.maximum) });
+      }
       case 'too_small':
-        if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? 'kan ikke være tom' : `må ha minst ${issue.minimum} tegn`;
-        if (issue.origin === 'array' || issue.origin === 'set') return `må ha minst ${issue.minimum}`;
-        return `må være minst ${issue.minimum}`;
-      case 'invalid_format':
-        return formatWords[issue.format] ?? 'har feil format';
+        if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? say('validation.tooSmall.empty') : say('validation.tooSmall.string', { min: String(issue.minimum) });
+        if (issue.origin === 'array' || issue.origin === 'set') return say('validation.tooSmall.array', { min: String(issue.minimum) });
+        return say('validation.tooSmall.number', { min: String(issue.minimum) });
+      case 'invalid_format': {
+        const format = issue.format === 'guid' ? 'uuid' : issue.format;
+        return has(nb.validation.format, format) ? say(`validation.format.${format}`) : say('validation.wrongFormat');
+      }
       case 'not_multiple_of':
-        return `må gå opp i ${issue.divisor}`;
+        return say('validation.multipleOf', { divisor: String(issue.divisor) });
       case 'invalid_key':
       case 'unrecognized_keys':
         // Not echoed: the unknown key is the sender's text, not ours.
-        return 'har et valg som ikke finnes';
+        return say('validation.unknownChoice');
       case 'invalid_element':
-        return 'har en ugyldig verdi';
+        return say('validation.badElement');
       case 'invalid_union':
-        return 'har feil form';
+        return say('validation.badUnion');
       default:
-        return 'er ugyldig';
+        return say('validation.generic');
     }
   },
 });
-
-const typeWords: Record<string, string> = {
-  string: 'må være tekst',
-  number: 'må være et tall',
-  int: 'må være et heltall',
-  boolean: 'må være sant eller usant (true eller false)',
-  array: 'må være en liste',
-  object: 'må være et sett med felter',
-};
-
-const formatWords: Record<string, string> = {
-  uuid: 'er ikke en gyldig id',
-  guid: 'er ikke en gyldig id',
-  datetime: 'må være et tidspunkt, f.eks. 2026-12-01T10:00:00+01:00',
-  date: 'må være en dato, f.eks. 2026-12-01',
-  time: 'må være et klokkeslett, f.eks. 09:00',
-  url: 'må være en lenke',
-  email: 'må være en e-postadresse',
-};
 
 export { z };
 
@@ -74,22 +74,39 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 /** Why a text is refused, in the words that follow the field's label; undefined when it is fine. */
 export function textProblem(value: string): string | undefined {
-  if (CONTROL.test(value)) return 'kan ikke inneholde kontrolltegn';
-  if (LONE_SURROGATE.test(value)) return 'inneholder ugyldige tegn';
+  if (CONTROL.test(value)) return t('validation.control');
+  if (LONE_SURROGATE.test(value)) return t('validation.badCharacters');
   return undefined;
 }
 
-/** A text field: a string with the text rule above. Chain .trim(), .min(), .max() as usual. */
-export function text(error = 'må være tekst') {
+/**
+ * A message read when the input is parsed, in the reader's language (see the top of this file).
+ * A plain string is accepted for old callers, but it is fixed in one language: pass a function.
+ */
+export type Wording = (() => string) | string;
+const wordingOf = (w: Wording): string => (typeof w === 'function' ? w() : w);
+
+/**
+ * A text field: a string with the text rule above. Chain .trim(), .min(), .max() as usual.
+ * `error` is the field's own wording for a value that is not text.
+ */
+export function text(error: Wording = () => t('validation.type.string')) {
   return z.string({ error: orMissing(error) }).check((ctx) => {
     const problem = textProblem(ctx.value);
     if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
   });
 }
 
-/** A field's own wording for a wrong value, and «mangler» when it is not there at all. */
-function orMissing(message: string) {
-  return (issue: { input?: unknown }) => (issue.input === undefined ? 'mangler' : message);
+/**
+ * A field's own wording for a value of the wrong kind, and «mangler» when it is not there at
+ * all. zod gives a schema's error to every issue of that schema, also its .min() and .max():
+ * those fall through (undefined) to the wording for their own code above.
+ */
+export function orMissing(message: Wording) {
+  return (issue: { code?: string; input?: unknown }) => {
+    if (issue.input === undefined) return t('validation.missing');
+    return issue.code === 'invalid_type' || issue.code === 'invalid_format' ? wordingOf(message) : undefined;
+  };
 }
 
 // ── Dates ──
@@ -98,20 +115,20 @@ function orMissing(message: string) {
 // and Postgres and Luxon disagree at the extremes.
 export const YEAR_MIN = 2000;
 export const YEAR_MAX = 2100;
-const YEAR_RANGE = `må være mellom år ${YEAR_MIN} og ${YEAR_MAX}`;
+const yearRange = { error: () => t('validation.yearRange', { min: String(YEAR_MIN), max: String(YEAR_MAX) }) };
 
 const sensibleYear = (year: number) => year >= YEAR_MIN && year <= YEAR_MAX;
 
 /** An instant with its UTC offset (ISO 8601), e.g. 2026-12-01T10:00:00+01:00, in a sane range. */
 export function instant(example = '2026-12-01T10:00:00+01:00') {
   return z.iso
-    .datetime({ offset: true, error: orMissing(`må være et tidspunkt i ISO 8601-format, f.eks. ${example}`) })
-    .refine((s) => sensibleYear(new Date(s).getUTCFullYear()), YEAR_RANGE);
+    .datetime({ offset: true, error: orMissing(() => t('validation.instant', { example })) })
+    .refine((s) => sensibleYear(new Date(s).getUTCFullYear()), yearRange);
 }
 
 /** A calendar date (yyyy-MM-dd) that exists, in the same range. */
-export function calendarDate(error = 'må være en gyldig dato') {
-  return z.iso.date({ error: orMissing(error) }).refine((s) => sensibleYear(Number(s.slice(0, 4))), YEAR_RANGE);
+export function calendarDate(error: Wording = () => t('validation.calendarDate')) {
+  return z.iso.date({ error: orMissing(error) }).refine((s) => sensibleYear(Number(s.slice(0, 4))), yearRange);
 }
 
 // ── Scanning raw input ──
@@ -139,10 +156,10 @@ export function findInputProblem(input: unknown): InputProblem | undefined {
       const problem = textProblem(value);
       if (problem) return { path, message: problem };
     } else if (typeof value === 'object' && value !== null) {
-      if (path.length >= MAX_DEPTH) return { path: [], message: 'er nøstet for dypt' };
+      if (path.length >= MAX_DEPTH) return { path: [], message: t('validation.tooDeep') };
       const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
       for (const [key, child] of entries) {
-        if (typeof key === 'string' && textProblem(key)) return { path: [], message: 'har et feltnavn med kontrolltegn eller ugyldige tegn' };
+        if (typeof key === 'string' && textProblem(key)) return { path: [], message: t('validation.badKey') };
         stack.push({ value: child, path: [...path, key] });
       }
     }
@@ -155,119 +172,37 @@ export function findInputProblem(input: unknown): InputProblem | undefined {
 /** A list field names its items: «Regel 2» rather than «Regler, 2». */
 type Label = string | { list: string; item: string };
 
+type FieldTable = typeof nb.field;
+const fieldKeys = Object.keys(nb.field) as (keyof FieldTable & string)[];
+const scopedKeys = Object.entries(nb.fieldIn).flatMap(([parent, children]) => Object.keys(children).map((child) => [parent, child] as const));
+
+function fieldLabel(key: string): Label {
+  const entry = (nb.field as Record<string, unknown>)[key];
+  return typeof entry === 'object' ? { list: say(`field.${key}.list`), item: say(`field.${key}.item`) } : say(`field.${key}`);
+}
+
 /**
- * Field key → the label the tab form or the card shows for it (src/tab/locales/nb.json, the
- * card builders). One dictionary for all inputs; a key that means different things in
- * different places gets its parent as prefix («quietHours.to»).
+ * Field key → the label the tab form or the card shows for it (src/tab/locales/*.json, the
+ * card builders), in the reader's language at each access (src/shared/messages/*.json, «field»).
+ * One dictionary for all inputs; a key that means different things in different places gets
+ * its parent as prefix («quietHours.to», «fieldIn» in the catalogue).
  */
-export const fieldLabels: Readonly<Record<string, Label>> = {
-  // Activity plan
-  kind: 'Type',
-  title: 'Tittel',
-  agenda: 'Agenda',
-  startsAt: 'Starttidspunkt',
-  endsAt: 'Sluttidspunkt',
-  format: 'Format',
-  responsibleBody: 'Ansvar',
-  meetingUrl: 'Lenke til Teams-møtet',
-  // Mellomarbeid
-  planItemId: 'Aktivitet i planen',
-  description: 'Beskrivelse av oppgaven',
-  dueAt: 'Frist',
-  municipalityNumbers: { list: 'Kommuner', item: 'Kommune' },
-  status: 'Status',
-  expectedStatus: 'Status da du åpnet skjemaet',
-  submissionText: 'Besvarelse (tekst)',
-  submissionUrl: 'Lenke til dokument',
-  feedback: 'Tilbakemelding til kommunen',
-  tekst: 'Besvarelse (tekst)',
-  lenke: 'Lenke til dokument',
-  tilbakemelding: 'Tilbakemelding til kommunen',
-  to: 'Ny status',
-  assignmentId: 'Mellomarbeid',
-  municipalityNumber: 'Kommune',
-  // Reflections
-  template: 'Mal',
-  prompts: { list: 'Spørsmål', item: 'Spørsmål' },
-  answerMode: 'Hvem svarer',
-  visibility: 'Synlighet',
-  delivery: 'Send oppgaven',
-  answers: { list: 'Svar', item: 'Svar' },
-  choices: { list: 'Fokusområder', item: 'Fokusområde' },
-  valg: 'Fokusområder og løsninger fra reformen',
-  baseVersion: 'Versjonen du bygget på',
-  editKey: 'Nøkkelen til det anonyme svaret',
-  target: 'Send til',
-  taskId: 'Oppgave',
-  dueDate: 'Frist (dato)',
-  dueTime: 'Frist (klokkeslett)',
-  // Focus areas and phase
-  phase: 'Fase i reformen',
-  number: 'Kommune',
-  // Polls
-  question: 'Spørsmål',
-  options: { list: 'Alternativer', item: 'Alternativ' },
-  maxChoices: 'Hvor mange kan velges',
-  scaleMax: 'Skala',
-  scaleMinLabel: 'Tekst ved 1',
-  scaleMaxLabel: 'Tekst ved høyeste verdi',
-  anonymous: 'Anonym måling',
-  opensAt: 'Åpner',
-  closesAt: 'Lukkes',
-  opensDate: 'Åpner (dato)',
-  opensTime: 'Åpner (klokkeslett)',
-  closesDate: 'Lukkes (dato)',
-  closesTime: 'Lukkes (klokkeslett)',
-  sendToAll: 'Send 1:1 til alle deltakerne',
-  postTo: { list: 'Kanaler', item: 'Kanal' },
-  breakdown: 'Inndeling av resultatene',
-  pollId: 'Måling',
-  svar: 'Ditt svar',
-  sig: 'Kortets signatur',
-  // Reminders
-  quietHours: 'Stille tid',
-  'quietHours.from': 'Stille fra',
-  'quietHours.to': 'Stille til',
-  weekends: 'Stille i helgene',
-  rules: { list: 'Påminnelser', item: 'Regel' },
-  'plan-item': 'Aktiviteter',
-  'poll-close': 'Målinger',
-  'reflection-due': 'Refleksjonsoppgaver',
-  'mellomarbeid-due': 'Mellomarbeid',
-  type: 'Type påminnelse',
-  days: 'Dager før',
-  at: 'Klokkeslett',
-  minutes: 'Minutter før',
-  inMinutes: 'Om hvor mange minutter',
-  subjectId: 'Saken påminnelsen gjelder',
-  reminderId: 'Påminnelse',
-  // Members, privacy
-  aadObjectId: 'Person',
-  displayName: 'Navn',
-  role: 'Rolle',
-  sector: 'Sektor',
-  months: 'Lagringstid (måneder)',
-  confirm: 'Bekreftelse',
-  // Path parameters and ids
-  networkId: 'Læringsnettverk',
-  itemId: 'Aktivitet',
-  regionId: 'Region',
-  memberId: 'Medlem',
-  verb: 'Handling',
-};
+export const fieldLabels: Readonly<Record<string, Label>> = (() => {
+  const table = {} as Record<string, Label>;
+  for (const key of fieldKeys) Object.defineProperty(table, key, { enumerable: true, get: () => fieldLabel(key) });
+  for (const [parent, child] of scopedKeys) {
+    Object.defineProperty(table, `${parent}.${child}`, { enumerable: true, get: () => say(`fieldIn.${parent}.${child}`) });
+  }
+  return Object.freeze(table);
+})();
 
 // Numbered card inputs: p0… are the reflection form's questions, a0… a task's answers.
-const numberedInputs: [RegExp, string][] = [
-  [/^p(\d{1,2})$/, 'Spørsmål'],
-  [/^a(\d{1,2})$/, 'Svar'],
-];
+const numberedInputs = /^([pa])(\d{1,2})$/;
 
 function labelOf(key: string): Label | undefined {
   if (Object.hasOwn(fieldLabels, key)) return fieldLabels[key];
-  for (const [pattern, label] of numberedInputs) {
-    const m = pattern.exec(key);
-    if (m) return `${label} ${Number(m[1]) + 1}`;
-  }
+  const m = numberedInputs.exec(key);
+  if (m) return say(`numbered.${m[1]}`, { n: String(Number(m[2]) + 1) });
   return undefined;
 }
 
@@ -278,16 +213,17 @@ export function describePath(path: readonly PropertyKey[]): string | undefined {
   for (let i = 0; i < path.length; i++) {
     const seg = path[i];
     if (typeof seg === 'number') {
-      words.push(`${item ?? 'Nr.'} ${seg + 1}`);
+      words.push(`${item ?? t('validation.number')} ${seg + 1}`);
       continue;
     }
-    const scoped = i > 0 ? fieldLabels[`${String(path[i - 1])}.${String(seg)}`] : undefined;
+    const scopedKey = i > 0 ? `${String(path[i - 1])}.${String(seg)}` : undefined;
+    const scoped = scopedKey !== undefined && Object.hasOwn(fieldLabels, scopedKey) ? fieldLabels[scopedKey] : undefined;
     // «Stille fra» says all of «Stille tid, Stille fra».
     if (scoped) words.pop();
     const label = scoped ?? labelOf(String(seg));
     if (label === undefined) {
       // A key the dictionary does not know (a stray field): say so without echoing it.
-      words.push('Et ukjent felt');
+      words.push(t('validation.unknownField'));
       continue;
     }
     if (typeof label === 'string') {
@@ -317,8 +253,11 @@ export function fieldKey(path: readonly PropertyKey[]): string | undefined {
   return path.length > 0 ? path.map(String).join('.') : undefined;
 }
 
-/** One readable Norwegian text for all the problems in an input: «Ugyldig aktivitet. Tittel: kan ikke være tom.» */
-export function describeIssues(error: z.ZodError, subject = 'Ugyldig innhold'): string {
+/**
+ * One readable text, in the reader's language, for all the problems in an input: «Ugyldig
+ * aktivitet. Tittel: kan ikke være tom.» The subject is the caller's, already through its t().
+ */
+export function describeIssues(error: z.ZodError, subject = t('validation.subject')): string {
   // One reason per field: the first is the one to fix («må være et heltall», not also «maks 30»).
   const seen = new Set<string>();
   const parts: string[] = [];
@@ -332,7 +271,7 @@ export function describeIssues(error: z.ZodError, subject = 'Ugyldig innhold'): 
 }
 
 /** «Ugyldig aktivitet. Tittel: kan ikke inneholde kontrolltegn.»; `whole` names the input when no field is to blame. */
-export function describeInputProblem(problem: InputProblem, subject = 'Ugyldig innhold', whole = 'Innholdet'): string {
+export function describeInputProblem(problem: InputProblem, subject = t('validation.subject'), whole = t('validation.whole')): string {
   const what = problem.path.length > 0 ? problemSentence(problem.path, problem.message) : sentence(`${whole} ${problem.message}`);
   return `${sentence(subject)} ${what}`;
 }

@@ -7,7 +7,7 @@ import {
   tokens,
   type Theme,
 } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MainNav, rememberView } from './components/MainNav.js';
 import { AuthGate } from './components/SignIn.js';
@@ -31,6 +31,19 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
     color: tokens.colorNeutralForeground1,
   },
+  skip: {
+    position: 'absolute',
+    insetInlineStart: tokens.spacingHorizontalM,
+    top: '-100px',
+    zIndex: 1000,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorBrandForegroundLink,
+    borderRadius: tokens.borderRadiusMedium,
+    boxShadow: tokens.shadow8,
+    ':focus': { top: tokens.spacingVerticalS },
+  },
+  content: { ':focus': { outline: 'none' } },
   main: {
     maxWidth: '1100px',
     marginInline: 'auto',
@@ -38,6 +51,8 @@ const useStyles = makeStyles({
     '@media (max-width: 600px)': { padding: tokens.spacingHorizontalL },
   },
 });
+
+const CONTENT_ID = 'innhold';
 
 function isThemeName(v: string | null): v is ThemeName {
   return v === 'light' || v === 'dark' || v === 'contrast';
@@ -73,35 +88,50 @@ export function App({ host }: { host: Host }) {
   };
 
   useEffect(() => {
+    // The title is the view's own (PageHeader sets it).
     document.documentElement.lang = i18n.language;
-    document.title = t('app.name');
     document.documentElement.style.colorScheme = theme === 'light' ? 'light' : 'dark';
-  }, [i18n.language, t, theme]);
+  }, [i18n.language, theme]);
+
+  /** The skip link moves the focus past the sign-in bar and the navigation, to the view itself. */
+  const skipToContent = (e: MouseEvent) => {
+    e.preventDefault();
+    const target = document.getElementById(CONTENT_ID);
+    target?.focus();
+    target?.scrollIntoView();
+  };
 
   return (
     <FluentProvider theme={THEMES[theme]} className={s.root}>
-      <main className={s.main}>
+      <a href={`#${CONTENT_ID}`} className={s.skip} onClick={skipToContent}>
+        {t('app.skipToContent')}
+      </a>
+      <div className={s.main}>
         <AuthGate host={host}>
           {() =>
             view === 'config' ? (
-              <ConfigView host={host} />
+              <main id={CONTENT_ID} tabIndex={-1} className={s.content}>
+                <ConfigView host={host} />
+              </main>
             ) : (
               <>
                 <MainNav value={view} onChange={chooseView} />
-                {view === 'nettverk' ? (
-                  <NetworkView host={host} />
-                ) : view === 'paminnelser' ? (
-                  <RemindersView host={host} />
-                ) : view === 'malinger' ? (
-                  <PollsView host={host} />
-                ) : (
-                  <PlanView host={host} />
-                )}
+                <main id={CONTENT_ID} tabIndex={-1} className={s.content}>
+                  {view === 'nettverk' ? (
+                    <NetworkView host={host} />
+                  ) : view === 'paminnelser' ? (
+                    <RemindersView host={host} />
+                  ) : view === 'malinger' ? (
+                    <PollsView host={host} />
+                  ) : (
+                    <PlanView host={host} />
+                  )}
+                </main>
               </>
             )
           }
         </AuthGate>
-      </main>
+      </div>
     </FluentProvider>
   );
 }

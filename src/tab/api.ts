@@ -1,12 +1,18 @@
 import { authHeaders, invalidateToken } from './auth.js';
+import { currentLang, type Lang } from './i18n.js';
 import type { NetworksResponse, PlanResponse } from './api-types.js';
 
-/** Carries the server's Norwegian error message so the UI can show it as is. */
+/** Tells the server which language to answer in (errors, previews, labels). */
+export const LOCALE_HEADER = 'x-samlingspunkt-locale';
+
+/** Carries the server's error message, already in the tab's language, so the UI can show it as is. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The input the server names (`error.field`), so the form can mark it. */
+    readonly field?: string,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -18,10 +24,10 @@ export class ApiError extends Error {
  * in local mode. Throws SignInError (consent needed, Teams failed) before anything is sent.
  */
 export async function getAuthHeaders(): Promise<Record<string, string>> {
-  return authHeaders();
+  return { ...(await authHeaders()), [LOCALE_HEADER]: currentLang() };
 }
 
-/** The one request helper of the tab: JSON in and out, the server's Norwegian error message kept. */
+/** The one request helper of the tab: JSON in and out, the server's error message (in the tab's language) kept. */
 export async function apiCall<T>(
   method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   path: string,
@@ -35,11 +41,12 @@ export async function apiCall<T>(
   if (!res.ok) {
     // A refused token may be stale or lack consent: the next attempt asks Teams for a new one.
     if (res.status === 401) invalidateToken();
-    const err = (json as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+    const err = (json as { error?: { code?: unknown; message?: unknown; field?: unknown } } | null)?.error;
     throw new ApiError(
       res.status,
       typeof err?.code === 'string' ? err.code : 'http_' + res.status,
       typeof err?.message === 'string' ? err.message : '',
+      typeof err?.field === 'string' ? err.field : undefined,
     );
   }
   return json as T;
@@ -59,4 +66,12 @@ export const api = {
   listNetworks: (signal?: AbortSignal) => getJson<NetworksResponse>('/api/networks', signal),
   getPlan: (networkId: string, signal?: AbortSignal) =>
     getJson<PlanResponse>(`${networkPath(networkId)}/plan`, signal),
+  /** Saves the person's choice for later cards too; people the app does not know (403) keep it in this browser only. */
+  saveLanguage: async (language: Lang): Promise<void> => {
+    try {
+      await apiCall<unknown>('PUT', '/api/me/language', { language });
+    } catch (err) {
+      if (!(err instanceof ApiError && err.status === 403)) throw err;
+    }
+  },
 };

@@ -22,6 +22,7 @@ import {
   cards,
   guardPage,
   MESSAGE_BOX,
+  demoPeopleChooseBokmal,
   openPlaygroundChat,
   PLAYGROUND_CONFIG,
   repoRoot,
@@ -62,6 +63,7 @@ describe.skipIf(!chromiumSuiteEnabled('playground-flows.chromium'))('reminders, 
     await mkdir(resultsDir, { recursive: true });
     dataDir = await mkdtemp(path.join(tmpdir(), 'samlingspunkt-playground-flows-'));
     app = await startApp({ env: { APP_MODE: 'local', DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent' } });
+    await demoPeopleChooseBokmal(app.db);
     ingridPg = await startPlayground('ingrid', `${app.url}/api/messages`, PLAYGROUND_CONFIG, 'flows-ingrid');
     kariPg = await startPlayground('kari', `${app.url}/api/messages`, KARI_CONFIG, 'flows-kari');
     const networks = (await api('GET', '/api/networks')) as { networks: { id: string }[] };

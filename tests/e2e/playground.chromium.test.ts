@@ -21,6 +21,7 @@ import { chromiumSuiteEnabled, launchChromium } from '../helpers/chromium.js';
 import {
   botCard,
   guardPage,
+  demoPeopleChooseBokmal,
   openPlaygroundChat,
   PLAYGROUND_CONFIG,
   playgroundDir,
@@ -115,6 +116,7 @@ describe.skipIf(!chromiumSuiteEnabled('playground.chromium'))('the bot in the Mi
     dataDir = await mkdtemp(path.join(tmpdir(), 'samlingspunkt-playground-'));
     // PORT 0: the OS picks a free port; app.url has it.
     app = await startApp({ env: { APP_MODE: 'local', DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent' } });
+    await demoPeopleChooseBokmal(app.db);
     playground = await startPlayground('fasilitator', `${app.url}/api/messages`, PLAYGROUND_CONFIG);
   }, 120_000);
 
@@ -194,27 +196,28 @@ describe.skipIf(!chromiumSuiteEnabled('playground.chromium'))('the bot in the Mi
     await page.getByText(derived.outsider.name, { exact: true }).first().waitFor({ timeout: UI_WAIT });
     await say(page, 'plan');
 
-    const onboarding = botCard(page, 'Registrer meg');
+    // Not a member and no choice of language: the Playground's en-US decides, so English.
+    const onboarding = botCard(page, 'Register me');
     await onboarding.waitFor({ timeout: UI_WAIT });
-    expect(await onboarding.innerText()).toContain('Velkommen til USHT Viken');
-    await onboarding.getByRole('combobox', { name: /kommune/i }).click({ timeout: UI_WAIT });
+    expect(await onboarding.innerText()).toContain('Welcome to USHT Viken');
+    await onboarding.getByRole('combobox', { name: /municipality/i }).click({ timeout: UI_WAIT });
     await page.getByRole('option', { name: 'Asker', exact: true }).click({ timeout: UI_WAIT });
-    await onboarding.getByRole('combobox', { name: /sektor/i }).click({ timeout: UI_WAIT });
-    await page.getByRole('option', { name: 'Helse og omsorg', exact: true }).click({ timeout: UI_WAIT });
+    await onboarding.getByRole('combobox', { name: /sector/i }).click({ timeout: UI_WAIT });
+    await page.getByRole('option', { name: 'Health and care', exact: true }).click({ timeout: UI_WAIT });
     await onboarding.scrollIntoViewIfNeeded();
     await screenshot(page, 'playground-onboarding.png');
 
-    await onboarding.getByRole('button', { name: 'Registrer meg' }).click({ timeout: UI_WAIT });
+    await onboarding.getByRole('button', { name: 'Register me' }).click({ timeout: UI_WAIT });
     // Action.Execute: the bot's invoke response replaces the card in place.
-    const registered = botCard(page, 'Du er registrert');
+    const registered = botCard(page, 'You are registered');
     await registered.waitFor({ timeout: UI_WAIT });
     const registeredText = await registered.innerText();
     expect(registeredText).toContain('Asker');
-    expect(registeredText).toContain('helse og omsorg');
+    expect(registeredText.toLowerCase()).toContain('health and care');
 
-    // Now a member: «plan» gives the plan instead of the onboarding card.
+    // Now a member: «plan» gives the plan instead of the onboarding card (plan titles are data).
     await say(page, 'plan');
-    const plan = botCard(page, 'Aktivitetsplan – USHT Viken');
+    const plan = botCard(page, 'Activity plan – USHT Viken');
     await plan.waitFor({ timeout: UI_WAIT });
     expect(await plan.innerText()).toContain('Samling 1 – Oppstartseminar');
     await registered.scrollIntoViewIfNeeded();

@@ -9,6 +9,8 @@
  * - Its files (logs, derived configs) go to devTools/playground-e2e/ (gitignored).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import type { Queryable } from '../../src/platform/db/port.js';
+import { DEMO_TENANT_ID } from '../../src/identity/local-tenant.js';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
@@ -187,13 +189,23 @@ export function reportAborted(suite: string, aborted: Set<string>): void {
 export async function openPlaygroundChat(page: Page, pg: Playground): Promise<void> {
   await page.goto(pg.url, { timeout: START_WAIT });
   try {
-    await botCard(page, 'Velkommen til Samlingspunkt').waitFor({ timeout: UI_WAIT });
+    // In bokmål for the demo people (they chose it), in English for anyone else: the Playground is en-US.
+    await page.locator(CARD).filter({ hasText: /Velkommen til Samlingspunkt|Welcome to Samlingspunkt/ }).last().waitFor({ timeout: UI_WAIT });
   } catch (error) {
     const log = await readFile(pg.logFile, 'utf8').catch(() => '');
     throw new Error(`The bot's welcome card did not show in the Playground; ${pg.logFile} ends with:\n${log.slice(-3_000)}`, {
       cause: error,
     });
   }
+}
+
+/**
+ * The Playground sends «en-US» with every activity, as an English Teams client would. The demo
+ * people are made to have chosen bokmål (what «språk bokmål» saves), so the flows read as a
+ * Norwegian user sees them; someone with no choice gets English (the outsider test shows it).
+ */
+export async function demoPeopleChooseBokmal(db: Queryable): Promise<void> {
+  await db.query(`UPDATE member SET preferred_locale = 'nb' WHERE tenant_id = $1`, [DEMO_TENANT_ID]);
 }
 
 /** The last bot card containing `text` (wait for it with `.waitFor({ timeout: UI_WAIT })`). */

@@ -11,10 +11,11 @@ import type { FocusResponse, PhaseResponse, StandingResponse } from '../contract
 import { parse, type ApiContext, type ApiRoute } from '../../shared/api/context.js';
 import { authorizedNetwork } from '../../network/api/access.js';
 import { fail, ok, type Result } from '../../shared/result.js';
+import { t } from '../messages.js';
 
 async function municipalityInNetwork(ctx: ApiContext, network: Network, raw: string | undefined): Promise<Result<{ number: string; name: string }>> {
   const found = (await networkMunicipalities(ctx.db, network.id)).find((m) => m.number === raw);
-  return found ? ok(found) : fail('finnes-ikke', 'Kommunen er ikke med i dette nettverket.');
+  return found ? ok(found) : fail('finnes-ikke', t('api.municipalityNotInNetwork'));
 }
 
 export const focusRoutes: ApiRoute[] = [
@@ -48,7 +49,7 @@ export const focusRoutes: ApiRoute[] = [
       if (!network.ok) return network;
       const municipality = await municipalityInNetwork(ctx, network.value, params.number);
       if (!municipality.ok) return municipality;
-      const input = parse(phaseSchema, body, 'Ugyldig fase');
+      const input = parse(phaseSchema, body, t('api.invalidPhase'));
       if (!input.ok) return input;
       const phase = input.value.phase as Phase | null;
       await ctx.db.transaction(async (tx) => {
@@ -76,7 +77,7 @@ export const focusRoutes: ApiRoute[] = [
       if (!municipality.ok) return municipality;
       const allowed = policy.updateMunicipalityWork(ctx.actor, network.value, municipality.value.number);
       if (!allowed.allowed) return fail('ingen-tilgang', allowed.message);
-      const input = parse(focusSchema, body, 'Ugyldige fokusområder');
+      const input = parse(focusSchema, body, t('api.invalidFocus'));
       if (!input.ok) return input;
       const picks = parseChoices(input.value.choices, await reformCatalogue(ctx.db, network.value.reformCode));
       if (!picks.ok) return picks;

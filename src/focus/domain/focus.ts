@@ -3,16 +3,17 @@
  * phase. The catalogue is data (src/domain/data); this module only knows its shape.
  */
 import { invalid, ok, type Result } from '../../shared/result.js';
+import { localizedRecord } from '../../platform/i18n/messages.js';
+import { t } from '../messages.js';
 
 export const phases = [1, 2, 3, 4] as const;
 export type Phase = (typeof phases)[number];
 
-export const phaseLabel: Record<Phase, string> = {
-  1: 'Forberedelse og oppstart',
-  2: 'Kartlegging og planlegging',
-  3: 'Gjennomføring',
-  4: 'Evaluering og forbedring',
-};
+/** The reform's four phases, named in the reader's language. */
+export const phaseLabel: Readonly<Record<Phase, string>> = localizedRecord(
+  phases.map(String) as `${Phase}`[],
+  (p) => t(`phase.${p}`),
+) as unknown as Readonly<Record<Phase, string>>;
 
 export interface CatalogueEntry {
   focusAreaCode: string;
@@ -63,20 +64,20 @@ export function parseChoices(
     if (!value) continue;
     if (value.startsWith(AREA)) {
       const code = value.slice(AREA.length);
-      if (!catalogue.some((e) => e.focusAreaCode === code)) return invalid(`Ukjent fokusområde: ${code}.`);
+      if (!catalogue.some((e) => e.focusAreaCode === code)) return invalid(t('choice.unknownArea', { code }));
       picks.push({ focusAreaCode: code, solutionCode: null });
     } else if (value.startsWith(SOLUTION)) {
       const code = value.slice(SOLUTION.length);
       const entry = catalogue.find((e) => e.solutionCode === code);
-      if (!entry) return invalid(`Ukjent løsning: ${code}.`);
+      if (!entry) return invalid(t('choice.unknownSolution', { code }));
       picks.push({ focusAreaCode: entry.focusAreaCode, solutionCode: code });
     } else {
-      return invalid(`Ukjent valg: ${value.slice(0, 60)}.`);
+      return invalid(t('choice.unknown', { value: value.slice(0, 60) }));
     }
   }
   const unique = picks.filter((p, i) => picks.findIndex((q) => choiceValue(q) === choiceValue(p)) === i);
-  if (unique.length === 0) return invalid('Velg minst ett fokusområde eller én løsning.');
-  if (unique.length > MAX_FOCUS_CHOICES) return invalid(`Velg høyst ${MAX_FOCUS_CHOICES} fokusområder og løsninger.`);
+  if (unique.length === 0) return invalid(t('choice.none'));
+  if (unique.length > MAX_FOCUS_CHOICES) return invalid(t('choice.tooMany', { max: MAX_FOCUS_CHOICES }));
   return ok(unique);
 }
 

@@ -1,5 +1,5 @@
 import { parse, type ApiRoute } from '../../shared/api/context.js';
-import { currentLocale } from '../../shared/i18n/context.js';
+import { currentLocale } from '../../platform/i18n/context.js';
 import { fail, ok } from '../../shared/result.js';
 import type { LanguageResponse } from '../contract.js';
 import { languageSchema } from '../input.js';
@@ -19,7 +19,7 @@ export const languageRoutes: ApiRoute[] = [
     method: 'put',
     path: '/api/me/language',
     async handle(ctx, { body }) {
-      const input = parse(languageSchema, body);
+      const input = parse(languageSchema, body, t('language.subject'));
       if (!input.ok) return input;
       if (!ctx.actor.memberId) return fail('ingen-tilgang', t('language.notRegistered'));
       await savePreferredLocale(ctx.db, ctx.actor.memberId, input.value.language);

@@ -1,7 +1,7 @@
 import type { Actor } from '../../shared/policy.js';
 import type { NetworkRole } from '../../shared/types.js';
 import type { Queryable } from '../../platform/db/port.js';
-import type { Locale } from '../../shared/i18n/locale.js';
+import type { Locale } from '../../platform/i18n/locale.js';
 
 /** Everything the policy needs about a person, in one round trip. */
 export async function loadActor(db: Queryable, tenantId: string, aadObjectId: string): Promise<Actor | undefined> {

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../platform/db/port.js';
-import type { Locale } from '../../shared/i18n/locale.js';
+import type { Locale } from '../../platform/i18n/locale.js';
 
 /** A person's own choice of language; null goes back to Teams' and the municipality's. */
 export async function savePreferredLocale(db: Queryable, memberId: string, locale: Locale | null): Promise<void> {

@@ -4,11 +4,13 @@ import { planForNetwork } from '../../plan/sql/plan.js';
 import { isDelivered, isOverdue, nextMoves, submissionEditable, type MunicipalityWork } from '../domain/mellomarbeid.js';
 import { isFacilitator, policy } from '../../shared/policy.js';
 import { createAssignment, updateWork, workRoleOf } from '../use-cases.js';
+import { networkHolidayNotice } from '../../reminders/holiday-notice.js';
 import { municipalityNumber, newAssignmentSchema, workUpdateSchema } from '../input.js';
 import type { MatrixResponse, NewAssignmentResponse, WorkCell, WorkUpdateResponse } from '../contract.js';
 import { idFromPath, parse, type ApiContext, type ApiRoute } from '../../shared/api/context.js';
 import { authorizedNetwork } from '../../network/api/access.js';
-import { fail, ok } from '../../shared/result.js';
+import { invalid, ok } from '../../shared/result.js';
+import { t } from '../messages.js';
 import type { Network } from '../../shared/types.js';
 
 function cellDto(ctx: ApiContext, network: Network, w: MunicipalityWork, dueAt: Date): WorkCell {
@@ -73,7 +75,7 @@ export const mellomarbeidRoutes: ApiRoute[] = [
     async handle(ctx, { params, body }) {
       const network = await authorizedNetwork(ctx, params.networkId, policy.createTasks);
       if (!network.ok) return network;
-      const input = parse(newAssignmentSchema, body, 'Ugyldig mellomarbeid');
+      const input = parse(newAssignmentSchema, body, t('api.invalidAssignment'));
       if (!input.ok) return input;
       const created = await createAssignment(
         ctx.db,
@@ -93,6 +95,7 @@ export const mellomarbeidRoutes: ApiRoute[] = [
       return ok<NewAssignmentResponse>({
         assignment: { id: a.id, title: a.title, description: a.description, dueAt: a.dueAt.toISOString(), planItemId: a.planItemId },
         municipalityNumbers: created.value.municipalityNumbers,
+        holidayNotice: await networkHolidayNotice(ctx.db, network.value.id, a.dueAt),
       });
     },
   },
@@ -102,11 +105,11 @@ export const mellomarbeidRoutes: ApiRoute[] = [
     async handle(ctx, { params, body }) {
       const network = await authorizedNetwork(ctx, params.networkId, policy.viewNetwork);
       if (!network.ok) return network;
-      const assignmentId = idFromPath(params.assignmentId, 'mellomarbeid-id');
+      const assignmentId = idFromPath(params.assignmentId, t('api.assignmentIdName'));
       if (!assignmentId.ok) return assignmentId;
       const number = municipalityNumber.safeParse(params.municipalityNumber);
-      if (!number.success) return fail('ugyldig-forespørsel', 'Ugyldig kommunenummer: det må ha fire sifre.');
-      const input = parse(workUpdateSchema, body, 'Ugyldig oppdatering');
+      if (!number.success) return invalid(t('api.badMunicipalityNumber'));
+      const input = parse(workUpdateSchema, body, t('api.invalidUpdate'));
       if (!input.ok) return input;
       const b = input.value;
       const result = await updateWork(

@@ -2,6 +2,10 @@ import type { AdaptiveCard } from '../../shared/cards/card.js';
 import { WORK_OPEN_VERB, WORK_UPDATE_VERB, workCard } from '../cards/mellomarbeid.js';
 import { workOverviewCard } from '../cards/overview.js';
 import { messageCard, refusalCard } from '../../shared/cards/notice.js';
+import { formatList } from '../../platform/i18n/format.js';
+import { intlTag } from '../../platform/i18n/locale.js';
+import { currentLocale } from '../../platform/i18n/context.js';
+import { t } from '../messages.js';
 import { assignmentsOfNetwork, findAssignment, findWork, workOfNetwork } from '../sql/mellomarbeid.js';
 import { networkMunicipalities } from '../../network/sql/members.js';
 import { findNetworkById } from '../../network/sql/networks.js';
@@ -43,26 +47,29 @@ async function mellomarbeid(ctx: CommandContext): Promise<void> {
   const network = ctx.network!;
   const own = ctx.actor.memberships.find((m) => m.networkId === network.id);
   const municipalities = await networkMunicipalities(ctx.deps.db, network.id);
-  const named = ctx.args ? municipalities.find((m) => m.name.toLocaleLowerCase('nb-NO') === ctx.args.toLocaleLowerCase('nb-NO')) : undefined;
+  const lower = (s: string) => s.toLocaleLowerCase(intlTag[currentLocale()]);
+  const named = ctx.args ? municipalities.find((m) => lower(m.name) === lower(ctx.args)) : undefined;
   if (ctx.args && !named) {
-    await sendCard(ctx, messageCard('Fant ikke kommunen', `«${ctx.args.slice(0, 60)}» er ikke med i nettverket. Kommunene er: ${municipalities.map((m) => m.name).join(', ')}.`, 'attention'));
+    const names = formatList(municipalities.map((m) => m.name));
+    await sendCard(ctx, messageCard(t('bot.municipalityNotFound'), t('bot.municipalityNotInNetwork', { name: ctx.args.slice(0, 60), names }), 'attention'));
     return;
   }
   const municipalityNumber = named?.number ?? (own?.role === 'deltaker' ? own.municipalityNumber : null);
   if (!municipalityNumber) {
     const [assignments, work] = await Promise.all([assignmentsOfNetwork(ctx.deps.db, network.id), workOfNetwork(ctx.deps.db, network.id)]);
+    // In a channel or group chat everyone sees it in the asker's language (the turn's scope).
     await sendCard(ctx, workOverviewCard(network.name, assignments, work, ctx.deps.now()));
     return;
   }
   const allowed = policy.viewMunicipalityWork(ctx.actor, network, municipalityNumber);
   if (!allowed.allowed) {
-    await sendCard(ctx, messageCard('Ingen tilgang', allowed.message, 'attention'));
+    await sendCard(ctx, refusalCard({ code: 'ingen-tilgang', message: allowed.message }));
     return;
   }
   const cards = await municipalityCards(ctx, network, municipalityNumber);
   if (cards.length === 0) {
-    const name = municipalities.find((m) => m.number === municipalityNumber)?.name ?? 'Kommunen';
-    await sendCard(ctx, messageCard('Mellomarbeid', `${name} har ikke fått noe mellomarbeid ennå.`));
+    const name = municipalities.find((m) => m.number === municipalityNumber)?.name ?? t('bot.theMunicipality');
+    await sendCard(ctx, messageCard(t('bot.noWorkTitle'), t('bot.noWork', { name })));
     return;
   }
   await replyPrivately(ctx, cards);
@@ -71,8 +78,11 @@ async function mellomarbeid(ctx: CommandContext): Promise<void> {
 export const mellomarbeidCommands: readonly Command[] = [
   {
     verb: 'mellomarbeid',
-    aliases: ['mellomarbeid', 'mellomarbeidet', 'assignments'],
-    description: 'Se og oppdater kommunens mellomarbeid (fasilitator: oversikt, eller «mellomarbeid [kommune]»)',
+    // The same words in bokmål and nynorsk; English has its own.
+    aliases: ['mellomarbeid', 'mellomarbeidet', 'assignments', 'assignment', 'work between seminars'],
+    get description() {
+      return t('bot.description');
+    },
     audience: 'network',
     run: mellomarbeid,
   },
@@ -81,14 +91,14 @@ export const mellomarbeidCommands: readonly Command[] = [
 // ── Card actions ──
 
 const ids = {
-  assignmentId: z.uuid({ error: 'ukjent mellomarbeid' }),
-  municipalityNumber: z.string().regex(/^\d{4}$/, 'ukjent kommune'),
+  assignmentId: z.uuid({ error: () => t('input.unknownAssignment') }),
+  municipalityNumber: z.string().regex(/^\d{4}$/, { error: () => t('input.unknownMunicipality') }),
 };
 
 const updateSchema = z.object({
   ...ids,
-  expectedStatus: z.enum(workStatuses, { error: 'ukjent status' }).optional(),
-  to: z.enum(workStatuses, { error: 'ukjent status' }).optional(),
+  expectedStatus: z.enum(workStatuses, { error: () => t('input.unknownStatus') }).optional(),
+  to: z.enum(workStatuses, { error: () => t('input.unknownStatus') }).optional(),
   // Lengths are checked by the domain, which names the limit.
   tekst: text().max(100_000).optional(),
   lenke: text().max(100_000).optional(),
@@ -104,12 +114,14 @@ async function networkOfWork(ctx: BotTurn, assignmentId: string): Promise<Networ
   return undefined;
 }
 
+const notFoundCard = (): AdaptiveCard => messageCard(t('bot.notFoundTitle'), t('bot.notFound'), 'attention');
+
 export const workUpdateAction: CardAction<z.infer<typeof updateSchema>> = {
   verb: WORK_UPDATE_VERB,
   schema: updateSchema,
   async run(ctx, data) {
     const network = await networkOfWork(ctx, data.assignmentId);
-    if (!network) return messageCard('Fant ikke mellomarbeidet', 'Mellomarbeidet finnes ikke, eller du er ikke med i nettverket.', 'attention');
+    if (!network) return notFoundCard();
     const reviewing = data.to === 'tilbakemelding-gitt';
     const result = await updateWork(
       ctx.deps.db,
@@ -130,13 +142,14 @@ export const workUpdateAction: CardAction<z.infer<typeof updateSchema>> = {
     if (!result.ok) {
       const assignment = await findAssignment(ctx.deps.db, network.id, data.assignmentId);
       const work = assignment && (await findWork(ctx.deps.db, data.assignmentId, data.municipalityNumber));
-      if (!assignment || !work || result.error.code === 'ingen-tilgang') return refusalCard(result.error, 'Ble ikke lagret');
+      if (!assignment || !work || result.error.code === 'ingen-tilgang') return refusalCard(result.error, t('bot.notSaved'));
       return workCard({ assignment, work, role: roleFor(ctx, network, data.municipalityNumber), now, notice: { tone: 'attention', text: result.error.message } });
     }
     const { assignment, work } = result.value;
     const shared = ctx.turn.activity.type === 'message' && inSharedConversation(ctx);
-    if (shared) return messageCard('Mellomarbeidet er oppdatert', `${work.municipalityName}: ${workStatusLabel[work.status]}.`);
-    return workCard({ assignment, work, role: roleFor(ctx, network, data.municipalityNumber), now, notice: { tone: 'good', text: `Lagret. Status: ${workStatusLabel[work.status]}.` } });
+    // Seen by the whole chat, in the language of the person who pressed (the turn's scope).
+    if (shared) return messageCard(t('bot.updatedTitle'), t('bot.updated', { municipality: work.municipalityName, status: workStatusLabel[work.status] }));
+    return workCard({ assignment, work, role: roleFor(ctx, network, data.municipalityNumber), now, notice: { tone: 'good', text: t('bot.saved', { status: workStatusLabel[work.status] }) } });
   },
 };
 
@@ -146,11 +159,11 @@ export const workOpenAction: CardAction<{ assignmentId: string; municipalityNumb
   async run(ctx, data) {
     const network = await networkOfWork(ctx, data.assignmentId);
     const assignment = network && (await findAssignment(ctx.deps.db, network.id, data.assignmentId));
-    if (!network || !assignment) return messageCard('Fant ikke mellomarbeidet', 'Mellomarbeidet finnes ikke, eller du er ikke med i nettverket.', 'attention');
+    if (!network || !assignment) return notFoundCard();
     const allowed = policy.viewMunicipalityWork(ctx.actor, network, data.municipalityNumber);
-    if (!allowed.allowed) return messageCard('Ingen tilgang', allowed.message, 'attention');
+    if (!allowed.allowed) return refusalCard({ code: 'ingen-tilgang', message: allowed.message });
     const work = await findWork(ctx.deps.db, data.assignmentId, data.municipalityNumber);
-    if (!work) return messageCard('Fant ikke mellomarbeidet', 'Kommunen har ikke fått dette mellomarbeidet.', 'attention');
+    if (!work) return messageCard(t('bot.notFoundTitle'), t('update.notGiven'), 'attention');
     return workCard({ assignment, work, role: roleFor(ctx, network, data.municipalityNumber), now: ctx.deps.now() });
   },
 };

@@ -11,9 +11,10 @@ import {
   type MunicipalityWork,
   type WorkRole,
 } from '../domain/mellomarbeid.js';
-import { formatCount } from '../../reflections/domain/reflections.js';
+import { formatCount } from '../../platform/i18n/format.js';
 import { adaptiveCard, text, type AdaptiveCard, type CardElement } from '../../shared/cards/card.js';
 import { clip, executeButton, heading } from '../../shared/cards/execute.js';
+import { t } from '../messages.js';
 
 export const WORK_UPDATE_VERB = 'mellomarbeid.oppdater';
 export const WORK_OPEN_VERB = 'mellomarbeid.vis';
@@ -27,22 +28,30 @@ export interface WorkCardView {
   notice?: { tone: 'good' | 'attention'; text: string };
 }
 
-const moveTitle: Record<string, string> = {
-  'ikke-startet>pabegynt': 'Marker som påbegynt',
-  'pabegynt>levert': 'Lever',
-  'levert>tilbakemelding-gitt': 'Gi tilbakemelding',
-  'levert>pabegynt': 'Åpne igjen',
-  'tilbakemelding-gitt>pabegynt': 'Åpne igjen',
+type MoveTitleKey = 'card.moveStart' | 'card.moveDeliver' | 'card.moveFeedback' | 'card.moveReopen';
+
+/** A button's words per move; looked up when the card is built, in the reader's language. */
+const moveTitle: Record<string, MoveTitleKey> = {
+  'ikke-startet>pabegynt': 'card.moveStart',
+  'pabegynt>levert': 'card.moveDeliver',
+  'levert>tilbakemelding-gitt': 'card.moveFeedback',
+  'levert>pabegynt': 'card.moveReopen',
+  'tilbakemelding-gitt>pabegynt': 'card.moveReopen',
 };
+
+function titleOf(from: MunicipalityWork['status'], to: MunicipalityWork['status']): string {
+  const key = moveTitle[`${from}>${to}`];
+  return key ? t(key) : workStatusLabel[to];
+}
 
 /** One municipality's mellomarbeid: status, submission, feedback, and the next legal steps. */
 export function workCard(v: WorkCardView): AdaptiveCard {
   const { assignment: a, work: w, role } = v;
   const overdue = isOverdue(a.dueAt, w.status, v.now);
   const body: CardElement[] = [
-    heading(`Mellomarbeid: ${a.title}`),
-    text(`${w.municipalityName} · frist ${formatDue(a.dueAt)}`, { isSubtle: true, spacing: 'None' }),
-    text(`Status: **${workStatusLabel[w.status]}**${overdue ? ' · **Fristen er passert**' : ''}`, {
+    heading(t('card.heading', { title: a.title })),
+    text(t('card.subtitle', { municipality: w.municipalityName, due: formatDue(a.dueAt) }), { isSubtle: true, spacing: 'None' }),
+    text(t(overdue ? 'card.statusOverdue' : 'card.status', { status: workStatusLabel[w.status] }), {
       ...(overdue ? { color: 'Attention' } : {}),
     }),
     text(clip(a.description, 1500)),
@@ -55,7 +64,7 @@ export function workCard(v: WorkCardView): AdaptiveCard {
       {
         type: 'Input.Text',
         id: 'tekst',
-        label: 'Besvarelse (tekst)',
+        label: t('card.submissionLabel'),
         isMultiline: true,
         maxLength: SUBMISSION_MAX_CHARS,
         ...(w.submissionText ? { value: w.submissionText } : {}),
@@ -63,20 +72,20 @@ export function workCard(v: WorkCardView): AdaptiveCard {
       {
         type: 'Input.Text',
         id: 'lenke',
-        label: 'Lenke til dokument (valgfritt, https://…)',
+        label: t('card.linkLabel'),
         style: 'Url',
         maxLength: URL_MAX_CHARS,
         regex: '^(https://\\S+)?$',
-        errorMessage: 'Lenken må begynne med https://',
+        errorMessage: t('card.linkError'),
         ...(w.submissionUrl ? { value: w.submissionUrl } : {}),
       },
-      text(`Maks ${formatCount(SUBMISSION_MAX_CHARS)} tegn i teksten.`, { isSubtle: true, size: 'Small' }),
+      text(t('card.maxChars', { max: formatCount(SUBMISSION_MAX_CHARS) }), { isSubtle: true, size: 'Small' }),
     );
   } else {
-    if (w.submissionText) body.push(text('Besvarelse', { weight: 'Bolder', spacing: 'Medium' }), text(clip(w.submissionText, 2000)));
-    if (w.submissionUrl) body.push(text(`[Åpne dokumentet](${w.submissionUrl})`));
+    if (w.submissionText) body.push(text(t('card.submission'), { weight: 'Bolder', spacing: 'Medium' }), text(clip(w.submissionText, 2000)));
+    if (w.submissionUrl) body.push(text(t('card.openDocument', { url: w.submissionUrl })));
   }
-  if (w.feedback) body.push(text('Tilbakemelding fra fasilitator', { weight: 'Bolder', spacing: 'Medium' }), text(clip(w.feedback, 2000)));
+  if (w.feedback) body.push(text(t('card.feedbackHeading'), { weight: 'Bolder', spacing: 'Medium' }), text(clip(w.feedback, 2000)));
 
   const data = { assignmentId: a.id, municipalityNumber: w.municipalityNumber, expectedStatus: w.status };
   const actions: CardElement[] = [];
@@ -86,20 +95,20 @@ export function workCard(v: WorkCardView): AdaptiveCard {
       body.push({
         type: 'Input.Text',
         id: 'tilbakemelding',
-        label: 'Tilbakemelding til kommunen',
+        label: t('card.feedbackLabel'),
         isMultiline: true,
         maxLength: FEEDBACK_MAX_CHARS,
         ...(w.feedback ? { value: w.feedback } : {}),
       });
       if (w.status === 'tilbakemelding-gitt') {
-        actions.push(executeButton('Oppdater tilbakemeldingen', WORK_UPDATE_VERB, { ...data, to: 'tilbakemelding-gitt' }));
+        actions.push(executeButton(t('card.updateFeedback'), WORK_UPDATE_VERB, { ...data, to: 'tilbakemelding-gitt' }));
       }
     }
-    if (editable) actions.push(executeButton('Lagre utkast', WORK_UPDATE_VERB, data));
+    if (editable) actions.push(executeButton(t('card.saveDraft'), WORK_UPDATE_VERB, data));
     for (const to of moves) {
       const reopen = to === 'pabegynt' && w.status !== 'ikke-startet';
       actions.push(
-        executeButton(moveTitle[`${w.status}>${to}`] ?? workStatusLabel[to], WORK_UPDATE_VERB, { ...data, to }, {
+        executeButton(titleOf(w.status, to), WORK_UPDATE_VERB, { ...data, to }, {
           ...(reopen ? { associatedInputs: 'none' } : {}),
           ...(to === 'levert' || to === 'tilbakemelding-gitt' ? { style: 'positive' } : {}),
         }),
@@ -109,6 +118,6 @@ export function workCard(v: WorkCardView): AdaptiveCard {
   return adaptiveCard(
     body,
     actions,
-    `Mellomarbeid «${a.title}» for ${w.municipalityName}: ${workStatusLabel[w.status]}${overdue ? ' (fristen er passert)' : ''}.`,
+    t(overdue ? 'card.fallbackOverdue' : 'card.fallback', { title: a.title, municipality: w.municipalityName, status: workStatusLabel[w.status] }),
   );
 }

@@ -2,17 +2,21 @@
  * Mellomarbeid: work a municipality does between seminars. The status machine lives here;
  * the database repeats it as a trigger and every write is guarded with WHERE status = expected.
  */
+import { formatCount } from '../../platform/i18n/format.js';
+import { intlTag } from '../../platform/i18n/locale.js';
+import { currentLocale } from '../../platform/i18n/context.js';
+import { localizedRecord } from '../../platform/i18n/messages.js';
 import { invalid, ok, type Result } from '../../shared/result.js';
+import { t } from '../messages.js';
 
 export const workStatuses = ['ikke-startet', 'pabegynt', 'levert', 'tilbakemelding-gitt'] as const;
 export type WorkStatus = (typeof workStatuses)[number];
 
-export const workStatusLabel: Record<WorkStatus, string> = {
-  'ikke-startet': 'Ikke startet',
-  pabegynt: 'Påbegynt',
-  levert: 'Levert',
-  'tilbakemelding-gitt': 'Tilbakemelding gitt',
-};
+/** «Ikke startet» … in the reader's language, read when a card or message is built. */
+export const workStatusLabel: Readonly<Record<WorkStatus, string>> = localizedRecord(workStatuses, (s) => t(`status.${s}`));
+
+/** The status mid-sentence: «ikke startet». */
+export const workStatusWord = (s: WorkStatus): string => workStatusLabel[s].toLocaleLowerCase(intlTag[currentLocale()]);
 
 export const SUBMISSION_MAX_CHARS = 8000;
 export const FEEDBACK_MAX_CHARS = 4000;
@@ -55,24 +59,23 @@ const moves: readonly Move[] = [
   { from: 'tilbakemelding-gitt', to: 'pabegynt', who: ['fasilitator'] },
 ];
 
-const label = (s: WorkStatus) => `«${workStatusLabel[s].toLowerCase()}»`;
-
-/** Whether `role` may move the work from `from` to `to`, and if not, why, in Norwegian. */
+/** Whether `role` may move the work from `from` to `to`, and if not, why, in the reader's language. */
 export function checkMove(from: WorkStatus, to: WorkStatus, role: WorkRole): Result<void> {
   if (from === to) return ok(undefined);
   const move = moves.find((m) => m.from === from && m.to === to);
   if (move && move.who.includes(role)) return ok(undefined);
   if (move) {
     return to === 'pabegynt'
-      ? invalid('Bare en fasilitator kan åpne levert arbeid igjen.')
-      : invalid('Bare en fasilitator kan gi tilbakemelding.');
+      ? invalid(t('move.reopenFacilitatorOnly'))
+      : invalid(t('move.feedbackFacilitatorOnly'));
   }
   const order = workStatuses.indexOf(to) - workStatuses.indexOf(from);
   if (order > 1) {
     const next = moves.find((m) => m.from === from && workStatuses.indexOf(m.to) > workStatuses.indexOf(from));
-    return invalid(`Kan ikke hoppe fra ${label(from)} til ${label(to)}${next ? `: arbeidet må først bli ${label(next.to)}` : ''}.`);
+    const words = { from: workStatusWord(from), to: workStatusWord(to) };
+    return invalid(next ? t('move.skipVia', { ...words, next: workStatusWord(next.to) }) : t('move.skip', words));
   }
-  return invalid(`Kan ikke endre status fra ${label(from)} til ${label(to)}.`);
+  return invalid(t('move.notAllowed', { from: workStatusWord(from), to: workStatusWord(to) }));
 }
 
 /** The moves the role can make from here, in the order a card or the tab offers them. */
@@ -123,37 +126,36 @@ export function planChange(current: MunicipalityWork, change: WorkChange, role: 
   const move = checkMove(current.status, to, role);
   if (!move.ok) return move;
   if (touchesSubmission && !submissionEditable(current.status) && to !== 'pabegynt') {
-    return invalid('Arbeidet er levert og kan ikke endres. Be en fasilitator åpne det igjen.');
+    return invalid(t('change.frozen'));
   }
   if (to === 'levert' && current.status !== 'levert' && !submissionText?.trim() && !submissionUrl?.trim()) {
-    return invalid('Skriv en tekst eller legg inn en lenke før du leverer.');
+    return invalid(t('change.emptyDelivery'));
   }
   let feedback = current.feedback;
   if (change.feedback !== undefined) {
-    if (role !== 'fasilitator') return invalid('Bare en fasilitator kan gi tilbakemelding.');
-    if (to !== 'tilbakemelding-gitt') return invalid('Tilbakemelding gis på levert arbeid.');
+    if (role !== 'fasilitator') return invalid(t('move.feedbackFacilitatorOnly'));
+    if (to !== 'tilbakemelding-gitt') return invalid(t('change.feedbackOnDelivered'));
     feedback = change.feedback;
   }
   if (to === 'tilbakemelding-gitt' && !feedback?.trim()) {
-    return invalid('Skriv en tilbakemelding før du markerer den som gitt.');
+    return invalid(t('change.feedbackMissing'));
   }
   return ok({ to, submissionText, submissionUrl, feedback });
 }
 
 const within = (value: string | null | undefined, max: number) => !value || value.length <= max;
-const count = (n: number) => n.toLocaleString('nb-NO').replace(/\s/g, '\u00a0');
 
 /** Length and link rules for what people type, with the limit in the message. */
 export function checkWorkTexts(change: WorkChange): Result<void> {
   if (!within(change.submissionText, SUBMISSION_MAX_CHARS)) {
-    return invalid(`Besvarelsen er for lang (${count(change.submissionText!.length)} tegn). Maks ${count(SUBMISSION_MAX_CHARS)} tegn. Ingenting ble lagret.`);
+    return invalid(t('change.submissionTooLong', { length: formatCount(change.submissionText!.length), max: formatCount(SUBMISSION_MAX_CHARS) }));
   }
   if (!within(change.feedback, FEEDBACK_MAX_CHARS)) {
-    return invalid(`Tilbakemeldingen er for lang (${count(change.feedback!.length)} tegn). Maks ${count(FEEDBACK_MAX_CHARS)} tegn. Ingenting ble lagret.`);
+    return invalid(t('change.feedbackTooLong', { length: formatCount(change.feedback!.length), max: formatCount(FEEDBACK_MAX_CHARS) }));
   }
   const url = change.submissionUrl;
   if (url && (url.length > URL_MAX_CHARS || !/^https:\/\/\S+$/.test(url))) {
-    return invalid('Lenken må være en https://-adresse uten mellomrom (maks 2000 tegn).');
+    return invalid(t('change.badUrl', { max: URL_MAX_CHARS }));
   }
   return ok(undefined);
 }

@@ -3,13 +3,14 @@ import type { Actor, Decision } from '../../shared/policy.js';
 import { fail, ok, type Result } from '../../shared/result.js';
 import type { Network } from '../../shared/types.js';
 import { findNetworkById } from '../sql/networks.js';
+import { t } from '../messages.js';
 
 /** Looks up the network named in the path; a malformed id is 400, an unknown one 404. */
 export async function networkFromPath(ctx: ApiContext, rawId: string | undefined): Promise<Result<Network>> {
   const id = idSchema.safeParse(rawId);
-  if (!id.success) return fail('ugyldig-forespørsel', 'Ugyldig nettverks-id: den må være en UUID.');
+  if (!id.success) return fail('ugyldig-forespørsel', t('api.badNetworkId')); // i18n-ignore (the code; the text is t())
   const network = await findNetworkById(ctx.db, id.data);
-  return network ? ok(network) : fail('finnes-ikke', 'Fant ikke læringsnettverket.');
+  return network ? ok(network) : fail('finnes-ikke', t('api.networkNotFound'));
 }
 
 /** The network in the path, if the policy rule lets the caller at it: the common first step of a route. */

@@ -6,6 +6,7 @@ import type { AddMemberResponse, MembersResponse, RemoveMemberResponse } from '.
 import { idFromPath, parse, type ApiRoute } from '../../shared/api/context.js';
 import { authorizedNetwork } from './access.js';
 import { fail, ok } from '../../shared/result.js';
+import { t } from '../messages.js';
 
 export const memberRoutes: ApiRoute[] = [
   {
@@ -28,13 +29,13 @@ export const memberRoutes: ApiRoute[] = [
     async handle(ctx, { params, body }) {
       const network = await authorizedNetwork(ctx, params.networkId, policy.manageMembers);
       if (!network.ok) return network;
-      const input = parse(addMemberSchema, body, 'Ugyldig medlem');
+      const input = parse(addMemberSchema, body, t('api.badMember'));
       if (!input.ok) return input;
       const m = input.value;
       const municipality = m.role === 'deltaker' ? (m.municipalityNumber ?? null) : null;
       if (municipality) {
         const inNetwork = (await networkMunicipalities(ctx.db, network.value.id)).some((x) => x.number === municipality);
-        if (!inNetwork) return fail('ugyldig-forespørsel', `Kommune ${municipality} er ikke med i dette nettverket.`);
+        if (!inNetwork) return fail('ugyldig-forespørsel', t('api.municipalityNotInNetwork', { municipality }), 'municipalityNumber'); // i18n-ignore (the code)
       }
       const memberId = await ctx.db.transaction(async (tx) => {
         // The person is in the facilitator's own tenant: a network never spans organisations.
@@ -66,7 +67,7 @@ export const memberRoutes: ApiRoute[] = [
     async handle(ctx, { params }) {
       const network = await authorizedNetwork(ctx, params.networkId, policy.manageMembers);
       if (!network.ok) return network;
-      const memberId = idFromPath(params.memberId, 'medlems-id');
+      const memberId = idFromPath(params.memberId, t('api.memberId'));
       if (!memberId.ok) return memberId;
       const removed = await ctx.db.transaction(async (tx) => {
         const name = (await membersOfNetwork(tx, network.value.id)).find((x) => x.memberId === memberId.value)?.displayName;
@@ -81,7 +82,7 @@ export const memberRoutes: ApiRoute[] = [
         });
         return true;
       });
-      return removed ? ok<RemoveMemberResponse>({ removed: true }) : fail('finnes-ikke', 'Personen er ikke medlem av nettverket.');
+      return removed ? ok<RemoveMemberResponse>({ removed: true }) : fail('finnes-ikke', t('api.notMember'));
     },
   },
 ];

@@ -7,11 +7,13 @@ import { sectors, type Network } from '../../shared/types.js';
 import { z } from '../../shared/validation.js';
 import { sendCard } from '../../shared/bot/reply.js';
 import type { BotTurn, CardAction } from '../../shared/bot/routes.js';
+import { t } from '../messages.js';
 
+// Messages as functions: read in the language of the turn that sends the card, not at load time.
 const registerSchema = z.object({
-  networkId: z.uuid({ error: 'ukjent nettverk' }),
-  municipalityNumber: z.string({ error: 'velg en kommune' }).regex(/^\d{4}$/, 'velg en kommune fra listen'),
-  sector: z.enum(sectors, { error: 'velg en sektor fra listen' }),
+  networkId: z.uuid({ error: () => t('onboarding.invalidNetwork') }),
+  municipalityNumber: z.string({ error: () => t('onboarding.chooseMunicipality') }).regex(/^\d{4}$/, { error: () => t('onboarding.chooseMunicipalityFromList') }),
+  sector: z.enum(sectors, { error: () => t('onboarding.chooseSector') }),
 });
 
 export async function sendOnboarding(ctx: BotTurn, network: Network): Promise<void> {
@@ -26,24 +28,24 @@ export const registerAction: CardAction<z.infer<typeof registerSchema>> = {
   async run(ctx, data) {
     const network = ctx.network;
     if (!network || network.id !== data.networkId) {
-      return messageCard('Kunne ikke registrere deg', 'Dette kortet gjelder et annet læringsnettverk enn denne samtalen.', 'attention');
+      return messageCard(t('onboarding.failedTitle'), t('onboarding.otherNetwork'), 'attention');
     }
     const { aadObjectId } = ctx.turn.activity.from;
     const { tenantId } = ctx.turn.activity.conversation;
     if (!aadObjectId || !tenantId) {
-      return messageCard('Kunne ikke registrere deg', 'Jeg ser ikke hvem du er. Åpne Teams med jobbkontoen din og prøv igjen.', 'attention');
+      return messageCard(t('onboarding.failedTitle'), t('onboarding.unknownPerson'), 'attention');
     }
     if (policy.viewNetwork(ctx.actor, network).allowed) {
-      return messageCard('Du er allerede registrert', `Du er allerede med i ${network.name}.`);
+      return messageCard(t('onboarding.alreadyTitle'), t('onboarding.alreadyBody', { network: network.name }));
     }
     const municipalities = await networkMunicipalities(ctx.deps.db, network.id);
     const municipality = municipalities.find((m) => m.number === data.municipalityNumber);
-    if (!municipality) return onboardingCard(network, municipalities, 'Kommunen er ikke med i dette nettverket. Velg fra listen.');
+    if (!municipality) return onboardingCard(network, municipalities, t('onboarding.municipalityNotInNetwork'));
     await ctx.deps.db.transaction(async (tx) => {
       const memberId = await upsertMember(tx, {
         tenantId,
         aadObjectId: aadObjectId.toLowerCase(),
-        displayName: ctx.turn.activity.from.name?.trim() || 'Uten navn',
+        displayName: ctx.turn.activity.from.name?.trim() || t('member.noName'),
         sector: data.sector,
       });
       await setMemberSector(tx, memberId, data.sector);

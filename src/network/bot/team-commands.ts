@@ -5,23 +5,25 @@ import { findNetworkBySlug, setNetworkTeam } from '../sql/networks.js';
 import { recordAudit } from '../../shared/sql/audit.js';
 import { policy } from '../../shared/policy.js';
 import { sendCard } from '../../shared/bot/reply.js';
+import { formatCount } from '../../platform/i18n/format.js';
 import type { Command, CommandContext } from '../../shared/bot/routes.js';
+import { t } from '../messages.js';
 
 /** «koble [nettverk]»: a facilitator binds the team this is typed in to their network. */
 async function bindTeam(ctx: CommandContext): Promise<void> {
   const { teamId } = ctx.turn.activity.conversation;
   if (!teamId) {
-    await ctx.turn.reply('Skriv «koble» i en kanal i teamet som skal høre til nettverket.');
+    await ctx.turn.reply(t('team.bindWhere'));
     return;
   }
   const target = ctx.args ? await findNetworkBySlug(ctx.deps.db, ctx.args.toLowerCase()) : ctx.network;
   if (!target) {
-    await ctx.turn.reply('Fant ikke nettverket. Skriv «koble» fulgt av nettverkets kortnavn, for eksempel «koble usht-viken».');
+    await ctx.turn.reply(t('team.bindNotFound'));
     return;
   }
   const decision = policy.editNetwork(ctx.actor, target);
   if (!decision.allowed) {
-    await sendCard(ctx, messageCard('Kan ikke koble teamet', decision.message, 'attention'));
+    await sendCard(ctx, messageCard(t('team.bindRefused'), decision.message, 'attention'));
     return;
   }
   await ctx.deps.db.transaction(async (tx) => {
@@ -36,7 +38,7 @@ async function bindTeam(ctx: CommandContext): Promise<void> {
       details: { teamId },
     });
   });
-  await sendCard(ctx, messageCard('Teamet er koblet', `Dette teamet hører nå til ${target.name}.`));
+  await sendCard(ctx, messageCard(t('team.boundTitle'), t('team.boundBody', { network: target.name })));
 }
 
 /** «synk medlemmer»: reads the team roster page by page and records everyone's identity. */
@@ -44,12 +46,12 @@ async function syncRoster(ctx: CommandContext): Promise<void> {
   const network = ctx.network!;
   const decision = policy.manageMembers(ctx.actor, network);
   if (!decision.allowed) {
-    await sendCard(ctx, messageCard('Kan ikke synkronisere', decision.message, 'attention'));
+    await sendCard(ctx, messageCard(t('team.syncRefused'), decision.message, 'attention'));
     return;
   }
   const { teamId, tenantId } = ctx.turn.activity.conversation;
   if (!teamId || !tenantId) {
-    await ctx.turn.reply('Skriv «synk medlemmer» i en kanal i nettverkets team.');
+    await ctx.turn.reply(t('team.syncWhere'));
     return;
   }
   let continuationToken: string | undefined;
@@ -64,7 +66,7 @@ async function syncRoster(ctx: CommandContext): Promise<void> {
       const synced = await upsertTeamsMember(ctx.deps.db, {
         tenantId,
         aadObjectId: person.aadObjectId.toLowerCase(),
-        displayName: person.name?.trim() || 'Uten navn',
+        displayName: person.name?.trim() || t('member.noName'),
       });
       if (synced.created) created++;
     }
@@ -81,25 +83,26 @@ async function syncRoster(ctx: CommandContext): Promise<void> {
   });
   await sendCard(
     ctx,
-    messageCard(
-      'Medlemslisten er synkronisert',
-      `Fant ${seen} personer i teamet, ${created} nye. De som ikke har valgt kommune og sektor ennå, blir spurt første gang de skriver til meg.`,
-    ),
+    messageCard(t('team.syncedTitle'), t('team.syncedBody', { seen: formatCount(seen), created: formatCount(created) })),
   );
 }
 
 export const teamCommands: readonly Command[] = [
   {
     verb: 'koble',
-    aliases: ['koble', 'koble team', 'link team'],
-    description: 'Koble dette teamet til nettverket ditt (fasilitator)',
+    aliases: ['koble', 'koble team', 'kople', 'kople team', 'link team'],
+    get description() {
+      return t('team.bindDescription');
+    },
     audience: 'anyone',
     run: bindTeam,
   },
   {
     verb: 'synk medlemmer',
     aliases: ['synk medlemmer', 'synkroniser medlemmer', 'sync members'],
-    description: 'Hent medlemslisten fra teamet (fasilitator)',
+    get description() {
+      return t('team.syncDescription');
+    },
     audience: 'network',
     run: syncRoster,
   },

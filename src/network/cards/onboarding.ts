@@ -1,6 +1,7 @@
 import { sectorLabel } from '../../shared/labels.js';
 import { sectors } from '../../shared/types.js';
 import { adaptiveCard, text, type AdaptiveCard } from '../../shared/cards/card.js';
+import { t } from '../messages.js';
 
 export const REGISTER_VERB = 'registrer';
 
@@ -10,52 +11,56 @@ export function onboardingCard(
   error?: string,
 ): AdaptiveCard {
   const data = { verb: REGISTER_VERB, networkId: network.id };
-  return adaptiveCard(
+  const fallback = error ? `${error} ${t('onboarding.fallback', { network: network.name })}` : t('onboarding.fallback', { network: network.name });
+  const card = adaptiveCard(
     [
-      text(`Velkommen til ${network.name}!`, { size: 'Medium', weight: 'Bolder', style: 'heading' }),
+      text(t('onboarding.title', { network: network.name }), { size: 'Medium', weight: 'Bolder', style: 'heading' }),
       ...(error ? [text(error, { color: 'Attention', weight: 'Bolder' })] : []),
-      text('Før du svarer på målinger og oppgaver, trenger jeg å vite hvilken kommune du representerer og hvilken sektor du jobber i.'),
+      text(t('onboarding.intro')),
       {
         type: 'Input.ChoiceSet',
         id: 'municipalityNumber',
-        label: 'Kommune',
+        label: t('onboarding.municipality'),
         isRequired: true,
-        errorMessage: 'Velg kommunen din.',
-        placeholder: 'Velg kommune',
+        errorMessage: t('onboarding.municipalityError'),
+        placeholder: t('onboarding.municipalityPlaceholder'),
         choices: municipalities.map((m) => ({ title: m.name, value: m.number })),
       },
       {
         type: 'Input.ChoiceSet',
         id: 'sector',
-        label: 'Sektor',
+        label: t('onboarding.sector'),
         isRequired: true,
-        errorMessage: 'Velg sektoren du jobber i.',
-        placeholder: 'Velg sektor',
+        errorMessage: t('onboarding.sectorError'),
+        placeholder: t('onboarding.sectorPlaceholder'),
         choices: sectors.map((s) => ({ title: sectorLabel[s], value: s })),
       },
     ],
     [
       {
         type: 'Action.Execute',
-        title: 'Registrer meg',
+        title: t('onboarding.submit'),
         verb: REGISTER_VERB,
         data,
         // Older clients without Action.Execute send the same data as a message.
-        fallback: { type: 'Action.Submit', title: 'Registrer meg', data },
+        fallback: { type: 'Action.Submit', title: t('onboarding.submit'), data },
       },
     ],
-    `Velkommen til ${network.name}! Velg kommune og sektor for å registrere deg.`,
+    fallback,
   );
+  return { ...card, speak: fallback } as AdaptiveCard;
 }
 
 export function registeredCard(networkName: string, municipalityName: string, sector: string): AdaptiveCard {
-  return adaptiveCard(
+  const fallback = t('onboarding.registeredFallback', { network: networkName, municipality: municipalityName });
+  const card = adaptiveCard(
     [
-      text('Du er registrert', { size: 'Medium', weight: 'Bolder', style: 'heading' }),
-      text(`Du deltar i **${networkName}** for **${municipalityName}** (${sector}).`),
-      text('Skriv **plan** for å se aktivitetsplanen.', { isSubtle: true }),
+      text(t('onboarding.registeredTitle'), { size: 'Medium', weight: 'Bolder', style: 'heading' }),
+      text(t('onboarding.registeredBody', { network: networkName, municipality: municipalityName, sector })),
+      text(t('onboarding.registeredHint'), { isSubtle: true }),
     ],
     [],
-    `Du er registrert i ${networkName} for ${municipalityName}.`,
+    fallback,
   );
+  return { ...card, speak: fallback } as AdaptiveCard;
 }

@@ -1,40 +1,41 @@
 import { adaptiveCard, commandButton, text, type AdaptiveCard } from '../../shared/cards/card.js';
+import { t } from '../messages.js';
 
 export interface CommandHelp {
   command: string;
   description: string;
 }
 
+/** Built in the reader's language: the person who added the bot (the turn's scope). */
 export function welcomeCard(networkName: string | undefined): AdaptiveCard {
-  return adaptiveCard(
+  const card = adaptiveCard(
     [
-      text('Velkommen til Samlingspunkt', { size: 'Large', weight: 'Bolder', style: 'heading' }),
-      text(
-        networkName
-          ? `Jeg er assistenten for **${networkName}**. Her får dere målinger, refleksjonsoppgaver og påminnelser rundt samlingene, og aktivitetsplanen er alltid ett ord unna.`
-          : 'Jeg er assistenten for læringsnettverkene i Leve hele livet og Bo trygt hjemme. Her får dere målinger, refleksjonsoppgaver og påminnelser rundt samlingene.',
-      ),
-      text('Skriv **plan** for å se aktivitetsplanen, eller **hjelp** for alt jeg kan.', { isSubtle: true }),
+      text(t('welcome.title'), { size: 'Large', weight: 'Bolder', style: 'heading' }),
+      text(networkName ? t('welcome.introNetwork', { network: networkName }) : t('welcome.introGeneral')),
+      text(t('welcome.hint'), { isSubtle: true }),
     ],
-    [commandButton('Vis aktivitetsplanen', 'plan'), commandButton('Hjelp', 'hjelp')],
-    'Velkommen til Samlingspunkt. Skriv «plan» for aktivitetsplanen eller «hjelp» for hjelp.',
+    [commandButton(t('welcome.showPlan'), 'plan'), commandButton(t('welcome.help'), t('welcome.helpCommand'))],
+    t('welcome.fallback'),
   );
+  return { ...card, speak: t('welcome.fallback') } as AdaptiveCard;
 }
 
 export function helpCard(commands: CommandHelp[], unknownInput?: string): AdaptiveCard {
-  const intro = unknownInput
-    ? text(`Jeg forsto ikke «${unknownInput.slice(0, 80)}». Dette kan jeg hjelpe med:`)
-    : text('Dette kan jeg hjelpe med:');
-  return adaptiveCard(
+  const input = unknownInput?.slice(0, 80);
+  const intro = input ? text(t('help.notUnderstood', { input })) : text(t('help.intro'));
+  const list = commands.map((c) => c.command).join(', ');
+  const fallback = input ? t('help.fallbackNotUnderstood', { input, commands: list }) : t('help.fallback', { commands: list });
+  const card = adaptiveCard(
     [
-      text('Samlingspunkt – hjelp', { size: 'Medium', weight: 'Bolder', style: 'heading' }),
+      text(t('help.title'), { size: 'Medium', weight: 'Bolder', style: 'heading' }),
       intro,
       {
         type: 'FactSet',
         facts: commands.map((c) => ({ title: c.command, value: c.description })),
       },
     ],
-    [commandButton('Vis aktivitetsplanen', 'plan')],
-    `Kommandoer: ${commands.map((c) => c.command).join(', ')}`,
+    [commandButton(t('welcome.showPlan'), 'plan')],
+    fallback,
   );
+  return { ...card, speak: fallback } as AdaptiveCard;
 }

@@ -10,6 +10,7 @@ import { idFromPath, parse, type ApiContext, type ApiRoute } from '../../shared/
 import { authorizedNetwork } from '../../network/api/access.js';
 import { fail, ok, type Result } from '../../shared/result.js';
 import { planItemDto } from './plan.js';
+import { t } from '../messages.js';
 
 function toPlanItem(body: z.infer<typeof planItemSchema>) {
   return {
@@ -46,7 +47,7 @@ export const planItemRoutes = (hooks: PlanItemHooks): ApiRoute[] => [
     async handle(ctx, { params, body }) {
       const network = await editableNetwork(ctx, params.networkId);
       if (!network.ok) return network;
-      const input = parse(planItemSchema, body, 'Ugyldig aktivitet');
+      const input = parse(planItemSchema, body, t('api.invalidItem'));
       if (!input.ok) return input;
       const item = toPlanItem(input.value);
       const id = await ctx.db.transaction(async (tx) => {
@@ -74,9 +75,9 @@ export const planItemRoutes = (hooks: PlanItemHooks): ApiRoute[] => [
     async handle(ctx, { params, body }) {
       const network = await editableNetwork(ctx, params.networkId);
       if (!network.ok) return network;
-      const itemId = idFromPath(params.itemId, 'aktivitets-id');
+      const itemId = idFromPath(params.itemId, t('api.itemIdName'));
       if (!itemId.ok) return itemId;
-      const input = parse(planItemSchema, body, 'Ugyldig aktivitet');
+      const input = parse(planItemSchema, body, t('api.invalidItem'));
       if (!input.ok) return input;
       const item = toPlanItem(input.value);
       const updated = await ctx.db.transaction(async (tx) => {
@@ -95,7 +96,7 @@ export const planItemRoutes = (hooks: PlanItemHooks): ApiRoute[] => [
         });
         return true;
       });
-      if (!updated) return fail('finnes-ikke', 'Fant ikke aktiviteten i planen.');
+      if (!updated) return fail('finnes-ikke', t('api.notFound'));
       hooks.afterCommit();
       return ok<PlanItemResponse>({ item: planItemDto({ ...item, id: itemId.value, networkId: network.value.id }) });
     },
@@ -106,7 +107,7 @@ export const planItemRoutes = (hooks: PlanItemHooks): ApiRoute[] => [
     async handle(ctx, { params }) {
       const network = await editableNetwork(ctx, params.networkId);
       if (!network.ok) return network;
-      const itemId = idFromPath(params.itemId, 'aktivitets-id');
+      const itemId = idFromPath(params.itemId, t('api.itemIdName'));
       if (!itemId.ok) return itemId;
       const deleted = await ctx.db.transaction(async (tx) => {
         const before = await findPlanItem(tx, network.value.id, itemId.value);
@@ -124,7 +125,7 @@ export const planItemRoutes = (hooks: PlanItemHooks): ApiRoute[] => [
         });
         return true;
       });
-      if (!deleted) return fail('finnes-ikke', 'Fant ikke aktiviteten i planen.');
+      if (!deleted) return fail('finnes-ikke', t('api.notFound'));
       hooks.afterCommit();
       return ok<DeletePlanItemResponse>({ deleted: true });
     },

@@ -1,35 +1,42 @@
 import { bodyLabel, formatLabel, kindLabel } from '../../shared/labels.js';
-import { formatOsloRange } from '../../shared/time.js';
+import { capitalise, formatRange } from '../../platform/i18n/format.js';
+import { currentLocale } from '../../platform/i18n/context.js';
+import { intlTag } from '../../platform/i18n/locale.js';
 import type { Network, PlanItem } from '../../shared/types.js';
 import { adaptiveCard, text, type AdaptiveCard, type CardElement } from '../../shared/cards/card.js';
+import { t } from '../messages.js';
 
 export interface PlanRow {
   when: string;
   what: string;
   detail: string | null;
   format: string;
-  responsible: string;
+  /** Null: no body is named as responsible. */
+  responsible: string | null;
   meetingUrl: string | null;
 }
 
+/** The plan's rows in the reader's language: «Tir. 8. desember kl. 10.00–12.00», «Tue 8 December, 10:00–12:00». */
 export function planRows(items: PlanItem[]): PlanRow[] {
+  const lower = (s: string) => s.toLocaleLowerCase(intlTag[currentLocale()]);
   return items.map((item) => ({
-    when: formatOsloRange(item.startsAt, item.endsAt),
+    when: capitalise(formatRange(item.startsAt, item.endsAt)),
     // «Samling 1 – …» already says what it is; «Samling: Samling 1 – …» would stutter.
-    what: item.title.toLocaleLowerCase('nb').startsWith(kindLabel[item.kind].toLocaleLowerCase('nb'))
-      ? item.title
-      : `${kindLabel[item.kind]}: ${item.title}`,
+    what: lower(item.title).startsWith(lower(kindLabel[item.kind])) ? item.title : `${kindLabel[item.kind]}: ${item.title}`,
     detail: item.agenda,
     format: formatLabel[item.format],
-    responsible: item.responsibleBody ? bodyLabel[item.responsibleBody] : '–',
+    responsible: item.responsibleBody ? bodyLabel[item.responsibleBody] : null,
     meetingUrl: item.meetingUrl,
   }));
 }
 
 const cell = (items: CardElement[]): CardElement => ({ type: 'TableCell', items });
 
+/** One row as a line of text: the table's equivalent for screen readers and clients without tables. */
+const rowLine = (r: PlanRow) => `${r.when} · ${r.what} · ${r.format} · ${r.responsible ?? t('card.noResponsible')}`;
+
 function planTable(rows: PlanRow[]): CardElement {
-  const header = ['Dato/kl.', 'Hva', 'Format', 'Ansvar'];
+  const header = [t('card.columnWhen'), t('card.columnWhat'), t('card.columnFormat'), t('card.columnResponsible')];
   return {
     type: 'Table',
     gridStyle: 'accent',
@@ -44,17 +51,17 @@ function planTable(rows: PlanRow[]): CardElement {
           cell([
             text(r.what, { weight: 'Bolder' }),
             ...(r.detail ? [text(r.detail, { isSubtle: true, size: 'Small' })] : []),
-            ...(r.meetingUrl ? [text(`[Bli med i Teams-møtet](${r.meetingUrl})`, { size: 'Small' })] : []),
+            ...(r.meetingUrl ? [text(t('card.joinMeeting', { url: r.meetingUrl }), { size: 'Small' })] : []),
           ]),
           cell([text(r.format)]),
-          cell([text(r.responsible)]),
+          cell([text(r.responsible ?? '–')]),
         ],
       })),
     ],
     // Clients without Table support get the same facts as a list.
     fallback: {
       type: 'Container',
-      items: rows.map((r) => text(`**${r.when}** · ${r.what} · ${r.format} · ${r.responsible}`)),
+      items: rows.map((r) => text(`**${r.when}** · ${r.what} · ${r.format} · ${r.responsible ?? t('card.noResponsible')}`)),
     },
   };
 }
@@ -63,18 +70,17 @@ export function planCard(network: Network, items: PlanItem[], now: Date): Adapti
   const upcoming = items.filter((i) => i.endsAt >= now);
   const rows = planRows(upcoming);
   const body: CardElement[] = [
-    text(`Aktivitetsplan – ${network.name}`, { size: 'Large', weight: 'Bolder', style: 'heading' }),
-    text(`${network.regionName} · alle tider er norsk tid`, { isSubtle: true, spacing: 'None' }),
+    text(t('card.heading', { network: network.name }), { size: 'Large', weight: 'Bolder', style: 'heading' }),
+    text(t('card.subtitle', { region: network.regionName }), { isSubtle: true, spacing: 'None' }),
   ];
   if (rows.length === 0) {
-    body.push(text('Det er ingen kommende aktiviteter i planen ennå.'));
+    body.push(text(t('card.empty')));
   } else {
     body.push(planTable(rows));
   }
   const fallbackText =
     rows.length === 0
-      ? `Aktivitetsplan – ${network.name}: ingen kommende aktiviteter.`
-      : `Aktivitetsplan – ${network.name}:\n` +
-        rows.map((r) => `${r.when} · ${r.what} · ${r.format} · ${r.responsible}`).join('\n');
+      ? t('card.fallbackEmpty', { network: network.name })
+      : `${t('card.fallbackHeading', { network: network.name })}\n${rows.map(rowLine).join('\n')}`;
   return adaptiveCard(body, [], fallbackText);
 }

@@ -26,6 +26,14 @@ export function loadMigrations(dir: string = migrationsDir): Migration[] {
  * nothing left to do.
  */
 export async function migrate(db: Database, migrations: Migration[] = loadMigrations()): Promise<number[]> {
+  // The usual start: everything applied. Two reads and no lock, DDL or transaction; whatever
+  // they find applied is committed, so only a start that finds something missing takes the lock.
+  const { rows: table } = await db.query<{ t: string | null }>(`SELECT to_regclass('schema_migration')::text AS t`);
+  if (table[0]?.t) {
+    const { rows } = await db.query<{ version: number }>('SELECT version FROM schema_migration');
+    const done = new Set(rows.map((r) => r.version));
+    if (migrations.every((m) => done.has(m.version))) return [];
+  }
   return db.transaction(async (tx) => {
     await tx.query(`SELECT pg_advisory_xact_lock(hashtext('samlingspunkt.migrate.' || current_schema()))`);
     await tx.exec(`CREATE TABLE IF NOT EXISTS schema_migration (

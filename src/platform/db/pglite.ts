@@ -3,6 +3,15 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Database, QueryResult, Transaction } from './port.js';
 import { acquireDataDirLock, type DataDirLock } from './lock.js';
+import { seedDataDirFromTemplate, templateTarball } from './pglite-template.js';
+
+/**
+ * PGlite's defaults plus a smaller buffer pool. Postgres' default shared_buffers (128 MB) is
+ * touched page by page as the WASM heap warms up and a WASM heap never shrinks, so it ends up
+ * resident for good; this database is a few MB and its files sit in the OS page cache anyway.
+ * Durability is left as it is: every commit is flushed before it is acknowledged.
+ */
+export const pgliteStartParams: readonly string[] = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
 
 function toResult<Row>(res: { rows: unknown[]; affectedRows?: number }): QueryResult<Row> {
   // PGlite reports affectedRows 0 for a SELECT; pg's rowCount counts the rows returned.
@@ -59,15 +68,21 @@ class PgliteDatabase implements Database {
 
 /** `dataDir` undefined means an in-memory database (tests only). */
 export async function openPglite(dataDir: string | undefined): Promise<Database> {
+  const startParams = [...pgliteStartParams];
   if (dataDir === undefined) {
-    const pg = await PGlite.create();
+    // From the build's template when there is one: no initdb per test database.
+    const loadDataDir = templateTarball();
+    const pg = await PGlite.create({ startParams, ...(loadDataDir ? { loadDataDir } : {}) });
     return new PgliteDatabase(pg, undefined);
   }
   const dir = resolve(dataDir);
   mkdirSync(dir, { recursive: true });
   const lock = acquireDataDirLock(dir);
   try {
-    const pg = await PGlite.create({ dataDir: resolve(dir, 'pgdata') });
+    const pgdata = resolve(dir, 'pgdata');
+    // A new data directory starts from the build's template cluster instead of initdb in WASM.
+    seedDataDirFromTemplate(pgdata);
+    const pg = await PGlite.create({ dataDir: pgdata, startParams });
     return new PgliteDatabase(pg, lock);
   } catch (error) {
     lock.release();

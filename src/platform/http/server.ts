@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { inLocale } from '../../shared/i18n/context.js';
-import type { Locale } from '../../shared/i18n/locale.js';
+import { inLocale } from '../i18n/context.js';
+import type { Locale } from '../i18n/locale.js';
 import { existsSync } from 'node:fs';
 import helmet from 'helmet';
 import restify, { type Request, type Response, type Server } from 'restify';
@@ -13,6 +13,7 @@ import type { AppMode } from '../config.js';
 import type { Database } from '../db/port.js';
 import type { Logger } from '../logging.js';
 import { tabDistDir } from '../paths.js';
+import { t } from '../messages.js';
 
 /** The tab sends the language it shows, so the server's texts (errors, previews) match it. */
 export const LOCALE_HEADER = 'x-samlingspunkt-locale';
@@ -83,14 +84,26 @@ function internalError(log: Logger, req: Request, err: unknown): { error: Record
   return { error: { code: INTERNAL_ERROR_CODE, message: internalErrorMessage(correlationId), correlationId } };
 }
 
-// restify's own errors (bad JSON, too large, unknown route) in the same Norwegian shape.
-const restifyErrorText: Record<number, [string, string]> = {
-  400: ['ugyldig-forespørsel', 'Forespørselen kunne ikke leses (ugyldig JSON eller feil format).'],
-  403: ['ingen-tilgang', 'Du har ikke tilgang til denne adressen.'],
-  404: ['finnes-ikke', 'Fant ikke adressen.'],
-  405: ['metode-ikke-tillatt', 'Metoden er ikke tillatt for denne adressen.'],
-  413: ['for-stor', `Forespørselen er for stor (maks ${MAX_BODY_BYTES / 1024} KiB).`],
-  415: ['feil-innholdstype', 'Innholdstypen støttes ikke; send JSON.'],
+// restify's own errors (bad JSON, too large, unknown route) in the same shape as ours, in the
+// language the tab asked for: they happen before sign-in, so only the header is known.
+const restifyErrorCodes: Record<number, [code: string, key: Parameters<typeof t>[0]]> = {
+  400: ['ugyldig-forespørsel', 'http.badRequest'], // i18n-ignore: the code
+  403: ['ingen-tilgang', 'http.forbidden'],
+  404: ['finnes-ikke', 'http.notFound'],
+  405: ['metode-ikke-tillatt', 'http.methodNotAllowed'],
+  413: ['for-stor', 'http.tooLarge'],
+  415: ['feil-innholdstype', 'http.unsupportedType'],
+};
+
+function restifyErrorText(status: number, locale: Locale): [string, string] {
+  const known = restifyErrorCodes[status];
+  if (!known) return ['ugyldig-forespørsel', t.in(locale, 'http.cannotProcess')]; // i18n-ignore: the code
+  return [known[0], t.in(locale, known[1], { kib: MAX_BODY_BYTES / 1024 })];
+}
+
+const requestedLocale = (req: Request): string | undefined => {
+  const header = req.headers[LOCALE_HEADER];
+  return typeof header === 'string' ? header : undefined;
 };
 
 // Where the tab may be framed: Teams, Outlook and the Microsoft 365 app, old and new domains
@@ -142,6 +155,8 @@ export function createHttpServer(deps: HttpDeps): HttpServer {
   let inFlight = 0;
   let draining = false;
   const idleWaiters: (() => void)[] = [];
+  /** Before sign-in (and for what is not the API) only the tab's header says the language. */
+  const localeOfRequest = (req: Request): Locale => deps.localeOf(undefined, requestedLocale(req));
 
   // Security headers on every answer (errors and 404s too, hence pre): nosniff everywhere, HSTS
   // only where there is TLS in front; the tab gets its own CSP, and may be framed by Teams.
@@ -162,7 +177,7 @@ export function createHttpServer(deps: HttpDeps): HttpServer {
   if (deps.mode === 'local') {
     server.pre((req: Request, res: Response, next: restify.Next) => {
       if (loopbackHost(req.headers.host)) return next();
-      sendError(res, 421, 'ukjent-vert', 'Lokal modus svarer bare på localhost og 127.0.0.1.');
+      sendError(res, 421, 'ukjent-vert', t.in(localeOfRequest(req), 'http.localOnly'));
       return next(false);
     });
   }
@@ -171,7 +186,7 @@ export function createHttpServer(deps: HttpDeps): HttpServer {
   server.pre((req: Request, res: Response, next: restify.Next) => {
     const mustBeJson = hasBody(req) || (req.method === 'POST' && req.path() === '/api/messages');
     if (!mustBeJson || req.getContentType() === 'application/json') return next();
-    const [code, message] = restifyErrorText[415]!;
+    const [code, message] = restifyErrorText(415, localeOfRequest(req));
     sendError(res, 415, code, message);
     return next(false);
   });
@@ -181,7 +196,7 @@ export function createHttpServer(deps: HttpDeps): HttpServer {
       // An answer, not a reset: Teams and the tab retry a 503 after Retry-After.
       res.header('Connection', 'close');
       res.header('Retry-After', '5');
-      sendError(res, 503, 'stenger-ned', 'Tjenesten starter på nytt. Prøv igjen om et øyeblikk.');
+      sendError(res, 503, 'stenger-ned', t.in(localeOfRequest(req), 'http.restarting'));
       return next(false);
     }
     inFlight++;
@@ -202,8 +217,9 @@ export function createHttpServer(deps: HttpDeps): HttpServer {
 
   server.on('restifyError', (req: Request, res: Response, err: Error & { statusCode?: number }, cb: () => void) => {
     const status = err.statusCode ?? 500;
-    const [code, message] = restifyErrorText[status] ?? ['ugyldig-forespørsel', 'Forespørselen kunne ikke behandles.'];
-    const body = status >= 500 ? internalError(deps.log, req, err) : { error: { code, message } };
+    const locale = localeOfRequest(req);
+    const [code, message] = restifyErrorText(status, locale);
+    const body = status >= 500 ? inLocale(locale, () => internalError(deps.log, req, err)) : { error: { code, message } };
     // restify sends an error without a numeric statusCode as InternalError(String(err)), its own text.
     err.statusCode = status;
     (err as unknown as { toJSON: () => unknown }).toJSON = () => body;
@@ -218,7 +234,7 @@ export function createHttpServer(deps: HttpDeps): HttpServer {
       try {
         await handler(req, res);
       } catch (err) {
-        const body = internalError(deps.log, req, err);
+        const body = inLocale(localeOfRequest(req), () => internalError(deps.log, req, err));
         if (res.headersSent) res.destroy();
         else res.json(500, body);
       }
@@ -247,8 +263,8 @@ export function createHttpServer(deps: HttpDeps): HttpServer {
       route.path,
       guarded(async (req, res) =>
         !route.localOnly || isLoopback(req.socket.remoteAddress)
-          ? sendResult(res, await route.handle())
-          : sendError(res, 404, 'finnes-ikke', 'Fant ikke adressen.'),
+          ? sendResult(res, await inLocale(localeOfRequest(req), () => route.handle()))
+          : sendError(res, 404, 'finnes-ikke', t.in(localeOfRequest(req), 'http.notFound')),
       ),
     );
   }
@@ -261,7 +277,7 @@ export function createHttpServer(deps: HttpDeps): HttpServer {
       devUser: typeof devUser === 'string' ? devUser : undefined,
       remoteAddress: req.socket.remoteAddress,
     });
-    const requested = typeof req.headers[LOCALE_HEADER] === 'string' ? req.headers[LOCALE_HEADER] : undefined;
+    const requested = requestedLocale(req);
     if (!caller.ok) return inLocale(deps.localeOf(undefined, requested), () => sendResult(res, caller));
     const actor = await deps.loadActor(caller.value);
     return inLocale(deps.localeOf(actor, requested), async () => {
@@ -283,7 +299,7 @@ export function createHttpServer(deps: HttpDeps): HttpServer {
   } else {
     server.get(
       '/tab/*',
-      guarded(async (_req, res) => sendError(res, 404, 'fane-ikke-bygget', 'Fanen er ikke bygget. Kjør «npm run build:tab» først.')),
+      guarded(async (req, res) => sendError(res, 404, 'fane-ikke-bygget', t.in(localeOfRequest(req), 'http.tabNotBuilt'))),
     );
   }
 

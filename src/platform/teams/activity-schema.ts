@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { t } from '../messages.js';
 
 /**
  * The edge check for what arrives at /api/messages: only the fields the bot relies on, with
@@ -19,6 +20,6 @@ export const inboundActivitySchema = z
 export type InboundActivity = z.infer<typeof inboundActivitySchema>;
 
 export function describeActivityProblems(error: z.ZodError): string {
-  const fields = [...new Set(error.issues.map((i) => i.path.join('.') || '(aktivitet)'))];
-  return `Ugyldig aktivitet: feltene ${fields.join(', ')} mangler eller har feil form.`;
+  const fields = [...new Set(error.issues.map((i) => i.path.join('.') || t('bot.wholeActivity')))];
+  return t('bot.badActivity', { fields: fields.join(', ') });
 }

@@ -9,6 +9,8 @@ import {
 import { AuthenticationError, type AuthenticateRequestResult } from 'botframework-connector';
 import { randomUUID } from 'node:crypto';
 import { adaptiveCard, text } from '../../shared/cards/card.js';
+import { DEFAULT_LOCALE, localeFromTag, type Locale } from '../i18n/locale.js';
+import { t } from '../messages.js';
 import type { BotCredentials } from '../config.js';
 import type { Logger } from '../logging.js';
 
@@ -57,17 +59,19 @@ export function createCloudAdapter(
     credentialsFactory,
   );
   const adapter = new CloudAdapter(auth);
-  // Whatever went wrong, the person gets a Norwegian answer with an id that is also in the
+  // Whatever went wrong, the person gets an answer in their language with an id that is also in the
   // log; an invoke still gets its invoke response (without one Teams shows an error and
   // botbuilder answers 501), never the error's own text.
   adapter.onTurnError = async (context, error) => {
     const correlationId = randomUUID();
     const { type, name } = context.activity;
     log.error({ err: error, correlationId, activityType: type, invokeName: name }, 'Feil i bot-tur');
-    const message = `Beklager, noe gikk galt hos meg. Prøv igjen om litt. (Feil-ID: ${correlationId})`;
+    // The handler's inLocale scope has ended by now: the activity itself says the language.
+    const locale = localeFromTag(context.activity.locale) ?? DEFAULT_LOCALE;
+    const message = t.in(locale, 'bot.turnError', { id: correlationId });
     const reply =
       type === 'invoke'
-        ? { type: 'invokeResponse', value: { status: StatusCodes.OK, body: invokeErrorBody(name, message) } }
+        ? { type: 'invokeResponse', value: { status: StatusCodes.OK, body: invokeErrorBody(name, message, locale) } }
         : type === 'message'
           ? { type: 'message', text: message }
           : undefined;
@@ -78,8 +82,8 @@ export function createCloudAdapter(
 }
 
 /** A card action's answer is a card (it replaces the pressed one); other invokes get a message. */
-function invokeErrorBody(invokeName: string | undefined, message: string): Record<string, unknown> {
+function invokeErrorBody(invokeName: string | undefined, message: string, locale: Locale): Record<string, unknown> {
   if (invokeName !== 'adaptiveCard/action') return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: message };
-  const card = adaptiveCard([text('Noe gikk galt', { weight: 'Bolder', size: 'Medium' }), text(message)], [], message);
+  const card = adaptiveCard([text(t.in(locale, 'bot.turnErrorTitle'), { weight: 'Bolder', size: 'Medium', style: 'heading' }), text(message)], [], message);
   return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };
 }

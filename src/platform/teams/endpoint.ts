@@ -7,6 +7,7 @@ import type { Database } from '../db/port.js';
 import type { Logger } from '../logging.js';
 import { DEFAULT_SENDER_SETTINGS, type ProactiveSender } from '../../shared/proactive.js';
 import { createSender } from './sender.js';
+import { t } from '../messages.js';
 import { teamsTurn, type TurnHandler } from './turn.js';
 
 /** Tests point inbound token validation at a local OpenID metadata endpoint with these. */
@@ -72,7 +73,7 @@ export function createBotEndpoint(
       // Refuse the obviously unauthenticated before looking at the body; botbuilder then
       // validates the token itself before any turn logic runs.
       if (authRequired && !/^Bearer\s+\S+/i.test(req.headers.authorization ?? '')) {
-        return { status: 401, code: 'mangler-token', message: 'Forespørselen mangler et gyldig Bot Framework-token.' };
+        return { status: 401, code: 'mangler-token', message: t('bot.missingToken') };
       }
       const parsed = inboundActivitySchema.safeParse(req.body);
       if (!parsed.success) {
@@ -81,7 +82,7 @@ export function createBotEndpoint(
       // The bot posts its replies, with its credentials, to this address: only Teams' own (local
       // mode: this machine), whatever an unauthenticated body says.
       if (!serviceUrlAllowed(config.botServiceUrls, parsed.data.serviceUrl)) {
-        return { status: 400, code: 'ugyldig-tjenesteadresse', message: 'Aktiviteten peker til en tjenesteadresse boten ikke svarer til.' };
+        return { status: 400, code: 'ugyldig-tjenesteadresse', message: t('bot.badServiceUrl') };
       }
       // botbuilder writes its own failures with the error's text as the body (SQL, host:port …),
       // so it writes to a stand-in and only a success is passed on as it is.
@@ -95,7 +96,7 @@ export function createBotEndpoint(
         end: () => undefined,
       };
       await adapter.process(req as never, captured as never, logic);
-      if (status === 401) return { status: 401, code: 'ugyldig-token', message: 'Bot Framework-tokenet ble ikke godtatt.' };
+      if (status === 401) return { status: 401, code: 'ugyldig-token', message: t('bot.tokenRefused') };
       if (status >= 500) throw new BotProcessingError(status, body);
       res.status(status);
       if (body !== undefined) res.send(body);

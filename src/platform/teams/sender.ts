@@ -256,7 +256,7 @@ export function createSender(
   /** A new 1:1 chat from a team conversation's serviceUrl; stored like one Teams told us about. */
   async function createPersonalConversation(tenantId: string, aadObjectId: string, priority: number): Promise<string | Classified> {
     const team = await findTeamTargetFor(db, tenantId, aadObjectId);
-    if (!team) return { status: 'failed', reason: 'ingen samtale å nå personen fra (boten er ikke installert for dem)', retryable: false, statusCode: 0 };
+    if (!team) return { status: 'failed', reason: 'ingen samtale å nå personen fra (boten er ikke installert for dem)', retryable: false, statusCode: 0 }; // i18n-ignore: a reason for the log and the audit, not for people
     return limited<string | Classified>(`opprett:${tenantId}`, priority, async () => true, async () => {
       counters.requests++;
       try {
@@ -278,7 +278,7 @@ export function createSender(
           },
         );
         const made = created as { id: string; reference: Record<string, unknown> } | undefined;
-        if (!made) return { status: 'failed', reason: 'Teams laget ingen samtale', retryable: true, statusCode: 0 } satisfies Classified;
+        if (!made) return { status: 'failed', reason: 'Teams laget ingen samtale', retryable: true, statusCode: 0 } satisfies Classified; // i18n-ignore: log reason
         await upsertConversation(db, {
           conversationId: made.id,
           channelId: team.channelId,

@@ -20,8 +20,9 @@ import { closePollNow, createPoll, reopenPollNow } from '../lifecycle.js';
 import type { PostTarget } from '../posting.js';
 import { decide, FileResponse, idFromPath, parse, type ApiContext, type ApiInput, type ApiRoute } from '../../shared/api/context.js';
 import { networkFromPath } from '../../network/api/access.js';
-import { fail, ok, type Result } from '../../shared/result.js';
+import { fail, invalid, ok, type Result } from '../../shared/result.js';
 import type { PollService } from '../service.js';
+import { t } from '../messages.js';
 
 /** The poll routes also reach the poll runtime (keys, caches, card updates), given by the composition root. */
 type PollApiContext = ApiContext & { polls: PollService };
@@ -59,10 +60,10 @@ async function visibleNetwork(ctx: PollApiContext, rawId: string | undefined): P
 async function pollInNetwork(ctx: PollApiContext, params: Record<string, string | undefined>): Promise<Result<{ network: Network; poll: Poll }>> {
   const network = await visibleNetwork(ctx, params.networkId);
   if (!network.ok) return network;
-  const pollId = idFromPath(params.pollId, 'målings-id');
+  const pollId = idFromPath(params.pollId, t('api.pollId'));
   if (!pollId.ok) return pollId;
   const poll = await findPoll(ctx.db, pollId.value);
-  if (!poll || poll.networkId !== network.value.id) return fail('finnes-ikke', 'Fant ikke målingen.');
+  if (!poll || poll.networkId !== network.value.id) return fail('finnes-ikke', t('api.notFound'));
   return ok({ network: network.value, poll });
 }
 
@@ -78,7 +79,7 @@ async function targetsFor(ctx: PollApiContext, network: Network, postTo: string[
   const channels = await channelTargets(ctx.db, network.teamsTeamId);
   const known = new Set(channels.map((c) => c.conversationId));
   const unknown = postTo.filter((id) => !known.has(id));
-  if (unknown.length > 0) return fail('ugyldig-forespørsel', 'Ugyldig kanal: målingen kan bare publiseres i nettverkets egne kanaler der appen er lagt til.');
+  if (unknown.length > 0) return invalid(t('api.badChannel'), 'postTo');
   return ok(postTo.map((conversationId) => ({ conversationId, conversationType: 'channel' as const })));
 }
 
@@ -137,12 +138,12 @@ const routes: PollRoute[] = [
       if (!network.ok) return network;
       const allowed = decide(pollPolicy.managePolls(ctx.actor, network.value));
       if (!allowed.ok) return allowed;
-      const input = parse(newPollSchema, body, 'Ugyldig måling');
+      const input = parse(newPollSchema, body, t('api.invalidPoll'));
       if (!input.ok) return input;
       const checked = toNewPoll(input.value, ctx.now);
       if (!checked.ok) return checked;
       if (checked.value.planItemId && !(await findPlanItem(ctx.db, network.value.id, checked.value.planItemId))) {
-        return fail('ugyldig-forespørsel', 'Ugyldig aktivitet: den finnes ikke i nettverkets plan.');
+        return invalid(t('api.badPlanItem'), 'planItemId');
       }
       const targets = await targetsFor(ctx, network.value, checked.value.postTo);
       if (!targets.ok) return targets;
@@ -187,7 +188,7 @@ const routes: PollRoute[] = [
       const found = await managedPoll(ctx, params);
       if (!found.ok) return found;
       const { poll, network } = found.value;
-      if (pollStatus(poll, ctx.now) === 'lukket') return fail('konflikt', 'Målingen er allerede lukket.');
+      if (pollStatus(poll, ctx.now) === 'lukket') return fail('konflikt', t('api.alreadyClosed'));
       await closePollNow(ctx.polls, network, ctx.actor, poll);
       return ok<PollChangeResponse>({ poll: pollDto((await findPoll(ctx.db, poll.id)) ?? poll, ctx.polls.now()) });
     },
@@ -199,7 +200,7 @@ const routes: PollRoute[] = [
       const found = await managedPoll(ctx, params);
       if (!found.ok) return found;
       const { poll, network } = found.value;
-      if (pollStatus(poll, ctx.now) !== 'lukket') return fail('konflikt', 'Bare en lukket måling kan åpnes igjen.');
+      if (pollStatus(poll, ctx.now) !== 'lukket') return fail('konflikt', t('api.onlyClosedReopen'));
       await reopenPollNow(ctx.polls, ctx.polls.jobs, network, ctx.actor, poll);
       return ok<PollChangeResponse>({ poll: pollDto((await findPoll(ctx.db, poll.id)) ?? poll, ctx.polls.now()) });
     },
@@ -212,10 +213,10 @@ const routes: PollRoute[] = [
       const found = await managedPoll(ctx, params);
       if (!found.ok) return found;
       const { poll, network } = found.value;
-      const input = parse(repeatSchema, body ?? {}, 'Ugyldig ettermåling');
+      const input = parse(repeatSchema, body ?? {}, t('api.invalidRepeat'));
       if (!input.ok) return input;
       const closesAt = input.value.closesAt ? new Date(input.value.closesAt) : null;
-      if (closesAt && closesAt <= ctx.now) return fail('ugyldig-forespørsel', 'Lukketidspunktet har allerede vært.');
+      if (closesAt && closesAt <= ctx.now) return invalid(t('api.closesInPast'), 'closesAt');
       const targets = await targetsFor(ctx, network, input.value.postTo);
       if (!targets.ok) return targets;
       const result = await createPoll(ctx.polls, ctx.polls.jobs, {

@@ -24,15 +24,16 @@ import { cardMessage } from '../../shared/cards/message.js';
 import { planItemsForForm } from './commands.js';
 import type { CardAction } from '../../shared/bot/routes.js';
 import type { PollBotDeps, PollTurn } from './deps.js';
+import { t } from '../messages.js';
 
-const INVALID_CARD = messageCard(
-  'Kortet er ikke gyldig',
-  'Dette kortet kommer ikke fra Samlingspunkt, eller det er endret. Ingenting ble lagret.',
-  'attention',
-);
-const GONE = messageCard('Målingen finnes ikke', 'Målingen er slettet. Ingenting ble lagret.', 'attention');
+// Functions, not constants: each is built in the reader's language.
+const invalidCard = () => messageCard(t('bot.invalidCardTitle'), t('bot.invalidCardBody'), 'attention');
+const gone = () => messageCard(t('bot.goneTitle'), t('bot.goneBody'), 'attention');
 
-const pollData = z.object({ pollId: z.uuid({ error: 'ukjent måling' }), sig: z.string({ error: 'mangler signatur' }).max(100) });
+const pollData = z.object({
+  pollId: z.uuid({ error: () => t('bot.unknownPoll') }),
+  sig: z.string({ error: () => t('bot.missingSignature') }).max(100),
+});
 
 async function networkOf(ctx: PollTurn, poll: Poll): Promise<Network | undefined> {
   return ctx.network?.id === poll.networkId ? ctx.network : findNetworkById(ctx.deps.db, poll.networkId);
@@ -52,12 +53,15 @@ export function voterOf(ctx: PollTurn, networkId: string): Voter {
 /** Verifies the signature and loads the poll and its network; a card to show instead when that fails. */
 async function signedPoll(ctx: PollTurn, verb: string, data: z.infer<typeof pollData>): Promise<{ poll: Poll; network: Network } | AdaptiveCard> {
   const keys = await ctx.deps.polls.keys();
-  if (!keys.verify(verb, data.pollId, data.sig)) return INVALID_CARD;
+  if (!keys.verify(verb, data.pollId, data.sig)) return invalidCard();
   const poll = await ctx.deps.polls.poll(data.pollId);
-  if (!poll) return GONE;
+  if (!poll) return gone();
   const network = await networkOf(ctx, poll);
-  return network ? { poll, network } : GONE;
+  return network ? { poll, network } : gone();
 }
+
+/** Sentences of a notice, the empty ones left out. */
+const sentences = (...parts: string[]) => parts.filter((p) => p !== '').join(' ');
 
 const isCard = (v: unknown): v is AdaptiveCard => typeof v === 'object' && v !== null && (v as { type?: unknown }).type === 'AdaptiveCard';
 const conversationIdOf = (ctx: PollTurn) => ctx.turn.activity.conversation.id;
@@ -74,21 +78,19 @@ async function ownCard(ctx: PollTurn, card: AdaptiveCard, notice: string): Promi
   const { aadObjectId } = from;
   const sent =
     tenantId && aadObjectId
-      ? (await ctx.deps.sender.sendToMember(tenantId, aadObjectId, cardMessage(card), { purpose: 'måling' })).status === 'sent'
+      ? (await ctx.deps.sender.sendToMember(tenantId, aadObjectId, cardMessage(card), { purpose: 'måling' /* i18n-ignore */ })).status === 'sent'
       : false;
   return messageCard(
     notice,
-    sent
-      ? 'Ditt eget svar og resultatene har jeg sendt deg i en personlig chat.'
-      : 'Trykk «Vis mitt svar / resultater» på kortet, eller skriv «målinger» til meg i en personlig chat, for å se ditt svar.',
+    sent ? t('bot.sentPrivately') : t('bot.askPrivately'),
   );
 }
 
 /** Someone in the chat who is not in the network yet: the same registration as everywhere else. */
 async function notMemberCard(ctx: PollTurn, network: Network, message: string): Promise<AdaptiveCard> {
-  if (ctx.actor.coordinatorRegionIds.includes(network.regionId)) return messageCard('Kan ikke svare', message, 'attention');
+  if (ctx.actor.coordinatorRegionIds.includes(network.regionId)) return messageCard(t('bot.cannotAnswer'), message, 'attention');
   const municipalities = await networkMunicipalities(ctx.deps.db, network.id);
-  return onboardingCard(network, municipalities, 'Du må registrere deg i nettverket før du kan svare. Svaret ditt ble ikke lagret.');
+  return onboardingCard(network, municipalities, t('bot.registerFirst'));
 }
 
 const voteAction: CardAction<z.infer<typeof pollData> & { svar?: unknown }, PollBotDeps> = {
@@ -104,7 +106,7 @@ const voteAction: CardAction<z.infer<typeof pollData> & { svar?: unknown }, Poll
     const voter = voterOf(ctx, network.id);
     const view = { viewer: voter, conversationId: conversationIdOf(ctx) };
     const checked = checkAnswer(poll, data.svar);
-    if (!checked.ok) return polls.card(poll, { ...view, notice: { text: `${checked.error.message} Svaret ble ikke lagret.`, tone: 'attention' } });
+    if (!checked.ok) return polls.card(poll, { ...view, notice: { text: t('bot.answerRefused', { reason: checked.error.message }), tone: 'attention' } });
     if (conversationTypeOf(ctx) !== 'personal') await ensureAudience(polls, ctx.turn, poll.id);
     const { outcome, seq } = await polls.vote(poll, voter, checked.value);
     if (outcome === 'ikke-apen') {
@@ -112,12 +114,12 @@ const voteAction: CardAction<z.infer<typeof pollData> & { svar?: unknown }, Poll
       const fresh = (await polls.poll(poll.id)) ?? poll;
       const text =
         pollStatus(fresh, polls.now()) === 'planlagt'
-          ? 'Målingen er ikke åpnet ennå. Svaret ditt ble ikke lagret.'
-          : 'Målingen er lukket. Svaret ditt ble ikke lagret.';
+          ? t('bot.notOpenYet')
+          : t('bot.closedNotSaved');
       return polls.card(fresh, { ...view, notice: { text, tone: 'attention' } });
     }
     const text =
-      outcome === 'ny' ? 'Takk! Svaret ditt er lagret.' : outcome === 'endret' ? 'Svaret ditt er endret.' : 'Svaret ditt var allerede registrert.';
+      outcome === 'ny' ? t('bot.saved') : outcome === 'endret' ? t('bot.changed') : t('bot.unchanged');
     return ownCard(ctx, await polls.card(poll, { ...view, answer: checked.value, minSeq: seq, notice: { text, tone: 'good' } }), text);
   },
 };
@@ -140,7 +142,7 @@ const showAction: CardAction<z.infer<typeof pollData>, PollBotDeps> = {
       if (automatic) return polls.card(poll, { conversationId });
       return notMemberCard(ctx, network, decision.message);
     }
-    return ownCard(ctx, await polls.card(poll, { viewer: voterOf(ctx, network.id), conversationId }), 'Ditt svar');
+    return ownCard(ctx, await polls.card(poll, { viewer: voterOf(ctx, network.id), conversationId }), t('bot.yourAnswer'));
   },
 };
 
@@ -152,7 +154,7 @@ function managed(verb: string, run: (ctx: PollTurn, poll: Poll, network: Network
       const found = await signedPoll(ctx, verb, data);
       if (isCard(found)) return found;
       const decision = pollPolicy.managePolls(ctx.actor, found.network);
-      if (!decision.allowed) return messageCard('Ikke tillatt', decision.message, 'attention');
+      if (!decision.allowed) return messageCard(t('bot.notAllowed'), decision.message, 'attention');
       return run(ctx, found.poll, found.network);
     },
   };
@@ -165,24 +167,24 @@ const closeAction = managed(POLL_VERBS.close, async (ctx, poll, network) => {
   const polls = ctx.deps.polls;
   const closed = pollStatus(poll, polls.now()) !== 'lukket' && (await closePollNow(polls, network, ctx.actor, poll));
   const fresh = (await polls.poll(poll.id)) ?? poll;
-  return ownView(ctx, fresh, network, closed ? 'Målingen er lukket. Resultatene vises nå på kortet for alle.' : 'Målingen var allerede lukket.');
+  return ownView(ctx, fresh, network, closed ? t('bot.closed') : t('bot.alreadyClosed'));
 });
 
 const reopenAction = managed(POLL_VERBS.reopen, async (ctx, poll, network) => {
   const polls = ctx.deps.polls;
-  if (pollStatus(poll, polls.now()) !== 'lukket') return ownView(ctx, poll, network, 'Målingen er allerede åpen.');
+  if (pollStatus(poll, polls.now()) !== 'lukket') return ownView(ctx, poll, network, t('bot.alreadyOpen'));
   await reopenPollNow(polls, polls.jobs, network, ctx.actor, poll);
   const fresh = (await polls.poll(poll.id)) ?? poll;
-  return ownView(ctx, fresh, network, 'Målingen er åpnet igjen. Svar kan endres til du lukker den.');
+  return ownView(ctx, fresh, network, t('bot.reopened'));
 });
 
 const sendAllAction = managed(POLL_VERBS.sendAll, async (ctx, poll, network) => {
   const polls = ctx.deps.polls;
-  if (pollStatus(poll, polls.now()) === 'lukket') return ownView(ctx, poll, network, 'Målingen er lukket; den sendes ikke ut.', 'attention');
+  if (pollStatus(poll, polls.now()) === 'lukket') return ownView(ctx, poll, network, t('bot.closedNotSent'), 'attention');
   const people = await networkParticipants(ctx.deps.db, network.id);
-  if (!polls.jobs) return ownView(ctx, poll, network, 'Utsending er ikke tilgjengelig akkurat nå. Prøv igjen om litt.', 'attention');
+  if (!polls.jobs) return ownView(ctx, poll, network, t('bot.sendUnavailable'), 'attention');
   await polls.jobs.sendToAll(poll);
-  return ownView(ctx, poll, network, `Sender målingen 1:1 til ${people.length} deltakere. De som allerede har fått den, får den ikke på nytt.`);
+  return ownView(ctx, poll, network, t('bot.sending', { participants: t('participants', { count: people.length }) }));
 });
 
 async function repeatInto(ctx: PollTurn, before: Poll, network: Network): Promise<Result<{ closedBefore: boolean }>> {
@@ -208,19 +210,22 @@ const repeatAction = managed(POLL_VERBS.repeat, async (ctx, poll, network) => {
     ctx,
     fresh,
     network,
-    `Ettermålingen er publisert i denne samtalen.${result.value.closedBefore ? ' Førmålingen er lukket, så svarene ikke blandes.' : ''}`,
+    sentences(t('bot.repeatedHere'), result.value.closedBefore ? t('bot.beforeClosedNotMixed') : ''),
   );
 });
 
-const networkData = z.object({ networkId: z.uuid({ error: 'ukjent nettverk' }), sig: z.string({ error: 'mangler signatur' }).max(100) });
+const networkData = z.object({
+  networkId: z.uuid({ error: () => t('bot.unknownNetwork') }),
+  sig: z.string({ error: () => t('bot.missingSignature') }).max(100),
+});
 
 async function signedNetwork(ctx: PollTurn, verb: string, data: z.infer<typeof networkData>): Promise<Network | AdaptiveCard> {
   const keys = await ctx.deps.polls.keys();
-  if (!keys.verify(verb, data.networkId, data.sig)) return INVALID_CARD;
+  if (!keys.verify(verb, data.networkId, data.sig)) return invalidCard();
   const network = ctx.network?.id === data.networkId ? ctx.network : await findNetworkById(ctx.deps.db, data.networkId);
-  if (!network) return messageCard('Fant ikke nettverket', 'Læringsnettverket finnes ikke lenger.', 'attention');
+  if (!network) return messageCard(t('bot.networkGoneTitle'), t('bot.networkGoneBody'), 'attention');
   const decision = pollPolicy.managePolls(ctx.actor, network);
-  return decision.allowed ? network : messageCard('Ikke tillatt', decision.message, 'attention');
+  return decision.allowed ? network : messageCard(t('bot.notAllowed'), decision.message, 'attention');
 }
 
 const repeatPickedAction: CardAction<z.infer<typeof networkData> & { pollId?: unknown }, PollBotDeps> = {
@@ -231,12 +236,12 @@ const repeatPickedAction: CardAction<z.infer<typeof networkData> & { pollId?: un
     if (isCard(network)) return network;
     const pollId = z.uuid().safeParse(data.pollId);
     const before = pollId.success ? await ctx.deps.polls.poll(pollId.data) : undefined;
-    if (!before || before.networkId !== network.id) return messageCard('Velg en måling', 'Velg førmålingen fra listen.', 'attention');
+    if (!before || before.networkId !== network.id) return messageCard(t('bot.pickPollTitle'), t('bot.pickPollBody'), 'attention');
     const result = await repeatInto(ctx, before, network);
-    if (!result.ok) return refusalCard(result.error, 'Kan ikke gjenta');
+    if (!result.ok) return refusalCard(result.error, t('bot.cannotRepeat'));
     return messageCard(
-      'Ettermålingen er publisert',
-      `«${before.question}» er publisert på nytt i denne samtalen.${result.value.closedBefore ? ' Førmålingen er lukket.' : ''} Fanen «Målinger» viser før og etter side om side.`,
+      t('bot.repeatPublishedTitle'),
+      sentences(t('bot.repeatPublishedBody', { question: before.question }), result.value.closedBefore ? t('bot.beforeClosed') : '', t('bot.compareInTab')),
     );
   },
 };
@@ -275,12 +280,12 @@ const createAction: CardAction<z.infer<typeof networkData> & Record<string, unkn
     if (!input.ok) return pollFormCard(network, sig, await planItemsForForm(ctx, network), values, input.error.message);
     const target = { conversationId: conversationIdOf(ctx), conversationType: conversationTypeOf(ctx), turn: ctx.turn, viewer: voterOf(ctx, network.id) };
     const result = await createPoll(polls, polls.jobs, { network, actor: ctx.actor, ...input.value, repeatOf: null, targets: [target] });
-    if (!result.ok) return refusalCard(result.error, 'Kan ikke lage målingen');
+    if (!result.ok) return refusalCard(result.error, t('bot.cannotCreate'));
     const created = result.value;
-    const when = pollStatus(created.poll, polls.now()) === 'planlagt' ? 'Den publiseres her når den åpner.' : 'Den er publisert i denne samtalen.';
+    const when = pollStatus(created.poll, polls.now()) === 'planlagt' ? t('bot.publishedWhenOpen') : t('bot.publishedHere');
     return messageCard(
-      'Målingen er opprettet',
-      `«${created.poll.question}». ${when}${input.value.sendToAll ? ' Den sendes også 1:1 til alle deltakerne.' : ''} Skriv «gjenta måling» for å spørre det samme igjen senere.`,
+      t('bot.createdTitle'),
+      sentences(t('bot.createdQuestion', { question: created.poll.question }), when, input.value.sendToAll ? t('bot.alsoSentToAll') : '', t('bot.repeatHint')),
     );
   },
 };

@@ -14,6 +14,7 @@ import type { Network } from '../../shared/types.js';
 import { sendCard } from '../../shared/bot/reply.js';
 import type { BotTurn, Command } from '../../shared/bot/routes.js';
 import type { PollBotDeps, PollCommandContext } from './deps.js';
+import { t } from '../messages.js';
 
 /** Plan items a poll may belong to: from yesterday on, soonest first. */
 export async function planItemsForForm(ctx: BotTurn, network: Network) {
@@ -23,7 +24,7 @@ export async function planItemsForForm(ctx: BotTurn, network: Network) {
 
 async function allowed(ctx: PollCommandContext): Promise<boolean> {
   const decision = pollPolicy.managePolls(ctx.actor, ctx.network!);
-  if (!decision.allowed) await sendCard(ctx, messageCard('Ikke tillatt', decision.message, 'attention'));
+  if (!decision.allowed) await sendCard(ctx, messageCard(t('bot.notAllowed'), decision.message, 'attention'));
   return decision.allowed;
 }
 
@@ -62,23 +63,29 @@ async function showPolls(ctx: PollCommandContext): Promise<void> {
 
 export const pollCommands: Command<PollBotDeps>[] = [
   {
-    verb: 'ny måling',
-    aliases: ['ny måling', 'ny meningsmåling', 'lag måling', 'new poll'],
-    description: 'Lag en meningsmåling her (fasilitator)',
+    verb: 'ny måling', // i18n-ignore: the command's id and its words in bokmål, nynorsk and English
+    aliases: ['ny måling', 'ny meningsmåling', 'ny meiningsmåling', 'lag måling', 'lag ei måling', 'new poll', 'create poll'], // i18n-ignore
+    get description() {
+      return t('command.new');
+    },
     audience: 'network',
     run: newPoll,
   },
   {
-    verb: 'gjenta måling',
-    aliases: ['gjenta måling', 'gjenta meningsmåling', 'ettermåling', 'repeat poll'],
-    description: 'Still en tidligere måling på nytt og sammenlign før og etter (fasilitator)',
+    verb: 'gjenta måling', // i18n-ignore
+    aliases: ['gjenta måling', 'gjenta meningsmåling', 'gjenta meiningsmåling', 'ettermåling', 'repeat poll', 'follow-up poll'], // i18n-ignore
+    get description() {
+      return t('command.repeat');
+    },
     audience: 'network',
     run: repeatPoll,
   },
   {
-    verb: 'målinger',
-    aliases: ['målinger', 'meningsmålinger', 'resultater', 'polls'],
-    description: 'Vis nettverkets målinger og resultater',
+    verb: 'målinger', // i18n-ignore
+    aliases: ['målinger', 'meningsmålinger', 'målingar', 'meiningsmålingar', 'resultater', 'resultat', 'polls', 'poll results'], // i18n-ignore
+    get description() {
+      return t('command.list');
+    },
     audience: 'network',
     run: showPolls,
   },

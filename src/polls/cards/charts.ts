@@ -8,6 +8,7 @@ import { formatMean, formatShare, type Distribution } from '../domain/results.js
 import type { WordCount } from '../domain/words.js';
 import type { PollDefinition } from '../domain/polls.js';
 import { text, type CardElement } from '../../shared/cards/card.js';
+import { t } from '../messages.js';
 
 const clipLabel = (label: string, max = 40) => (label.length <= max ? label : `${label.slice(0, max - 1)}…`);
 
@@ -27,27 +28,30 @@ export function distributionChart(p: PollDefinition, d: Distribution): CardEleme
   const scale = p.kind === 'skala' && p.scale;
   const chart: CardElement = {
     type: scale ? 'Chart.VerticalBar' : 'Chart.HorizontalBar',
-    title: scale ? 'Fordeling' : 'Svar',
-    xAxisTitle: scale ? `1 = ${p.scale!.minLabel || 'lavest'}, ${p.scale!.max} = ${p.scale!.maxLabel || 'høyest'}` : 'Alternativ',
-    yAxisTitle: 'Antall svar',
+    title: scale ? t('chart.distribution') : t('chart.answers'),
+    xAxisTitle: scale
+      ? t('chart.scaleAxis', { minLabel: p.scale!.minLabel || t('card.lowest'), max: p.scale!.max, maxLabel: p.scale!.maxLabel || t('card.highest') })
+      : t('chart.option'),
+    yAxisTitle: t('chart.count'),
     ...(scale ? { showBarValues: true } : {}),
     data,
     fallback: textList(optionLines(d)),
   };
   const summary: CardElement[] =
     scale && d.mean !== null
-      ? [text(`Snitt **${formatMean(d.mean)}** av ${p.scale!.max} (${d.respondents} svar)`, { spacing: 'Small' })]
+      ? [text(t('chart.mean', { mean: formatMean(d.mean), max: p.scale!.max, answers: t('answers', { count: d.respondents }) }), { spacing: 'Small' })]
       : p.kind === 'flervalg'
-        ? [text('Andel av dem som svarte; med flere valg kan summen bli over 100 %.', { isSubtle: true, size: 'Small' })]
+        ? [text(t('chart.multiNote'), { isSubtle: true, size: 'Small' })]
         : [];
-  return [chart, ...summary];
+  // The same numbers in words, in the card itself: a screen reader does not read the chart.
+  return [chart, textList(optionLines(d)), ...summary];
 }
 
 const cloudSizes = ['Small', 'Default', 'Medium', 'Large', 'ExtraLarge'] as const;
 
 /** Open text: the most used words as a cloud of sized runs, each with its count. */
 export function wordCloud(words: WordCount[]): CardElement {
-  if (words.length === 0) return text('Ingen ord å vise ennå.', { isSubtle: true });
+  if (words.length === 0) return text(t('chart.noWords'), { isSubtle: true });
   const shown = words.slice(0, 30);
   const top = shown[0]!.count;
   const runs = shown.map((w) => {
@@ -67,7 +71,7 @@ export function shiftLines(shift: Shift): string[] {
     .filter((o) => o.before !== null && o.after !== null)
     .map((o) => `${o.label}: ${formatShare(o.before!)} → ${formatShare(o.after!)} (${formatPoints(o.deltaPoints!)})`);
   if (shift.meanDelta !== null && shift.before?.mean != null && shift.after?.mean != null) {
-    lines.unshift(`Snitt: ${formatMean(shift.before.mean)} → ${formatMean(shift.after.mean)} (${formatMeanDelta(shift.meanDelta)})`);
+    lines.unshift(t('chart.meanShift', { before: formatMean(shift.before.mean), after: formatMean(shift.after.mean), delta: formatMeanDelta(shift.meanDelta) }));
   }
   return lines;
 }
@@ -82,10 +86,13 @@ export function comparisonChart(shift: Shift): CardElement[] {
   return [
     {
       type: 'Chart.VerticalBar.Grouped',
-      title: 'Før og etter (andel i %)',
-      xAxisTitle: 'Svar',
-      yAxisTitle: 'Andel (%)',
-      data: [series(`Før (${shift.before.respondents} svar)`, 'before'), series(`Etter (${shift.after.respondents} svar)`, 'after')],
+      title: t('chart.compareTitle'),
+      xAxisTitle: t('chart.answers'),
+      yAxisTitle: t('chart.compareShare'),
+      data: [
+        series(t('chart.before', { answers: t('answers', { count: shift.before.respondents }) }), 'before'),
+        series(t('chart.after', { answers: t('answers', { count: shift.after.respondents }) }), 'after'),
+      ],
       fallback: textList(shiftLines(shift)),
     },
     textList(shiftLines(shift).slice(0, 12)),

@@ -6,6 +6,8 @@ import { POLL_LIMITS } from '../domain/polls.js';
 import { adaptiveCard, text, type AdaptiveCard, type CardElement } from '../../shared/cards/card.js';
 import { executeButton, heading } from '../../shared/cards/execute.js';
 import { formatOsloInstant } from './time.js';
+import { t } from '../messages.js';
+import { spoken } from './speak.js';
 
 export const CREATE_POLL_VERB = 'maling.opprett';
 export const REPEAT_PICK_VERB = 'maling.gjenta-valgt';
@@ -32,20 +34,10 @@ export type PollFormValues = Partial<
 >;
 
 /** What an anonymous poll stores with each answer (named polls always store both). */
-export const formBreakdowns = [
-  { value: 'none', title: 'Ingenting (ingen fordeling)' },
-  { value: 'municipality', title: 'Kommune (fordeling per kommune)' },
-  { value: 'sector', title: 'Sektor (fordeling per sektor)' },
-  { value: 'both', title: 'Kommune og sektor' },
-] as const;
+export const formBreakdowns = ['none', 'municipality', 'sector', 'both'] as const;
 
-export const formKinds = [
-  { value: 'enkeltvalg', title: 'Ett valg' },
-  { value: 'flervalg', title: 'Flere valg' },
-  { value: 'skala5', title: 'Skala 1–5' },
-  { value: 'skala10', title: 'Skala 1–10' },
-  { value: 'fritekst', title: 'Fritekst (korte svar, vises som ordsky)' },
-] as const;
+/** The form's types: a scale is picked with its length. */
+export const formKinds = ['enkeltvalg', 'flervalg', 'skala5', 'skala10', 'fritekst'] as const;
 
 const val = (values: PollFormValues, key: keyof PollFormValues) => (values[key] ? { value: values[key] } : {});
 
@@ -57,41 +49,41 @@ export function pollFormCard(
   error?: string,
 ): AdaptiveCard {
   const body: CardElement[] = [
-    heading(`Ny meningsmåling – ${network.name}`),
+    heading(t('form.heading', { network: network.name })),
     ...(error ? [text(error, { color: 'Attention', weight: 'Bolder' })] : []),
     {
       type: 'Input.Text',
       id: 'question',
-      label: 'Spørsmål',
+      label: t('form.question'),
       isRequired: true,
-      errorMessage: 'Skriv spørsmålet.',
+      errorMessage: t('form.questionError'),
       maxLength: POLL_LIMITS.questionChars,
-      placeholder: 'Hvordan vil Leve hele livet bidra til forandring i din kommune?',
+      placeholder: t('form.questionPlaceholder'),
       ...val(values, 'question'),
     },
     {
       type: 'Input.ChoiceSet',
       id: 'kind',
-      label: 'Type',
+      label: t('form.kind'),
       style: 'compact',
       isRequired: true,
-      errorMessage: 'Velg type.',
+      errorMessage: t('form.kindError'),
       value: values.kind ?? 'enkeltvalg',
-      choices: formKinds.map((k) => ({ title: k.title, value: k.value })),
+      choices: formKinds.map((k) => ({ title: t(`form.kinds.${k}`), value: k })),
     },
     {
       type: 'Input.Text',
       id: 'options',
-      label: `Alternativer (ett per linje, ${POLL_LIMITS.minOptions}–${POLL_LIMITS.maxOptions}; for ett eller flere valg)`,
+      label: t('form.options', { min: POLL_LIMITS.minOptions, max: POLL_LIMITS.maxOptions }),
       isMultiline: true,
       maxLength: POLL_LIMITS.maxOptions * (POLL_LIMITS.optionChars + 1),
-      placeholder: 'I stor grad\nI noen grad\nI liten grad\nVet ikke',
+      placeholder: t('form.optionsPlaceholder'),
       ...val(values, 'options'),
     },
     {
       type: 'Input.Number',
       id: 'maxChoices',
-      label: 'Flere valg: hvor mange kan velges',
+      label: t('form.maxChoices'),
       min: 1,
       max: POLL_LIMITS.maxOptions,
       placeholder: '2',
@@ -100,14 +92,15 @@ export function pollFormCard(
     {
       type: 'ColumnSet',
       columns: [
-        { type: 'Column', width: 'stretch', items: [{ type: 'Input.Text', id: 'scaleMinLabel', label: 'Skala: tekst ved 1', maxLength: POLL_LIMITS.scaleLabelChars, placeholder: 'I liten grad', ...val(values, 'scaleMinLabel') }] },
-        { type: 'Column', width: 'stretch', items: [{ type: 'Input.Text', id: 'scaleMaxLabel', label: 'Skala: tekst ved høyeste', maxLength: POLL_LIMITS.scaleLabelChars, placeholder: 'I stor grad', ...val(values, 'scaleMaxLabel') }] },
+        { type: 'Column', width: 'stretch', items: [{ type: 'Input.Text', id: 'scaleMinLabel', label: t('form.scaleMinLabel'), maxLength: POLL_LIMITS.scaleLabelChars, placeholder: t('form.scaleMinPlaceholder'), ...val(values, 'scaleMinLabel') }] },
+        { type: 'Column', width: 'stretch', items: [{ type: 'Input.Text', id: 'scaleMaxLabel', label: t('form.scaleMaxLabel'), maxLength: POLL_LIMITS.scaleLabelChars, placeholder: t('form.scaleMaxPlaceholder'), ...val(values, 'scaleMaxLabel') }] },
       ],
     },
     {
       type: 'Input.Toggle',
       id: 'anonymous',
-      title: 'Anonym måling (svarene lagres uten navn; vises først når minst 5 har svart)',
+      title: t('form.anonymous', { min: POLL_LIMITS.minGroupSize }),
+      label: t('form.anonymousLabel'),
       valueOn: 'true',
       valueOff: 'false',
       value: values.anonymous ?? 'false',
@@ -115,53 +108,54 @@ export function pollFormCard(
     {
       type: 'Input.ChoiceSet',
       id: 'breakdown',
-      label: 'Anonym måling: lagre også (for fordeling; grupper under 5 vises ikke)',
+      label: t('form.breakdown', { min: POLL_LIMITS.minGroupSize }),
       style: 'compact',
       value: values.breakdown ?? 'none',
-      choices: formBreakdowns.map((b) => ({ title: b.title, value: b.value })),
+      choices: formBreakdowns.map((b) => ({ title: t(`form.breakdowns.${b}`), value: b })),
     },
     ...(planItems.length > 0
       ? [
           {
             type: 'Input.ChoiceSet',
             id: 'planItemId',
-            label: 'Knytt til aktivitet i planen (valgfritt)',
+            label: t('form.planItem'),
             style: 'compact',
-            placeholder: 'Ingen',
+            placeholder: t('form.planItemNone'),
             ...val(values, 'planItemId'),
-            choices: planItems.map((i) => ({ title: `${i.title} (${formatOsloInstant(i.startsAt)})`, value: i.id })),
+            choices: planItems.map((i) => ({ title: t('form.planItemChoice', { title: i.title, when: formatOsloInstant(i.startsAt) }), value: i.id })),
           },
         ]
       : []),
-    text('Tom dato betyr: åpne nå, og lukk når du selv lukker den. Alle tider er norsk tid.', { isSubtle: true, size: 'Small' }),
+    text(t('form.timesNote'), { isSubtle: true, size: 'Small' }),
     {
       type: 'ColumnSet',
       columns: [
-        { type: 'Column', width: 'stretch', items: [{ type: 'Input.Date', id: 'opensDate', label: 'Åpner (dato)', ...val(values, 'opensDate') }] },
-        { type: 'Column', width: 'stretch', items: [{ type: 'Input.Time', id: 'opensTime', label: 'kl.', ...val(values, 'opensTime') }] },
+        { type: 'Column', width: 'stretch', items: [{ type: 'Input.Date', id: 'opensDate', label: t('form.opensDate'), ...val(values, 'opensDate') }] },
+        { type: 'Column', width: 'stretch', items: [{ type: 'Input.Time', id: 'opensTime', label: t('form.opensTime'), ...val(values, 'opensTime') }] },
       ],
     },
     {
       type: 'ColumnSet',
       columns: [
-        { type: 'Column', width: 'stretch', items: [{ type: 'Input.Date', id: 'closesDate', label: 'Lukkes (dato)', ...val(values, 'closesDate') }] },
-        { type: 'Column', width: 'stretch', items: [{ type: 'Input.Time', id: 'closesTime', label: 'kl.', ...val(values, 'closesTime') }] },
+        { type: 'Column', width: 'stretch', items: [{ type: 'Input.Date', id: 'closesDate', label: t('form.closesDate'), ...val(values, 'closesDate') }] },
+        { type: 'Column', width: 'stretch', items: [{ type: 'Input.Time', id: 'closesTime', label: t('form.closesTime'), ...val(values, 'closesTime') }] },
       ],
     },
     {
       type: 'Input.Toggle',
       id: 'sendToAll',
-      title: 'Send også 1:1 til alle deltakerne i nettverket',
+      title: t('form.sendToAll'),
+      label: t('form.sendToAllLabel'),
       valueOn: 'true',
       valueOff: 'false',
       value: values.sendToAll ?? 'false',
     },
   ];
-  return adaptiveCard(
+  return spoken(adaptiveCard(
     body,
-    [executeButton('Opprett og publiser her', CREATE_POLL_VERB, { networkId: network.id, sig: signature })],
-    `Ny meningsmåling i ${network.name}: fyll ut skjemaet.`,
-  );
+    [executeButton(t('form.submit'), CREATE_POLL_VERB, { networkId: network.id, sig: signature })],
+    t('form.fallback', { network: network.name }),
+  ));
 }
 
 /** «gjenta måling»: pick the before-poll; the after-poll gets the same question and options. */
@@ -171,28 +165,28 @@ export function repeatPickerCard(
   polls: { id: string; question: string; createdAt: Date; respondents: number }[],
 ): AdaptiveCard {
   if (polls.length === 0) {
-    return adaptiveCard(
-      [heading('Gjenta måling'), text('Det finnes ingen målinger å gjenta i nettverket ennå (eller alle er gjentatt allerede). Skriv «ny måling» for å lage en.')],
+    return spoken(adaptiveCard(
+      [heading(t('repeatForm.heading')), text(t('repeatForm.none'))],
       [],
-      'Ingen målinger å gjenta.',
-    );
+      t('repeatForm.noneFallback'),
+    ));
   }
-  return adaptiveCard(
+  return spoken(adaptiveCard(
     [
-      heading('Gjenta måling'),
-      text('Velg førmålingen. Ettermålingen får samme spørsmål og alternativer og publiseres her; resultatene vises side om side med endringen.'),
+      heading(t('repeatForm.heading')),
+      text(t('repeatForm.intro')),
       {
         type: 'Input.ChoiceSet',
         id: 'pollId',
-        label: 'Måling',
+        label: t('repeatForm.poll'),
         style: 'expanded',
         isRequired: true,
-        errorMessage: 'Velg en måling.',
+        errorMessage: t('repeatForm.pollError'),
         value: polls[0]!.id,
-        choices: polls.map((p) => ({ title: `${p.question} (${formatOsloInstant(p.createdAt)}, ${p.respondents} svar)`, value: p.id })),
+        choices: polls.map((p) => ({ title: t('repeatForm.choice', { question: p.question, when: formatOsloInstant(p.createdAt), answers: t('answers', { count: p.respondents }) }), value: p.id })),
       },
     ],
-    [executeButton('Opprett ettermåling', REPEAT_PICK_VERB, { networkId: network.id, sig: signature })],
-    'Gjenta måling: velg førmålingen.',
-  );
+    [executeButton(t('repeatForm.submit'), REPEAT_PICK_VERB, { networkId: network.id, sig: signature })],
+    t('repeatForm.fallback'),
+  ));
 }

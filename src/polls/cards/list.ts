@@ -3,6 +3,8 @@ import { adaptiveCard, text, type AdaptiveCard, type CardElement } from '../../s
 import { executeButton, heading } from '../../shared/cards/execute.js';
 import { POLL_VERBS } from './poll.js';
 import { formatOsloInstant } from './time.js';
+import { t } from '../messages.js';
+import { spoken } from './speak.js';
 
 export interface PollListRow {
   id: string;
@@ -19,22 +21,22 @@ export interface PollListRow {
 
 /** «målinger»: the network's newest polls, each with a button to its own view and results. */
 export function pollListCard(networkName: string, rows: PollListRow[]): AdaptiveCard {
-  const body: CardElement[] = [heading(`Målinger – ${networkName}`)];
-  if (rows.length === 0) body.push(text('Ingen målinger ennå. En fasilitator skriver «ny måling» for å lage en.'));
+  const body: CardElement[] = [heading(t('list.heading', { network: networkName }))];
+  if (rows.length === 0) body.push(text(t('list.empty')));
   for (const r of rows) {
     const facts = [
       pollKindLabel[r.kind],
       pollStatusLabel[r.status],
-      `${r.respondents} svar`,
-      ...(r.anonymous ? ['anonym'] : []),
-      ...(r.isRepeat ? ['ettermåling'] : []),
+      t('answers', { count: r.respondents }),
+      ...(r.anonymous ? [t('list.anonymous')] : []),
+      ...(r.isRepeat ? [t('list.repeat')] : []),
       formatOsloInstant(r.createdAt),
     ];
     body.push(
       { type: 'Container', separator: true, items: [text(r.question, { weight: 'Bolder' }), text(facts.join(' · '), { isSubtle: true, size: 'Small', spacing: 'None' })] },
-      { type: 'ActionSet', actions: [executeButton('Vis', POLL_VERBS.show, { pollId: r.id, sig: r.showSignature })] },
+      { type: 'ActionSet', actions: [executeButton(t('list.show'), POLL_VERBS.show, { pollId: r.id, sig: r.showSignature })] },
     );
   }
-  body.push(text('Alle resultater, før/etter og eksport finner du i fanen «Målinger».', { isSubtle: true, size: 'Small' }));
-  return adaptiveCard(body, [], `Målinger i ${networkName}: ${rows.length}`);
+  body.push(text(t('list.footer'), { isSubtle: true, size: 'Small' }));
+  return spoken(adaptiveCard(body, [], t('list.fallback', { network: networkName, count: rows.length })));
 }

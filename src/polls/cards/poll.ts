@@ -10,6 +10,8 @@ import { adaptiveCard, text, type AdaptiveCard, type CardElement } from '../../s
 import { executeButton } from '../../shared/cards/execute.js';
 import { comparisonChart, distributionChart, optionLines } from './charts.js';
 import { formatOsloDay, formatOsloInstant } from './time.js';
+import { t } from '../messages.js';
+import { spoken } from './speak.js';
 
 export const POLL_VERBS = {
   vote: 'maling.svar',
@@ -45,10 +47,10 @@ export interface PollCardModel {
 
 function statusLine(m: PollCardModel): string {
   const { poll, status, results } = m;
-  const answers = `${results.respondents} svar`;
-  if (status === 'planlagt') return `Åpner ${formatOsloInstant(poll.opensAt)}`;
-  if (status === 'lukket') return `Lukket · ${answers}`;
-  return poll.closesAt ? `Åpen til ${formatOsloInstant(poll.closesAt)} · ${answers}` : `Åpen · ${answers}`;
+  const answers = t('answers', { count: results.respondents });
+  if (status === 'planlagt') return t('card.statusPlanned', { when: formatOsloInstant(poll.opensAt) });
+  if (status === 'lukket') return t('card.statusClosed', { answers });
+  return poll.closesAt ? t('card.statusOpenUntil', { when: formatOsloInstant(poll.closesAt), answers }) : t('card.statusOpen', { answers });
 }
 
 function answerInput(m: PollCardModel): CardElement {
@@ -59,11 +61,11 @@ function answerInput(m: PollCardModel): CardElement {
     return {
       type: 'Input.Text',
       ...common,
-      label: 'Ditt svar',
-      placeholder: 'Skriv et kort svar',
+      label: t('card.textLabel'),
+      placeholder: t('card.textPlaceholder'),
       maxLength: POLL_LIMITS.textAnswerChars,
       isRequired: true,
-      errorMessage: 'Skriv et svar før du sender.',
+      errorMessage: t('card.textError'),
     };
   }
   if (poll.kind === 'skala' && poll.scale) {
@@ -71,10 +73,10 @@ function answerInput(m: PollCardModel): CardElement {
     return {
       type: 'Input.ChoiceSet',
       ...common,
-      label: `Velg fra 1 (${minLabel || 'lavest'}) til ${max} (${maxLabel || 'høyest'})`,
+      label: t('card.scaleLabel', { minLabel: minLabel || t('card.lowest'), max, maxLabel: maxLabel || t('card.highest') }),
       style: max <= 5 ? 'expanded' : 'compact',
       isRequired: true,
-      errorMessage: 'Velg et tall på skalaen.',
+      errorMessage: t('card.scaleError'),
       choices: Array.from({ length: max }, (_, i) => ({
         title: i === 0 && minLabel ? `1 – ${minLabel}` : i === max - 1 && maxLabel ? `${max} – ${maxLabel}` : String(i + 1),
         value: String(i + 1),
@@ -85,11 +87,11 @@ function answerInput(m: PollCardModel): CardElement {
   return {
     type: 'Input.ChoiceSet',
     ...common,
-    label: multi ? `Velg inntil ${poll.maxChoices ?? 1}` : 'Velg ett svar',
+    label: multi ? t('card.multiLabel', { max: poll.maxChoices ?? 1 }) : t('card.singleLabel'),
     style: 'expanded',
     isMultiSelect: multi,
     isRequired: true,
-    errorMessage: 'Velg et svar før du sender.',
+    errorMessage: t('card.choiceError'),
     choices: poll.options.map((title, i) => ({ title, value: String(i) })),
   };
 }
@@ -97,16 +99,16 @@ function answerInput(m: PollCardModel): CardElement {
 function resultsSection(m: PollCardModel): CardElement[] {
   const { results, poll } = m;
   if (!results.visible || !results.overall) {
-    return [text(`Resultatene vises når minst ${POLL_LIMITS.minGroupSize} har svart (anonym måling).`, { isSubtle: true })];
+    return [text(t('card.resultsHidden', { min: POLL_LIMITS.minGroupSize }), { isSubtle: true })];
   }
-  if (results.respondents === 0) return [text('Ingen svar ennå.', { isSubtle: true })];
+  if (results.respondents === 0) return [text(t('card.noAnswers'), { isSubtle: true })];
   const body: CardElement[] = [
-    text(m.status === 'lukket' ? 'Resultat' : 'Resultater så langt', { weight: 'Bolder', separator: true, spacing: 'Medium' }),
+    text(m.status === 'lukket' ? t('card.result') : t('card.resultsSoFar'), { weight: 'Bolder', separator: true, spacing: 'Medium' }),
     ...distributionChart(poll, results.overall),
   ];
   if (m.comparison) {
     body.push(
-      text(`Sammenlignet med førmålingen ${formatOsloDay(m.comparison.beforeQuestionDate)}`, {
+      text(t('card.comparedWith', { date: formatOsloDay(m.comparison.beforeQuestionDate) }), {
         weight: 'Bolder',
         spacing: 'Medium',
       }),
@@ -128,27 +130,27 @@ function facilitatorActions(m: PollCardModel): CardElement[] {
   const data = (verb: (typeof POLL_VERBS)[keyof typeof POLL_VERBS]) => ({ pollId: m.poll.id, sig: m.signatures[verb] });
   const actions = [
     m.status === 'lukket'
-      ? executeButton('Åpne igjen', POLL_VERBS.reopen, data(POLL_VERBS.reopen))
-      : executeButton('Lukk målingen', POLL_VERBS.close, data(POLL_VERBS.close)),
-    ...(m.status !== 'lukket' ? [executeButton('Send 1:1 til alle deltakere', POLL_VERBS.sendAll, data(POLL_VERBS.sendAll))] : []),
-    ...(v.canRepeat ? [executeButton('Gjenta måling (ettermåling)', POLL_VERBS.repeat, data(POLL_VERBS.repeat))] : []),
+      ? executeButton(t('card.reopen'), POLL_VERBS.reopen, data(POLL_VERBS.reopen))
+      : executeButton(t('card.close'), POLL_VERBS.close, data(POLL_VERBS.close)),
+    ...(m.status !== 'lukket' ? [executeButton(t('card.sendAll'), POLL_VERBS.sendAll, data(POLL_VERBS.sendAll))] : []),
+    ...(v.canRepeat ? [executeButton(t('card.repeat'), POLL_VERBS.repeat, data(POLL_VERBS.repeat))] : []),
   ];
   return [
-    text('For fasilitator', { weight: 'Bolder', separator: true, spacing: 'Medium', size: 'Small' }),
+    text(t('card.forFacilitator'), { weight: 'Bolder', separator: true, spacing: 'Medium', size: 'Small' }),
     { type: 'ActionSet', actions },
   ];
 }
 
 /** What is stored with an answer, said on the card before anyone answers. */
 export function storageNote(poll: Pick<Poll, 'anonymous' | 'breakdown'>): string {
-  if (!poll.anonymous) return 'Svarene lagres med navn';
-  const kept = { none: null, municipality: 'Kommune', sector: 'Sektor', both: 'Kommune og sektor' }[poll.breakdown];
-  return kept ? `Anonym: svarene lagres uten navn. ${kept} lagres for å vise fordeling.` : 'Anonym: svarene lagres uten navn, kommune og sektor.';
+  if (!poll.anonymous) return t('card.storageNamed');
+  if (poll.breakdown === 'none') return t('card.storageNothing');
+  return t('card.storageKept', { kept: t(`card.kept.${poll.breakdown}`) });
 }
 
 export function pollCard(m: PollCardModel): AdaptiveCard {
   const { poll, status, viewer } = m;
-  const tags = [poll.repeatOf ? 'Ettermåling' : 'Meningsmåling', storageNote(poll)];
+  const tags = [poll.repeatOf ? t('card.tagRepeat') : t('card.tagPoll'), storageNote(poll)];
   const body: CardElement[] = [
     text(tags.join(' · '), { isSubtle: true, size: 'Small', spacing: 'None' }),
     text(poll.question, { size: 'Large', weight: 'Bolder', style: 'heading', spacing: 'Small' }),
@@ -157,7 +159,7 @@ export function pollCard(m: PollCardModel): AdaptiveCard {
   if (viewer?.notice) {
     body.push(text(viewer.notice.text, { weight: 'Bolder', color: viewer.notice.tone === 'good' ? 'Good' : 'Attention' }));
   }
-  if (viewer?.answer) body.push(text(`Ditt svar: **${describeAnswer(poll, viewer.answer)}**`));
+  if (viewer?.answer) body.push(text(t('card.yourAnswer', { answer: describeAnswer(poll, viewer.answer) })));
   if (status === 'apen') body.push(answerInput(m));
   if (showResults(m)) body.push(...resultsSection(m));
   body.push(...facilitatorActions(m));
@@ -165,14 +167,14 @@ export function pollCard(m: PollCardModel): AdaptiveCard {
   const ids = { pollId: poll.id };
   const actions: CardElement[] = [];
   if (status === 'apen') {
-    actions.push(executeButton(viewer?.answer ? 'Endre svar' : 'Send svar', POLL_VERBS.vote, { ...ids, sig: m.signatures[POLL_VERBS.vote] }));
+    actions.push(executeButton(viewer?.answer ? t('card.changeVote') : t('card.vote'), POLL_VERBS.vote, { ...ids, sig: m.signatures[POLL_VERBS.vote] }));
   }
   // Without automatic refresh (large chats), each person asks for their own view.
   if (!viewer && m.refreshUserIds === null) {
-    actions.push(executeButton('Vis mitt svar / resultater', POLL_VERBS.show, { ...ids, sig: m.signatures[POLL_VERBS.show] }));
+    actions.push(executeButton(t('card.show'), POLL_VERBS.show, { ...ids, sig: m.signatures[POLL_VERBS.show] }));
   }
 
-  const card = adaptiveCard(body, actions, fallbackText(m));
+  const card = spoken(adaptiveCard(body, actions, fallbackText(m)));
   if (m.refreshUserIds && m.refreshUserIds.length > 0) {
     return {
       ...card,
@@ -186,7 +188,9 @@ export function pollCard(m: PollCardModel): AdaptiveCard {
 }
 
 function fallbackText(m: PollCardModel): string {
-  const lines = [`Meningsmåling: ${m.poll.question}`, statusLine(m)];
-  if (showResults(m) && m.results.overall && m.poll.kind !== 'fritekst') lines.push(...optionLines(m.results.overall));
+  const lines = [t('card.fallback', { question: m.poll.question }), statusLine(m)];
+  const overall = showResults(m) ? m.results.overall : null;
+  if (overall && m.poll.kind !== 'fritekst') lines.push(...optionLines(overall));
+  if (overall && m.poll.kind === 'fritekst' && overall.words.length > 0) lines.push(overall.words.slice(0, 10).map((w) => `${w.word} (${w.count})`).join(', '));
   return lines.join('\n');
 }

@@ -1,12 +1,11 @@
-import { DateTime } from 'luxon';
-import { OSLO } from '../../shared/time.js';
+import { formatDate, formatDateTime } from '../../platform/i18n/format.js';
 
-/** «tir. 1. desember kl. 10.00» in Oslo time. */
+/** «tir. 1. desember kl. 10.00», «Tue 1 December, 10:00»: Oslo time, the reader's language. */
 export function formatOsloInstant(at: Date): string {
-  return DateTime.fromJSDate(at, { zone: OSLO }).setLocale('nb').toFormat("ccc d. LLLL 'kl.' HH.mm");
+  return formatDateTime(at);
 }
 
-/** «1. desember» in Oslo time. */
+/** «tir. 1. desember», «Tue 1 December». */
 export function formatOsloDay(at: Date): string {
-  return DateTime.fromJSDate(at, { zone: OSLO }).setLocale('nb').toFormat('d. LLLL');
+  return formatDate(at);
 }

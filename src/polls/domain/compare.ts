@@ -5,6 +5,7 @@
  */
 import type { Distribution, PollResults } from './results.js';
 import type { PollDefinition } from './polls.js';
+import { decimal } from './numbers.js';
 
 export interface OptionShift {
   label: string;
@@ -88,13 +89,13 @@ export function formatPoints(points: number): string {
   const rounded = Math.round(points * 10) / 10;
   if (rounded === 0) return '±0 pp';
   const abs = Math.abs(rounded);
-  const text = Number.isInteger(abs) ? abs.toFixed(0) : abs.toFixed(1).replace('.', ',');
+  const text = decimal(abs, Number.isInteger(abs) ? 0 : 1);
   return `${rounded > 0 ? '+' : '−'}${text} pp`;
 }
 
 /** «+0,7», «−1,2» for a change in mean. */
 export function formatMeanDelta(delta: number): string {
   const rounded = Math.round(delta * 10) / 10;
-  if (rounded === 0) return '±0,0';
-  return `${rounded > 0 ? '+' : '−'}${Math.abs(rounded).toFixed(1).replace('.', ',')}`;
+  if (rounded === 0) return `±${decimal(0, 1)}`;
+  return `${rounded > 0 ? '+' : '−'}${decimal(Math.abs(rounded), 1)}`;
 }

@@ -3,6 +3,9 @@
  * answer. Pure: no I/O, so the bot, the tab API, the scheduler and the tests share one rule set.
  */
 import { invalid, ok, type Result } from '../../shared/result.js';
+import { localizedRecord } from '../../platform/i18n/messages.js';
+import { t } from '../messages.js';
+
 export const pollKinds = ['enkeltvalg', 'flervalg', 'skala', 'fritekst'] as const;
 export type PollKind = (typeof pollKinds)[number];
 
@@ -79,18 +82,9 @@ export function pollStatus(p: Pick<Poll, 'opensAt' | 'closesAt' | 'closedAt'>, n
   return 'apen';
 }
 
-export const pollKindLabel: Record<PollKind, string> = {
-  enkeltvalg: 'Ett valg',
-  flervalg: 'Flere valg',
-  skala: 'Skala',
-  fritekst: 'Fritekst',
-};
+export const pollKindLabel: Readonly<Record<PollKind, string>> = localizedRecord(pollKinds, (k) => t(`kind.${k}`));
 
-export const pollStatusLabel: Record<PollStatus, string> = {
-  planlagt: 'Planlagt',
-  apen: 'Åpen',
-  lukket: 'Lukket',
-};
+export const pollStatusLabel: Readonly<Record<PollStatus, string>> = localizedRecord(['planlagt', 'apen', 'lukket'] as const, (s) => t(`status.${s}`));
 
 /** The labels results are counted under: the options, or the scale's points «1» … «max». */
 export function answerLabels(p: PollDefinition): string[] {
@@ -121,31 +115,31 @@ function choiceTokens(raw: unknown): string[] | undefined {
  */
 export function checkAnswer(p: PollDefinition, raw: unknown): AnswerCheck {
   if (p.kind === 'fritekst') {
-    if (typeof raw !== 'string' || raw.trim() === '') return refuse('Skriv et svar før du sender.');
+    if (typeof raw !== 'string' || raw.trim() === '') return refuse(t('answer.writeFirst'));
     const text = raw.trim().replace(/\s+/g, ' ');
-    if (text.length > POLL_LIMITS.textAnswerChars) return refuse(`Svaret kan være maks ${POLL_LIMITS.textAnswerChars} tegn.`);
+    if (text.length > POLL_LIMITS.textAnswerChars) return refuse(t('answer.tooLong', { max: POLL_LIMITS.textAnswerChars }));
     return ok({ kind: 'tekst', text });
   }
   const tokens = choiceTokens(raw);
-  if (!tokens || tokens.length === 0) return refuse(p.kind === 'skala' ? 'Velg et tall på skalaen før du sender.' : 'Velg et svar før du sender.');
-  if (!tokens.every((t) => /^\d{1,2}$/.test(t))) return refuse('Svaret er ikke et av alternativene i målingen.');
+  if (!tokens || tokens.length === 0) return refuse(p.kind === 'skala' ? t('answer.pickScaleFirst') : t('answer.pickFirst'));
+  if (!tokens.every((token) => /^\d{1,2}$/.test(token))) return refuse(t('answer.notAnOption'));
   const numbers = [...new Set(tokens.map(Number))].sort((a, b) => a - b);
   if (p.kind === 'skala') {
     const max = p.scale?.max ?? 5;
-    if (numbers.length !== 1 || numbers[0]! < 1 || numbers[0]! > max) return refuse(`Velg ett tall fra 1 til ${max}.`);
+    if (numbers.length !== 1 || numbers[0]! < 1 || numbers[0]! > max) return refuse(t('answer.scaleRange', { max }));
     return ok({ kind: 'skala', value: numbers[0]! });
   }
-  if (numbers.some((n) => n >= p.options.length)) return refuse('Svaret er ikke et av alternativene i målingen.');
-  if (p.kind === 'enkeltvalg' && numbers.length > 1) return refuse('Du kan bare velge ett alternativ.');
+  if (numbers.some((n) => n >= p.options.length)) return refuse(t('answer.notAnOption'));
+  if (p.kind === 'enkeltvalg' && numbers.length > 1) return refuse(t('answer.onlyOne'));
   const max = p.maxChoices ?? 1;
-  if (numbers.length > max) return refuse(`Du kan velge inntil ${max} alternativer.`);
+  if (numbers.length > max) return refuse(t('answer.tooMany', { max }));
   return ok({ kind: 'valg', choices: numbers });
 }
 
 /** The answer as the voter would say it: «Ja», «Ja, Kanskje», «4 av 5», the text itself. */
 export function describeAnswer(p: PollDefinition, a: Answer): string {
-  if (a.kind === 'tekst') return `«${a.text}»`;
-  if (a.kind === 'skala') return `${a.value} av ${p.scale?.max ?? 5}`;
+  if (a.kind === 'tekst') return t('card.quoted', { text: a.text });
+  if (a.kind === 'skala') return t('card.scaleAnswer', { value: a.value, max: p.scale?.max ?? 5 });
   return a.choices.map((i) => p.options[i] ?? '?').join(', ');
 }
 
@@ -175,17 +169,17 @@ export function definitionIssues(d: PollDefinition): string[] {
   const issues: string[] = [];
   if (d.kind === 'enkeltvalg' || d.kind === 'flervalg') {
     if (d.options.length < POLL_LIMITS.minOptions || d.options.length > POLL_LIMITS.maxOptions) {
-      issues.push(`Skriv ${POLL_LIMITS.minOptions}–${POLL_LIMITS.maxOptions} alternativer (ett per linje).`);
+      issues.push(t('definition.optionCount', { min: POLL_LIMITS.minOptions, max: POLL_LIMITS.maxOptions }));
     }
     const seen = new Set(d.options.map((o) => o.toLocaleLowerCase('nb-NO')));
-    if (seen.size !== d.options.length) issues.push('To alternativer er like.');
-    if (d.options.some((o) => o.length > POLL_LIMITS.optionChars)) issues.push(`Et alternativ kan være maks ${POLL_LIMITS.optionChars} tegn.`);
+    if (seen.size !== d.options.length) issues.push(t('definition.duplicateOptions'));
+    if (d.options.some((o) => o.length > POLL_LIMITS.optionChars)) issues.push(t('definition.optionTooLong', { max: POLL_LIMITS.optionChars }));
   } else if (d.options.length > 0) {
-    issues.push(d.kind === 'skala' ? 'En skala har ingen alternativer: bruk tekstene ved 1 og høyeste i stedet.' : 'Fritekst har ingen alternativer.');
+    issues.push(d.kind === 'skala' ? t('definition.scaleHasOptions') : t('definition.textHasOptions'));
   }
   if (d.kind === 'flervalg' && (d.maxChoices === null || d.maxChoices < 1 || d.maxChoices > d.options.length)) {
-    issues.push(`Antall valg må være fra 1 til ${Math.max(1, d.options.length)}.`);
+    issues.push(t('definition.maxChoicesRange', { max: Math.max(1, d.options.length) }));
   }
-  if (d.kind === 'skala' && !d.scale) issues.push('Velg skala 1–5 eller 1–10.');
+  if (d.kind === 'skala' && !d.scale) issues.push(t('definition.pickScale'));
   return issues;
 }

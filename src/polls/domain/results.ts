@@ -8,6 +8,8 @@
 import { answerLabels, POLL_LIMITS, storesMunicipality, storesSector, type PollDefinition } from './polls.js';
 import { wordFrequencies, type WordCount } from './words.js';
 import type { Sector } from '../../shared/types.js';
+import { t } from '../messages.js';
+import { decimal, percent } from './numbers.js';
 
 /** Identical answers from one municipality and sector, with how many gave them (SQL GROUP BY). */
 export interface AnswerGroup {
@@ -141,7 +143,7 @@ function breakdown(
   const hiddenCount = hiddenRows.reduce((n, g) => n + g.count, 0);
   const others =
     hidden.length > 0 && hiddenCount >= POLL_LIMITS.minGroupSize
-      ? { key: 'øvrige', label: 'Øvrige', respondents: hiddenCount, distribution: distribution(p, hiddenRows) }
+      ? { key: 'øvrige' /* i18n-ignore */, label: t('results.others'), respondents: hiddenCount, distribution: distribution(p, hiddenRows) }
       : null;
   return { groups: shown.map(strip), others, hiddenRespondents: others ? 0 : hiddenCount };
 }
@@ -186,9 +188,9 @@ export function pollResults(p: PollDefinition, groups: readonly AnswerGroup[], l
 /** «40 %», «33,3 %»: Norwegian decimal comma, one decimal only where it matters. */
 export function formatShare(share: number): string {
   const pct = Math.round(share * 1000) / 10;
-  return `${Number.isInteger(pct) ? pct.toFixed(0) : pct.toFixed(1).replace('.', ',')} %`;
+  return percent(decimal(pct, Number.isInteger(pct) ? 0 : 1));
 }
 
 export function formatMean(mean: number): string {
-  return (Math.round(mean * 10) / 10).toFixed(1).replace('.', ',');
+  return decimal(Math.round(mean * 10) / 10, 1);
 }

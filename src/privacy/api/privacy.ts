@@ -10,6 +10,7 @@ import type { AuditResponse, DeleteMeResponse, MeExportResponse, MeResponse, Ret
 import { decide, idFromPath, parse, type ApiRoute } from '../../shared/api/context.js';
 import { authorizedNetwork } from '../../network/api/access.js';
 import { fail, ok } from '../../shared/result.js';
+import { t } from '../messages.js';
 
 export const privacyRoutes: ApiRoute[] = [
   {
@@ -28,9 +29,11 @@ export const privacyRoutes: ApiRoute[] = [
     method: 'get',
     path: '/api/me/export',
     async handle(ctx) {
-      if (!ctx.actor.memberId) return ok<MeExportResponse>({ person: null, merknad: 'Samlingspunkt har ingen opplysninger om deg.' });
+      // The section keys are data (Norwegian, the same for everyone); the note is for the reader.
+      if (!ctx.actor.memberId) return ok<MeExportResponse>({ person: null, merknad: t('export.nothingStored') });
       return ok<MeExportResponse>({
         eksportert: ctx.now.toISOString(),
+        merknad: t('export.note'),
         ...(await exportPerson(ctx.db, ctx.actor.memberId)),
         ...(await exportReflections(ctx.db, ctx.actor.memberId)),
         ...(await exportPollAnswers(ctx.db, ctx.actor.memberId)),
@@ -42,9 +45,9 @@ export const privacyRoutes: ApiRoute[] = [
     method: 'post',
     path: '/api/me/delete',
     async handle(ctx, { body }) {
-      const input = parse(deleteSchema, body, 'Ikke bekreftet');
+      const input = parse(deleteSchema, body, t('api.notConfirmed'));
       if (!input.ok) return input;
-      if (!ctx.actor.memberId) return fail('finnes-ikke', 'Samlingspunkt har ingen opplysninger om deg.');
+      if (!ctx.actor.memberId) return fail('finnes-ikke', t('export.nothingStored'));
       await ctx.db.transaction((tx) => deletePerson(tx, ctx.actor.memberId));
       return ok<DeleteMeResponse>({ deleted: true });
     },
@@ -64,7 +67,7 @@ export const privacyRoutes: ApiRoute[] = [
     async handle(ctx, { params, body }) {
       const network = await authorizedNetwork(ctx, params.networkId, policy.changeRetention);
       if (!network.ok) return network;
-      const input = parse(retentionSchema, body, 'Ugyldig lagringstid');
+      const input = parse(retentionSchema, body, t('api.invalidRetention'));
       if (!input.ok) return input;
       await ctx.db.transaction(async (tx) => {
         const before = await networkRetention(tx, network.value.id);
@@ -86,7 +89,7 @@ export const privacyRoutes: ApiRoute[] = [
     method: 'get',
     path: '/api/regions/:regionId/audit',
     async handle(ctx, { params }) {
-      const regionId = idFromPath(params.regionId, 'region-id');
+      const regionId = idFromPath(params.regionId, t('api.regionIdName'));
       if (!regionId.ok) return regionId;
       const allowed = decide(policy.readAuditLog(ctx.actor, regionId.value));
       if (!allowed.ok) return allowed;

@@ -8,6 +8,7 @@ import { policy } from '../../shared/policy.js';
 import type { Network } from '../../shared/types.js';
 import { answerReflection } from '../answer.js';
 import { createReflectionTask } from '../create.js';
+import { networkHolidayNotice } from '../../reminders/holiday-notice.js';
 import { mineItems } from '../mine.js';
 import { answerSchema, newTaskSchema, sendSchema } from '../input.js';
 import type {
@@ -23,6 +24,7 @@ import type {
 import { idFromPath, parse, type ApiContext, type ApiRoute } from '../../shared/api/context.js';
 import { authorizedNetwork } from '../../network/api/access.js';
 import { fail, ok, type Result } from '../../shared/result.js';
+import { t } from '../messages.js';
 
 export function summaryDto(s: ReflectionSummary): SummaryView {
   return { ...s, dueAt: s.dueAt.toISOString() };
@@ -45,10 +47,10 @@ function taskDto(t: TaskOverview | ReflectionTask, now: Date): TaskView {
 }
 
 async function taskOf(ctx: ApiContext, network: Network, rawId: string | undefined): Promise<Result<ReflectionTask>> {
-  const id = idFromPath(rawId, 'oppgave-id');
+  const id = idFromPath(rawId, t('api.taskId'));
   if (!id.ok) return id;
   const task = await findReflectionTask(ctx.db, id.value);
-  return task && task.networkId === network.id ? ok(task) : fail('finnes-ikke', 'Fant ikke oppgaven i dette nettverket.');
+  return task && task.networkId === network.id ? ok(task) : fail('finnes-ikke', t('answer.notInNetwork'));
 }
 
 async function summaryFor(ctx: ApiContext, network: Network, task: ReflectionTask): Promise<ReflectionSummary> {
@@ -84,7 +86,7 @@ export const reflectionRoutes: ApiRoute[] = [
     async handle(ctx, { params, body }) {
       const network = await authorizedNetwork(ctx, params.networkId, policy.createTasks);
       if (!network.ok) return network;
-      const input = parse(newTaskSchema, body, 'Ugyldig oppgave');
+      const input = parse(newTaskSchema, body, t('api.invalidTask'));
       if (!input.ok) return input;
       const b = input.value;
       const template = b.template === 'fokus' ? FOCUS_TASK_TEMPLATE : b.template === 'seed-000' ? SEED_000_TEMPLATE : undefined;
@@ -107,7 +109,11 @@ export const reflectionRoutes: ApiRoute[] = [
       if (!created.ok) return created;
       const report =
         b.delivery === 'ingen' ? null : await deliverTask({ ...ctx, now: () => ctx.now }, network.value, created.value, b.delivery);
-      return ok<NewTaskResponse>({ task: taskDto(created.value, ctx.now), delivery: report && { ...report, text: describeDelivery(report) } });
+      return ok<NewTaskResponse>({
+        task: taskDto(created.value, ctx.now),
+        delivery: report && { ...report, text: describeDelivery(report) },
+        holidayNotice: await networkHolidayNotice(ctx.db, network.value.id, created.value.dueAt),
+      });
     },
   },
   {
@@ -118,9 +124,9 @@ export const reflectionRoutes: ApiRoute[] = [
       if (!network.ok) return network;
       const task = await taskOf(ctx, network.value, params.taskId);
       if (!task.ok) return task;
-      const input = parse(sendSchema, body ?? {}, 'Ugyldig utsending');
+      const input = parse(sendSchema, body ?? {}, t('api.invalidSend'));
       if (!input.ok) return input;
-      if (!isOpen(task.value, ctx.now)) return fail('konflikt', 'Fristen for oppgaven har gått ut; den sendes ikke.');
+      if (!isOpen(task.value, ctx.now)) return fail('konflikt', t('api.sendClosed'));
       const report = await deliverTask({ ...ctx, now: () => ctx.now }, network.value, task.value, input.value.target);
       return ok<SendTaskResponse>({ delivery: { ...report, text: describeDelivery(report) } });
     },
@@ -146,7 +152,7 @@ export const reflectionRoutes: ApiRoute[] = [
       if (!network.ok) return network;
       const task = await taskOf(ctx, network.value, params.taskId);
       if (!task.ok) return task;
-      const input = parse(answerSchema, body, 'Ugyldig svar');
+      const input = parse(answerSchema, body, t('api.invalidAnswer'));
       if (!input.ok) return input;
       const saved = await answerReflection(ctx.db, ctx.actor, network.value, task.value, input.value, ctx.now);
       return saved.ok ? ok<AnswerResponse>({ saved: saved.value }) : saved;

@@ -7,12 +7,13 @@ import { findNetworkById } from '../../network/sql/networks.js';
 import { findReflectionTask, reflectionTasksOfNetwork } from '../sql/reflections.js';
 import { formatDue } from '../../shared/due.js';
 import { policy } from '../../shared/policy.js';
-import { MAX_PROMPTS, answerModes, deliveryTargets, reflectionKinds, reflectionVisibilities, type ReflectionTask } from '../domain/reflections.js';
+import { MAX_PROMPTS, PROMPT_MAX_CHARS, TITLE_MAX_CHARS, answerModes, deliveryTargets, reflectionKinds, reflectionVisibilities, type ReflectionTask } from '../domain/reflections.js';
 import { isClockTime } from '../../reminders/domain/reminders.js';
 import { osloInstant } from '../../shared/time.js';
 import type { Network } from '../../shared/types.js';
 import { answerReflection } from '../answer.js';
 import { createReflectionTask } from '../create.js';
+import { networkHolidayNotice } from '../../reminders/holiday-notice.js';
 import { calendarDate, text, z } from '../../shared/validation.js';
 import { inSharedConversation } from '../../shared/bot/reply.js';
 import { createForm, summaryCardFor } from './commands.js';
@@ -20,10 +21,12 @@ import { deliverTask, describeDelivery, type ChannelPoster } from '../delivery.j
 import { answerCardFor } from '../views.js';
 import { cardMessage } from '../../shared/cards/message.js';
 import type { BotTurn, CardAction } from '../../shared/bot/routes.js';
+import { says } from '../input.js';
+import { t } from '../messages.js';
 
-const taskId = z.uuid({ error: 'ukjent oppgave' });
+const taskId = z.uuid(says('input.unknownTask'));
 // Card inputs arrive as strings; length limits are the domain's, with its clearer words.
-const cardText = text().max(100_000, 'er altfor lang').optional();
+const cardText = text().max(100_000, says('input.cardTextTooLong')).optional();
 
 const answerFields = Object.fromEntries(Array.from({ length: MAX_PROMPTS }, (_, i) => [answerInputId(i), cardText]));
 const promptFields = Object.fromEntries(Array.from({ length: FORM_PROMPTS }, (_, i) => [promptInputId(i), cardText]));
@@ -34,9 +37,9 @@ const refused = (title: string, message: string) => messageCard(title, message, 
 async function taskInContext(ctx: BotTurn, id: string): Promise<{ task: ReflectionTask; network: Network } | AdaptiveCard> {
   const task = await findReflectionTask(ctx.deps.db, id);
   const network = task && (await findNetworkById(ctx.deps.db, task.networkId));
-  if (!task || !network) return refused('Fant ikke oppgaven', 'Oppgaven finnes ikke lenger.');
+  if (!task || !network) return refused(t('bot.taskNotFoundTitle'), t('bot.taskNotFound'));
   const allowed = policy.viewNetwork(ctx.actor, network);
-  if (!allowed.allowed) return refused('Ingen tilgang', allowed.message);
+  if (!allowed.allowed) return refused(t('bot.noAccess'), allowed.message);
   return { task, network };
 }
 
@@ -49,7 +52,7 @@ const answerSchema = z.object({
   taskId,
   ...answerFields,
   [FOCUS_INPUT_ID]: cardText,
-  baseVersion: z.coerce.number({ error: 'må være et tall' }).int('må være et heltall').min(0).max(1_000_000).optional(),
+  baseVersion: z.coerce.number(says('input.number')).int(says('input.integer')).min(0).max(1_000_000).optional(),
   editKey: text().max(100).optional(),
 });
 
@@ -68,11 +71,11 @@ export const answerAction: CardAction<z.infer<typeof answerSchema>> = {
     const result = await answerReflection(ctx.deps.db, ctx.actor, network, task, { ...typed, baseVersion: data.baseVersion ?? null, editKey: data.editKey ?? null }, now);
     // An Action.Submit fallback in a channel posts our reply for everyone: no answer text or key in it.
     if (ctx.turn.activity.type === 'message' && inSharedConversation(ctx)) {
-      return result.ok ? answerSavedPubliclyCard(task.title) : refusalCard(result.error, 'Svaret ble ikke lagret');
+      return result.ok ? answerSavedPubliclyCard(task.title) : refusalCard(result.error, t('bot.notSaved'));
     }
     const who = { memberId: ctx.actor.memberId, municipalityNumber: municipalityOf(ctx, network) };
     if (!result.ok) {
-      if (result.error.code === 'ingen-tilgang' || result.error.code === 'finnes-ikke') return refusalCard(result.error, 'Svaret ble ikke lagret');
+      if (result.error.code === 'ingen-tilgang' || result.error.code === 'finnes-ikke') return refusalCard(result.error, t('bot.notSaved'));
       // A stale group version: show the newer one (no typed text) so they can build on it.
       const stale = result.error.code === 'utdatert';
       return answerCardFor(ctx.deps.db, network, task, who, now, {
@@ -82,8 +85,11 @@ export const answerAction: CardAction<z.infer<typeof answerSchema>> = {
       });
     }
     const saved = result.value;
-    const when = `Svaret er lagret. Du kan endre det fram til ${formatDue(task.dueAt)}.`;
-    const notice = { tone: 'good' as const, text: saved.mode === 'kommune' ? `Kommunens svar er lagret som versjon ${saved.version}. Andre i kommunen kan bygge videre på det fram til ${formatDue(task.dueAt)}.` : when };
+    const due = formatDue(task.dueAt);
+    const notice = {
+      tone: 'good' as const,
+      text: saved.mode === 'kommune' ? t('bot.groupSaved', { version: saved.version, due }) : t('bot.saved', { due }),
+    };
     return answerCardFor(ctx.deps.db, network, task, who, now, { notice, editKey: saved.mode === 'anonym' ? saved.editKey : null });
   },
 };
@@ -97,7 +103,7 @@ export const openAction: CardAction<{ taskId: string }> = {
     if ('type' in found) return found;
     const { task, network } = found;
     const allowed = policy.answerReflection(ctx.actor, network);
-    if (!allowed.allowed) return refused('Kan ikke svare', allowed.message);
+    if (!allowed.allowed) return refused(t('bot.cannotAnswer'), allowed.message);
     const card = await answerCardFor(ctx.deps.db, network, task, { memberId: ctx.actor.memberId, municipalityNumber: municipalityOf(ctx, network) }, ctx.deps.now());
     if (ctx.turn.activity.type === 'message' && inSharedConversation(ctx)) {
       const { tenantId } = ctx.turn.activity.conversation;
@@ -105,7 +111,7 @@ export const openAction: CardAction<{ taskId: string }> = {
       const outcome = tenantId && aad ? await ctx.deps.sender.sendToMember(tenantId, aad, cardMessage(card), { purpose: 'refleksjon' }) : undefined;
       return messageCard(
         task.title,
-        outcome?.status === 'sent' ? 'Jeg har sendt oppgaven til deg i en personlig chat.' : 'Skriv «mine refleksjoner» til meg i en personlig chat for å svare.',
+        outcome?.status === 'sent' ? t('bot.sentPrivately') : t('bot.answerPrivately'),
       );
     }
     return card;
@@ -114,32 +120,33 @@ export const openAction: CardAction<{ taskId: string }> = {
 
 // ── Creating and sending (facilitators) ──
 
-const formSchema = z.object({ networkId: z.uuid({ error: 'ukjent nettverk' }), template: z.enum(templates).default('seed-000') });
+const formSchema = z.object({ networkId: z.uuid(says('input.unknownNetwork')), template: z.enum(templates).default('seed-000') });
 
 export const formAction: CardAction<z.infer<typeof formSchema>> = {
   verb: REFLECTION_FORM_VERB,
   schema: formSchema,
   async run(ctx, data) {
     const network = await findNetworkById(ctx.deps.db, data.networkId);
-    if (!network) return refused('Fant ikke nettverket', 'Nettverket finnes ikke lenger.');
+    if (!network) return refused(t('bot.networkNotFoundTitle'), t('bot.networkNotFound'));
     const allowed = policy.createTasks(ctx.actor, network);
-    if (!allowed.allowed) return refused('Kan ikke lage oppgaven', allowed.message);
+    if (!allowed.allowed) return refused(t('bot.cannotCreate'), allowed.message);
     return createForm(ctx, network, data.template);
   },
 };
 
 const createSchema = z.object({
-  networkId: z.uuid({ error: 'ukjent nettverk' }),
+  networkId: z.uuid(says('input.unknownNetwork')),
   template: z.enum(templates).default('seed-000'),
-  kind: z.enum(reflectionKinds, { error: 'ukjent oppgavetype' }),
-  title: text('skriv en tittel').trim().min(1, 'skriv en tittel').max(200, 'kan være maks 200 tegn'),
+  kind: z.enum(reflectionKinds, says('input.unknownKind')),
+  // text() takes its wrong-type words as a fixed string; the shared default is localized there.
+  title: text().trim().min(1, says('input.writeTitle')).max(TITLE_MAX_CHARS, says('input.maxChars', { max: TITLE_MAX_CHARS })),
   ...promptFields,
-  answerMode: z.enum(answerModes, { error: 'velg hvem som svarer' }).optional(),
-  visibility: z.enum(reflectionVisibilities, { error: 'velg synlighet' }).optional(),
-  delivery: z.enum(deliveryTargets, { error: 'velg hvordan oppgaven sendes' }),
-  dueDate: calendarDate('velg en gyldig dato'),
+  answerMode: z.enum(answerModes, says('input.chooseAnswerMode')).optional(),
+  visibility: z.enum(reflectionVisibilities, says('input.chooseVisibility')).optional(),
+  delivery: z.enum(deliveryTargets, says('input.chooseDelivery')),
+  dueDate: calendarDate(),
   // A real clock time, so turning date and time into an instant below cannot fail.
-  dueTime: z.string({ error: 'velg et klokkeslett' }).refine(isClockTime, 'velg et gyldig klokkeslett'),
+  dueTime: z.string(says('input.chooseTime')).refine(isClockTime, says('input.chooseValidTime')),
   planItemId: z.union([z.uuid(), z.literal('')]).optional(),
 });
 
@@ -148,11 +155,11 @@ export const createAction: CardAction<z.infer<typeof createSchema>> = {
   schema: createSchema,
   async run(ctx, data) {
     const network = await findNetworkById(ctx.deps.db, data.networkId);
-    if (!network) return refused('Fant ikke nettverket', 'Nettverket finnes ikke lenger.');
+    if (!network) return refused(t('bot.networkNotFoundTitle'), t('bot.networkNotFound'));
     const prompts = Array.from({ length: FORM_PROMPTS }, (_, i) => String((data as Record<string, unknown>)[promptInputId(i)] ?? '').trim()).filter(Boolean);
-    const tooLong = prompts.findIndex((p) => p.length > 500);
+    const tooLong = prompts.findIndex((p) => p.length > PROMPT_MAX_CHARS);
     const values = { title: data.title, prompts, answerMode: data.answerMode, visibility: data.visibility, delivery: data.delivery };
-    if (tooLong >= 0) return createForm(ctx, network, data.template, { error: `Spørsmål ${tooLong + 1} er for langt (maks 500 tegn).`, values });
+    if (tooLong >= 0) return createForm(ctx, network, data.template, { error: t('bot.promptTooLong', { number: tooLong + 1, max: PROMPT_MAX_CHARS }), values });
     const focus = data.kind === 'fokusomrade';
     const created = await createReflectionTask(
       ctx.deps.db,
@@ -170,13 +177,15 @@ export const createAction: CardAction<z.infer<typeof createSchema>> = {
       ctx.deps.now(),
     );
     if (!created.ok) {
-      if (created.error.code === 'ingen-tilgang') return refusalCard(created.error, 'Kan ikke lage oppgaven');
+      if (created.error.code === 'ingen-tilgang') return refusalCard(created.error, t('bot.cannotCreate'));
       return createForm(ctx, network, data.template, { error: created.error.message, values });
     }
     const task = created.value;
     const here = data.delivery === 'kanal' && inSharedConversation(ctx) ? channelPoster(ctx) : undefined;
     const report = await deliverTask(ctx.deps, network, task, data.delivery, here);
-    return messageCard(`Oppgaven «${task.title}» er opprettet`, `${describeDelivery(report)} Frist: ${formatDue(task.dueAt)}. Skriv «refleksjoner» for å se delingen.`);
+    const confirmation = t('bot.created', { delivery: describeDelivery(report), due: formatDue(task.dueAt) });
+    const holiday = await networkHolidayNotice(ctx.deps.db, network.id, task.dueAt);
+    return messageCard(t('bot.createdTitle', { title: task.title }), holiday ? `${confirmation} ${holiday}` : confirmation);
   },
 };
 
@@ -200,9 +209,9 @@ export const sendAction: CardAction<{ taskId: string; target: 'personlig-chat' |
     if ('type' in found) return found;
     const { task, network } = found;
     const allowed = policy.createTasks(ctx.actor, network);
-    if (!allowed.allowed) return refused('Kan ikke sende oppgaven', allowed.message);
+    if (!allowed.allowed) return refused(t('bot.cannotSend'), allowed.message);
     const report = await deliverTask(ctx.deps, network, task, data.target);
-    return messageCard(`«${task.title}» er sendt`, describeDelivery(report));
+    return messageCard(t('bot.sentTitle', { title: task.title }), describeDelivery(report));
   },
 };
 
@@ -216,9 +225,9 @@ export const summaryAction: CardAction<{ taskId: string }> = {
     if ('type' in found) return found;
     const { task, network } = found;
     const allowed = policy.readReflectionSummary(ctx.actor, network, task.visibility);
-    if (!allowed.allowed) return refused('Ingen tilgang til delingen', allowed.message);
+    if (!allowed.allowed) return refused(t('bot.noSummaryAccess'), allowed.message);
     if (task.visibility === 'fasilitatorer' && ctx.turn.activity.type === 'message' && inSharedConversation(ctx)) {
-      return refused('Bare for fasilitatorene', 'Denne delingen vises bare i en personlig chat. Skriv «refleksjoner» til meg der.');
+      return refused(t('bot.facilitatorsOnlyTitle'), t('bot.facilitatorsOnly'));
     }
     return summaryCardFor(ctx, network, task, await reflectionTasksOfNetwork(ctx.deps.db, network.id));
   },

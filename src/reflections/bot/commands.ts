@@ -15,6 +15,9 @@ import type { Network } from '../../shared/types.js';
 import { mineItems } from '../mine.js';
 import { inSharedConversation, replyPrivately, sendCard } from '../../shared/bot/reply.js';
 import type { BotTurn, Command, CommandContext } from '../../shared/bot/routes.js';
+import { currentLocale } from '../../platform/i18n/context.js';
+import { intlTag } from '../../platform/i18n/locale.js';
+import { t } from '../messages.js';
 
 /** The form, with defaults: tied to the current or next samling, due in a week at 16.00 Oslo time. */
 export async function createForm(ctx: BotTurn, network: Network, template: TemplateName, extra: { error?: string; values?: Parameters<typeof reflectionCreateCard>[0]['values'] } = {}): Promise<AdaptiveCard> {
@@ -34,10 +37,11 @@ export async function createForm(ctx: BotTurn, network: Network, template: Templ
   });
 }
 
+/** «ny refleksjon fokus», «ny refleksjonsoppgåve tom», «new reflection focus|blank|empty». */
 function templateOf(args: string): TemplateName {
   const a = args.toLocaleLowerCase('nb-NO');
-  if (a.startsWith('fokus')) return 'fokus';
-  if (a.startsWith('tom') || a.startsWith('blank')) return 'tom';
+  if (a.startsWith('fokus') || a.startsWith('focus')) return 'fokus';
+  if (a.startsWith('tom') || a.startsWith('blank') || a.startsWith('empty')) return 'tom';
   return 'seed-000';
 }
 
@@ -46,7 +50,7 @@ async function newReflection(ctx: CommandContext): Promise<void> {
   const network = ctx.network!;
   const allowed = policy.createTasks(ctx.actor, network);
   if (!allowed.allowed) {
-    await sendCard(ctx, messageCard('Kan ikke lage oppgaven', allowed.message, 'attention'));
+    await sendCard(ctx, messageCard(t('bot.cannotCreate'), allowed.message, 'attention'));
     return;
   }
   await sendCard(ctx, await createForm(ctx, network, templateOf(ctx.args)));
@@ -56,7 +60,7 @@ async function newReflection(ctx: CommandContext): Promise<void> {
 async function myReflections(ctx: CommandContext): Promise<void> {
   const network = ctx.network!;
   if (!policy.answerReflection(ctx.actor, network).allowed) {
-    await sendCard(ctx, messageCard('Mine refleksjoner', 'Bare deltakere svarer på refleksjonsoppgaver. Skriv «refleksjoner» for å se delingen.'));
+    await sendCard(ctx, messageCard(t('mineCard.title'), t('bot.onlyParticipants')));
     return;
   }
   const tasks = await reflectionTasksOfNetwork(ctx.deps.db, network.id);
@@ -85,18 +89,14 @@ async function shareReflections(ctx: CommandContext): Promise<void> {
   const readable = tasks
     .filter((t) => policy.readReflectionSummary(ctx.actor, network, t.visibility).allowed)
     .sort((a, b) => Number(b.answerCount > 0) - Number(a.answerCount > 0) || b.createdAt.getTime() - a.createdAt.getTime());
-  const wanted = ctx.args ? readable.find((t) => t.title.toLocaleLowerCase('nb-NO').includes(ctx.args.toLocaleLowerCase('nb-NO'))) : undefined;
+  const lower = (s: string) => s.toLocaleLowerCase(intlTag[currentLocale()]);
+  const wanted = ctx.args ? readable.find((task) => lower(task.title).includes(lower(ctx.args))) : undefined;
   const task = wanted ?? readable[0];
   if (!task) {
     const hidden = tasks.length > readable.length;
     await sendCard(
       ctx,
-      messageCard(
-        'Deling av refleksjoner',
-        hidden
-          ? 'Svarene på oppgavene i nettverket er bare synlige for fasilitatorene. Skriv «mine refleksjoner» for å se dine egne.'
-          : 'Det er ingen refleksjonsoppgaver i nettverket ennå.',
-      ),
+      messageCard(t('bot.sharingTitle'), hidden ? t('bot.hiddenFromYou') : t('bot.noTasks')),
     );
     return;
   }
@@ -109,22 +109,29 @@ async function shareReflections(ctx: CommandContext): Promise<void> {
 export const reflectionCommands: readonly Command[] = [
   {
     verb: 'ny refleksjon',
-    aliases: ['ny refleksjon', 'ny refleksjonsoppgave', 'ny oppgave', 'new reflection'],
-    description: 'Lag en refleksjonsoppgave, med spørsmålene fra oppstartseminaret som mal (fasilitator)',
+    // Bokmål, nynorsk, English: what a person types is theirs, whatever language Teams is in.
+    aliases: ['ny refleksjon', 'ny refleksjonsoppgave', 'ny refleksjonsoppgåve', 'ny oppgave', 'ny oppgåve', 'new reflection', 'new reflection task'], // i18n-ignore: command words
+    get description() {
+      return t('command.new');
+    },
     audience: 'network',
     run: newReflection,
   },
   {
     verb: 'mine refleksjoner',
-    aliases: ['mine refleksjoner', 'mine svar', 'my reflections'],
-    description: 'Se og endre dine egne refleksjonssvar',
+    aliases: ['mine refleksjoner', 'mine refleksjonar', 'mine svar', 'my reflections', 'my answers'],
+    get description() {
+      return t('command.mine');
+    },
     audience: 'network',
     run: myReflections,
   },
   {
     verb: 'refleksjoner',
-    aliases: ['refleksjoner', 'deling', 'refleksjonsdeling', 'reflections'],
-    description: 'Deling av refleksjoner og erfaringer med kollegaer',
+    aliases: ['refleksjoner', 'refleksjonar', 'deling', 'refleksjonsdeling', 'reflections', 'shared reflections'],
+    get description() {
+      return t('command.share');
+    },
     audience: 'network',
     run: shareReflections,
   },

@@ -4,6 +4,7 @@ import { reflectionTasksOfNetwork } from '../sql/reflections.js';
 import { isOpen } from '../domain/reflections.js';
 import { sendCard } from '../../shared/bot/reply.js';
 import type { Command, CommandContext } from '../../shared/bot/routes.js';
+import { t } from '../messages.js';
 
 /**
  * «fokusområde»: phase and focus areas. A deltaker sees their own municipality (and the open
@@ -23,9 +24,12 @@ async function focusAreas(ctx: CommandContext): Promise<void> {
 
 export const focusCommands: readonly Command[] = [
   {
-    verb: 'fokusområde',
-    aliases: ['fokusområde', 'fokusområder', 'fase', 'focus areas'],
-    description: 'Se kommunens fokusområder og fase i reformen',
+    verb: 'fokusområde', // i18n-ignore: the command word, not a text
+    // Bokmål, nynorsk («fokusområda»), English.
+    aliases: ['fokusområde', 'fokusområder', 'fokusområda', 'fase', 'focus areas', 'focus area', 'phase'], // i18n-ignore: command words
+    get description() {
+      return t('command.focus');
+    },
     audience: 'network',
     run: focusAreas,
   },

@@ -1,5 +1,6 @@
 import { formatOsloRange } from '../../shared/time.js';
 import {
+  ANSWER_MAX_CHARS,
   FOCUS_TASK_TEMPLATE,
   MAX_PROMPTS,
   PROMPT_MAX_CHARS,
@@ -16,6 +17,8 @@ import {
 import type { PlanItem } from '../../shared/types.js';
 import { adaptiveCard, text, type AdaptiveCard, type CardElement } from '../../shared/cards/card.js';
 import { executeButton, heading } from '../../shared/cards/execute.js';
+import { formatCount } from '../../platform/i18n/format.js';
+import { t } from '../messages.js';
 
 export const REFLECTION_CREATE_VERB = 'refleksjon.opprett';
 export const REFLECTION_FORM_VERB = 'refleksjon.skjema';
@@ -50,25 +53,31 @@ interface Preset {
   visibility: ReflectionVisibility;
 }
 
-const presets: Record<TemplateName, Preset> = {
-  'seed-000': { kind: 'refleksjon', ...SEED_000_TEMPLATE, answerMode: 'personlig', visibility: 'nettverket' },
-  tom: { kind: 'refleksjon', title: '', prompts: [], answerMode: 'personlig', visibility: 'nettverket' },
-  fokus: { kind: 'fokusomrade', ...FOCUS_TASK_TEMPLATE, answerMode: 'kommune', visibility: 'nettverket' },
+// A function, not a table: the templates' words are read in the reader's language.
+const presetOf = (template: TemplateName): Preset => {
+  switch (template) {
+    case 'seed-000':
+      return { kind: 'refleksjon', title: SEED_000_TEMPLATE.title, prompts: SEED_000_TEMPLATE.prompts, answerMode: 'personlig', visibility: 'nettverket' };
+    case 'fokus':
+      return { kind: 'fokusomrade', title: FOCUS_TASK_TEMPLATE.title, prompts: FOCUS_TASK_TEMPLATE.prompts, answerMode: 'kommune', visibility: 'nettverket' };
+    default:
+      return { kind: 'refleksjon', title: '', prompts: [], answerMode: 'personlig', visibility: 'nettverket' };
+  }
 };
 
-const choiceSet = (id: string, label: string, value: string, choices: { title: string; value: string }[]): CardElement => ({
+const choiceSet = (id: string, label: string, errorMessage: string, value: string, choices: { title: string; value: string }[]): CardElement => ({
   type: 'Input.ChoiceSet',
   id,
   label,
   value,
   isRequired: true,
-  errorMessage: `Velg ${label.toLowerCase()}.`,
+  errorMessage,
   choices,
 });
 
 /** The facilitator's form for a new reflection (or focus-area) task, prefilled from a template. */
 export function reflectionCreateCard(v: CreateFormView): AdaptiveCard {
-  const preset = presets[v.template];
+  const preset = presetOf(v.template);
   const p: Preset = v.values
     ? {
         ...preset,
@@ -79,13 +88,9 @@ export function reflectionCreateCard(v: CreateFormView): AdaptiveCard {
       }
     : preset;
   const body: CardElement[] = [
-    heading(p.kind === 'fokusomrade' ? 'Ny oppgave: velg fokusområde' : 'Ny refleksjonsoppgave'),
+    heading(p.kind === 'fokusomrade' ? t('createCard.headingFocus') : t('createCard.heading')),
     text(
-      v.template === 'seed-000'
-        ? 'Fylt ut med refleksjonsspørsmålene fra oppstartseminaret. Endre det du vil, eller start med en tom oppgave.'
-        : v.template === 'fokus'
-          ? 'Gruppearbeid i kommunegrupper som skal ende i ett eller flere fokusområder for kommunen, valgt fra reformen.'
-          : 'Skriv ett eller flere spørsmål.',
+      v.template === 'seed-000' ? t('createCard.introSeed') : v.template === 'fokus' ? t('createCard.introFocus') : t('createCard.introBlank'),
       { isSubtle: true },
     ),
   ];
@@ -93,9 +98,9 @@ export function reflectionCreateCard(v: CreateFormView): AdaptiveCard {
   body.push({
     type: 'Input.Text',
     id: 'title',
-    label: 'Tittel',
+    label: t('createCard.title'),
     isRequired: true,
-    errorMessage: 'Skriv en tittel.',
+    errorMessage: t('createCard.titleError'),
     maxLength: TITLE_MAX_CHARS,
     ...(p.title ? { value: p.title } : {}),
   });
@@ -103,49 +108,50 @@ export function reflectionCreateCard(v: CreateFormView): AdaptiveCard {
     body.push({
       type: 'Input.Text',
       id: promptInputId(i),
-      label: i === 0 ? 'Spørsmål 1' : `Spørsmål ${i + 1} (valgfritt)`,
+      label: i === 0 ? t('createCard.prompt1') : t('createCard.promptOptional', { number: i + 1 }),
       maxLength: PROMPT_MAX_CHARS,
       isMultiline: true,
-      ...(i === 0 ? { isRequired: true, errorMessage: 'Skriv minst ett spørsmål.' } : {}),
+      ...(i === 0 ? { isRequired: true, errorMessage: t('createCard.promptError') } : {}),
       ...(p.prompts[i] ? { value: p.prompts[i] } : {}),
     });
   }
   if (p.kind === 'refleksjon') {
     body.push(
-      choiceSet('answerMode', 'Hvem svarer', p.answerMode, answerModes.map((m) => ({ title: answerModeLabel[m], value: m }))),
+      choiceSet('answerMode', t('createCard.answerMode'), t('createCard.answerModeError'), p.answerMode, answerModes.map((m) => ({ title: answerModeLabel[m], value: m }))),
       choiceSet(
         'visibility',
-        'Synlighet',
+        t('createCard.visibility'),
+        t('createCard.visibilityError'),
         p.visibility,
         reflectionVisibilities.map((s) => ({ title: visibilityLabel[s], value: s })),
       ),
     );
   }
   body.push(
-    choiceSet('delivery', 'Send oppgaven', v.values?.delivery ?? (v.inChannel ? 'kanal' : 'personlig-chat'), [
-      { title: 'Til hver deltaker i personlig chat', value: 'personlig-chat' },
-      { title: v.inChannel ? 'Som ett kort i denne kanalen' : 'Som ett kort i nettverkets kanal', value: 'kanal' },
+    choiceSet('delivery', t('createCard.delivery'), t('createCard.deliveryError'), v.values?.delivery ?? (v.inChannel ? 'kanal' : 'personlig-chat'), [
+      { title: t('createCard.toEach'), value: 'personlig-chat' },
+      { title: v.inChannel ? t('createCard.thisChannel') : t('createCard.networkChannel'), value: 'kanal' },
     ]),
-    { type: 'Input.Date', id: 'dueDate', label: 'Frist (dato)', isRequired: true, errorMessage: 'Velg en dato.', value: v.dueDate },
-    { type: 'Input.Time', id: 'dueTime', label: 'Frist (klokkeslett, norsk tid)', isRequired: true, errorMessage: 'Velg et klokkeslett.', value: v.dueTime },
+    { type: 'Input.Date', id: 'dueDate', label: t('createCard.dueDate'), isRequired: true, errorMessage: t('createCard.dueDateError'), value: v.dueDate },
+    { type: 'Input.Time', id: 'dueTime', label: t('createCard.dueTime'), isRequired: true, errorMessage: t('createCard.dueTimeError'), value: v.dueTime },
   );
   if (v.planItems.length > 0) {
     body.push({
       type: 'Input.ChoiceSet',
       id: 'planItemId',
-      label: 'Knytt til aktivitet i planen (valgfritt)',
+      label: t('createCard.planItem'),
       ...(v.planItemId ? { value: v.planItemId } : {}),
       choices: v.planItems.map((i) => ({ title: `${i.title} (${formatOsloRange(i.startsAt, i.endsAt)})`, value: i.id })),
     });
   }
-  body.push(text(`Høyst ${MAX_PROMPTS} spørsmål à ${PROMPT_MAX_CHARS} tegn; svarene kan være opptil 4 000 tegn.`, { isSubtle: true, size: 'Small' }));
+  body.push(text(t('createCard.limits', { prompts: MAX_PROMPTS, chars: PROMPT_MAX_CHARS, answerChars: formatCount(ANSWER_MAX_CHARS) }), { isSubtle: true, size: 'Small' }));
 
   const base = { networkId: v.networkId, kind: p.kind, template: v.template };
-  const actions: CardElement[] = [executeButton('Opprett og send', REFLECTION_CREATE_VERB, base, { style: 'positive' })];
+  const actions: CardElement[] = [executeButton(t('createCard.submit'), REFLECTION_CREATE_VERB, base, { style: 'positive' })];
   const others = templates.filter((t) => t !== v.template);
-  const otherTitle: Record<TemplateName, string> = { 'seed-000': 'Bruk malen fra oppstartseminaret', tom: 'Tom oppgave', fokus: 'Velg fokusområde (gruppearbeid)' };
+  const otherTitle: Record<TemplateName, string> = { 'seed-000': t('createCard.useSeed'), tom: t('createCard.useBlank'), fokus: t('createCard.useFocus') };
   for (const t of others) {
     actions.push(executeButton(otherTitle[t], REFLECTION_FORM_VERB, { networkId: v.networkId, template: t }, { associatedInputs: 'none' }));
   }
-  return adaptiveCard(body, actions, 'Ny refleksjonsoppgave: fyll ut skjemaet og velg «Opprett og send».');
+  return adaptiveCard(body, actions, t('createCard.fallback', { submit: t('createCard.submit') }));
 }

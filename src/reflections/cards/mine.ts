@@ -3,6 +3,7 @@ import type { ReflectionTask } from '../domain/reflections.js';
 import { adaptiveCard, text, type AdaptiveCard, type CardElement } from '../../shared/cards/card.js';
 import { clip, executeButton, heading } from '../../shared/cards/execute.js';
 import { REFLECTION_OPEN_VERB } from './reflection.js';
+import { t } from '../messages.js';
 
 export interface MineItem {
   task: ReflectionTask;
@@ -17,18 +18,20 @@ export interface MineItem {
 const MAX_TASKS = 8;
 
 function stateText(item: MineItem): string {
-  const due = `frist ${formatDue(item.task.dueAt)}`;
-  if (item.state === 'ubesvart') return item.open ? `Ikke besvart – ${due}.` : `Ikke besvart – fristen gikk ut ${formatDue(item.task.dueAt)}.`;
-  if (item.state === 'anonymt') return `Du har svart anonymt (${due}). Svaret er ikke knyttet til deg, så det vises ikke her.`;
-  return `Besvart – ${item.open ? `kan endres til ${due}` : 'fristen er ute'}.`;
+  const due = t('mineCard.due', { due: formatDue(item.task.dueAt) });
+  if (item.state === 'ubesvart') {
+    return item.open ? t('mineCard.unansweredOpen', { due }) : t('mineCard.unansweredClosed', { due: formatDue(item.task.dueAt) });
+  }
+  if (item.state === 'anonymt') return t('mineCard.anonymous', { due });
+  return item.open ? t('mineCard.answeredOpen', { due }) : t('mineCard.answeredClosed');
 }
 
 /** «mine refleksjoner»: a person's own answers, and what is still open for them. */
 export function myReflectionsCard(items: MineItem[]): AdaptiveCard {
-  const body: CardElement[] = [heading('Mine refleksjoner')];
+  const body: CardElement[] = [heading(t('mineCard.title'))];
   if (items.length === 0) {
-    body.push(text('Du har ingen refleksjonsoppgaver ennå.'));
-    return adaptiveCard(body, [], 'Mine refleksjoner: ingen oppgaver ennå.');
+    body.push(text(t('mineCard.empty')));
+    return adaptiveCard(body, [], t('mineCard.emptyFallback'));
   }
   for (const item of items.slice(0, MAX_TASKS)) {
     const parts: CardElement[] = [text(item.task.title, { weight: 'Bolder' }), text(stateText(item), { isSubtle: true, spacing: 'None' })];
@@ -43,7 +46,9 @@ export function myReflectionsCard(items: MineItem[]): AdaptiveCard {
         type: 'ActionSet',
         actions: [
           executeButton(
-            item.state === 'ubesvart' ? (item.open ? 'Svar nå' : 'Vis spørsmålene') : item.open ? 'Se og endre svaret' : 'Vis svaret',
+            item.state === 'ubesvart'
+              ? t(item.open ? 'mineCard.answerNow' : 'mineCard.showQuestions')
+              : t(item.open ? 'mineCard.seeAndEdit' : 'mineCard.showAnswer'),
             REFLECTION_OPEN_VERB,
             { taskId: item.task.id },
           ),
@@ -52,7 +57,7 @@ export function myReflectionsCard(items: MineItem[]): AdaptiveCard {
     }
     body.push({ type: 'Container', separator: true, spacing: 'Medium', items: parts });
   }
-  if (items.length > MAX_TASKS) body.push(text(`… og ${items.length - MAX_TASKS} eldre oppgaver i fanen.`, { isSubtle: true }));
+  if (items.length > MAX_TASKS) body.push(text(t('mineCard.more', { count: items.length - MAX_TASKS }), { isSubtle: true }));
   const fallback = items.map((i) => `${i.task.title}: ${stateText(i)}`).join('\n');
-  return adaptiveCard(body, [], `Mine refleksjoner\n${fallback}`);
+  return adaptiveCard(body, [], `${t('mineCard.title')}\n${fallback}`);
 }

@@ -1,14 +1,15 @@
 import { formatDue } from '../../shared/due.js';
 import {
   ANONYMOUS_MIN_ANSWERS,
-  ANSWER_LIMIT_TEXT,
   ANSWER_MAX_CHARS,
+  answerLimitText,
   answerModeLabel,
   visibilityLabel,
   type ReflectionTask,
 } from '../domain/reflections.js';
 import { adaptiveCard, text, type AdaptiveCard, type CardElement } from '../../shared/cards/card.js';
 import { executeButton, heading } from '../../shared/cards/execute.js';
+import { t } from '../messages.js';
 
 export const REFLECTION_ANSWER_VERB = 'refleksjon.svar';
 export const REFLECTION_OPEN_VERB = 'refleksjon.vis';
@@ -39,7 +40,7 @@ export interface AnswerCardView {
 function intro(v: AnswerCardView): CardElement[] {
   const { task } = v;
   const facts = [
-    `Frist: ${formatDue(task.dueAt)}`,
+    t('answerCard.due', { due: formatDue(task.dueAt) }),
     visibilityLabel[task.visibility],
     answerModeLabel[task.answerMode],
   ];
@@ -47,22 +48,20 @@ function intro(v: AnswerCardView): CardElement[] {
     heading(task.title),
     text(facts.join(' · '), { isSubtle: true, spacing: 'None' }),
   ];
-  if (v.planItemTitle) out.push(text(`Knyttet til: ${v.planItemTitle}`, { isSubtle: true, spacing: 'None' }));
+  if (v.planItemTitle) out.push(text(t('answerCard.linkedTo', { title: v.planItemTitle }), { isSubtle: true, spacing: 'None' }));
   if (task.visibility === 'anonym') {
-    out.push(
-      text(
-        `Svaret ditt lagres uten navn og kommune. Svarene vises først når minst ${ANONYMOUS_MIN_ANSWERS} har svart, og kan aldri knyttes til deg.`,
-      ),
-    );
+    out.push(text(t('answerCard.anonymous', { min: ANONYMOUS_MIN_ANSWERS })));
   }
   if (task.answerMode === 'kommune') {
-    const whose = v.municipalityName ? `${v.municipalityName}s felles svar` : 'kommunens felles svar';
-    out.push(text(`Dette er ${whose}: alle fra kommunen kan skrive, og tidligere versjoner tas vare på.`));
+    out.push(text(v.municipalityName ? t('answerCard.groupOf', { municipality: v.municipalityName }) : t('answerCard.group')));
     if (v.version) {
       out.push(
-        text(`Sist lagret: versjon ${v.version.number}${v.version.authorName ? ` av ${v.version.authorName}` : ''}.`, {
-          isSubtle: true,
-        }),
+        text(
+          v.version.authorName
+            ? t('answerCard.lastSavedBy', { version: v.version.number, author: v.version.authorName })
+            : t('answerCard.lastSaved', { version: v.version.number }),
+          { isSubtle: true },
+        ),
       );
     }
   }
@@ -73,8 +72,8 @@ function intro(v: AnswerCardView): CardElement[] {
 }
 
 function readOnly(v: AnswerCardView): CardElement[] {
-  const out: CardElement[] = [text(`Fristen gikk ut ${formatDue(v.task.dueAt)}. Svar kan ikke lenger endres.`, { weight: 'Bolder' })];
-  if (v.answeredAnonymously) out.push(text('Du svarte anonymt.'));
+  const out: CardElement[] = [text(t('answerCard.closed', { due: formatDue(v.task.dueAt) }), { weight: 'Bolder' })];
+  if (v.answeredAnonymously) out.push(text(t('answerCard.answeredAnonymously')));
   v.task.prompts.forEach((prompt, i) => {
     const answer = v.answers?.[i];
     out.push(text(prompt, { weight: 'Bolder', spacing: 'Medium' }));
@@ -88,7 +87,7 @@ function form(v: AnswerCardView): { body: CardElement[]; actions: CardElement[] 
   if (v.answeredAnonymously && !v.editKey) {
     return {
       body: [
-        text('Du har allerede svart anonymt. Svaret er ikke knyttet til deg, så det kan bare endres fra kortet du svarte i.'),
+        text(t('answerCard.alreadyAnonymous')),
       ],
       actions: [],
     };
@@ -98,10 +97,10 @@ function form(v: AnswerCardView): { body: CardElement[]; actions: CardElement[] 
     body.push({
       type: 'Input.ChoiceSet',
       id: FOCUS_INPUT_ID,
-      label: 'Fokusområder og løsninger fra reformen',
+      label: t('answerCard.focusLabel'),
       isMultiSelect: true,
       isRequired: true,
-      errorMessage: 'Velg minst ett fokusområde eller én løsning.',
+      errorMessage: t('answerCard.focusError'),
       choices: v.focusChoices ?? [],
       ...(v.choices?.length ? { value: v.choices.join(',') } : {}),
     });
@@ -113,16 +112,16 @@ function form(v: AnswerCardView): { body: CardElement[]; actions: CardElement[] 
       label: `${i + 1}. ${prompt}`,
       isMultiline: true,
       maxLength: ANSWER_MAX_CHARS,
-      placeholder: 'Skriv svaret ditt her',
+      placeholder: t('answerCard.placeholder'),
       ...(v.answers?.[i] ? { value: v.answers[i] } : {}),
     });
   });
-  body.push(text(ANSWER_LIMIT_TEXT, { isSubtle: true, size: 'Small' }));
+  body.push(text(answerLimitText(), { isSubtle: true, size: 'Small' }));
   const answered = Boolean(v.answers?.some((a) => a) || v.choices?.length);
   const data: Record<string, unknown> = { taskId: task.id };
   if (v.version) data.baseVersion = v.version.number;
   if (v.editKey) data.editKey = v.editKey;
-  const title = answered ? 'Oppdater svaret' : 'Send svar';
+  const title = answered ? t('answerCard.update') : t('answerCard.send');
   return { body, actions: [executeButton(title, REFLECTION_ANSWER_VERB, data, { style: 'positive' })] };
 }
 
@@ -130,13 +129,13 @@ function form(v: AnswerCardView): { body: CardElement[]; actions: CardElement[] 
 export function reflectionAnswerCard(v: AnswerCardView): AdaptiveCard {
   const head = intro(v);
   if (!v.open) {
-    return adaptiveCard([...head, ...readOnly(v)], [], `${v.task.title}: fristen har gått ut.`);
+    return adaptiveCard([...head, ...readOnly(v)], [], t('answerCard.closedFallback', { title: v.task.title }));
   }
   const { body, actions } = form(v);
   return adaptiveCard(
     [...head, ...body],
     actions,
-    `${v.task.title} – frist ${formatDue(v.task.dueAt)}. ${v.task.prompts.join(' ')}`,
+    t('answerCard.openFallback', { title: v.task.title, due: formatDue(v.task.dueAt), prompts: v.task.prompts.join(' ') }),
   );
 }
 
@@ -144,10 +143,10 @@ export function reflectionAnswerCard(v: AnswerCardView): AdaptiveCard {
 export function answerSavedPubliclyCard(taskTitle: string): AdaptiveCard {
   return adaptiveCard(
     [
-      heading('Svaret ditt er lagret'),
-      text(`Svaret på «${taskTitle}» er lagret. Skriv «mine refleksjoner» til meg i en personlig chat for å se eller endre det.`),
+      heading(t('answerCard.savedHeading')),
+      text(t('answerCard.savedPublicly', { title: taskTitle })),
     ],
     [],
-    'Svaret ditt er lagret.',
+    t('answerCard.savedFallback'),
   );
 }

@@ -4,6 +4,11 @@
  */
 
 import { invalid, ok, type Result } from '../../shared/result.js';
+import { localizedRecord } from '../../platform/i18n/messages.js';
+import { formatCount } from '../../platform/i18n/format.js';
+import { t } from '../messages.js';
+
+export { formatCount };
 
 export const reflectionKinds = ['refleksjon', 'fokusomrade'] as const;
 export type ReflectionKind = (typeof reflectionKinds)[number];
@@ -39,58 +44,50 @@ export interface ReflectionTask {
   createdAt: Date;
 }
 
-/** Seed 000 («Oppgave og refleksjon», oppstartseminaret): the ready-made template. */
+/**
+ * Seed 000 («Oppgave og refleksjon», oppstartseminaret): the ready-made template, in the
+ * language of whoever reads it (a facilitator writing in nynorsk gets the questions in nynorsk).
+ */
 export const SEED_000_TEMPLATE = {
-  title: 'Refleksjon etter oppstartseminaret',
-  prompts: [
-    'Har jeg god innsikt i det totale utfordringsbildet?',
-    'Hva trenger jeg mer innsikt i – hvor kan jeg søke etter dette?',
-    'Hvordan vil jeg presentere dette videre?',
-  ],
-} as const;
+  get title(): string {
+    return t('template.seed000.title');
+  },
+  get prompts(): readonly string[] {
+    return [t('template.seed000.prompt1'), t('template.seed000.prompt2'), t('template.seed000.prompt3')];
+  },
+};
 
 /** Seed 001's group work: «Skal resultere i et fokusområde for din kommune». */
 export const FOCUS_TASK_TEMPLATE = {
-  title: 'Gruppearbeid: velg fokusområde for kommunen',
-  prompts: ['Hvorfor valgte dere dette fokusområdet, og hva blir første steg?'],
-} as const;
-
-export const visibilityLabel: Record<ReflectionVisibility, string> = {
-  fasilitatorer: 'Bare fasilitatorene',
-  nettverket: 'Delt med nettverket',
-  anonym: `Anonymt (vises når minst ${ANONYMOUS_MIN_ANSWERS} har svart)`,
+  get title(): string {
+    return t('template.focus.title');
+  },
+  get prompts(): readonly string[] {
+    return [t('template.focus.prompt1')];
+  },
 };
 
-export const answerModeLabel: Record<AnswerMode, string> = {
-  personlig: 'Hver deltaker svarer',
-  kommune: 'Ett felles svar per kommune',
-};
+export const visibilityLabel = localizedRecord(reflectionVisibilities, (v) => t(`label.visibility.${v}`, { min: ANONYMOUS_MIN_ANSWERS }));
 
-export const kindLabel: Record<ReflectionKind, string> = {
-  refleksjon: 'Refleksjonsoppgave',
-  fokusomrade: 'Valg av fokusområde',
-};
+export const answerModeLabel = localizedRecord(answerModes, (m) => t(`label.answerMode.${m}`));
 
-/** «4 000»: Norwegian thousands with a (non-breaking) space. */
-export const formatCount = (n: number): string => n.toLocaleString('nb-NO').replace(/\s/g, '\u00a0');
+export const kindLabel = localizedRecord(reflectionKinds, (k) => t(`label.kind.${k}`));
 
-export const ANSWER_LIMIT_TEXT = `Maks ${formatCount(ANSWER_MAX_CHARS)} tegn per svar.`;
-
+/** «Maks 4 000 tegn per svar.», in the reader's language. */
+export const answerLimitText = (): string => t('domain.answerLimit', { max: formatCount(ANSWER_MAX_CHARS) });
 
 /** Trims each answer, checks the limits and that something was written. */
 export function checkAnswers(task: Pick<ReflectionTask, 'prompts' | 'kind'>, raw: readonly string[]): Result<string[]> {
-  if (raw.length > task.prompts.length) return invalid('Svaret har flere deler enn oppgaven har spørsmål.');
+  if (raw.length > task.prompts.length) return invalid(t('domain.tooManyParts'));
   const answers = task.prompts.map((_, i) => (raw[i] ?? '').replace(/\r\n/g, '\n').trim());
   for (const [i, answer] of answers.entries()) {
     if (answer.length > ANSWER_MAX_CHARS) {
-      return invalid(
-        `Svaret på spørsmål ${i + 1} er for langt (${formatCount(answer.length)} tegn). ${ANSWER_LIMIT_TEXT} Ingenting ble lagret.`,
-      );
+      return invalid(t('domain.answerTooLong', { number: i + 1, length: formatCount(answer.length), limit: answerLimitText() }));
     }
   }
   // A focus-area answer may be the choice alone; a reflection needs words.
   if (task.kind === 'refleksjon' && answers.every((a) => a === '')) {
-    return invalid('Skriv svar på minst ett av spørsmålene før du sender.');
+    return invalid(t('domain.answerSomething'));
   }
   return ok(answers);
 }
@@ -112,10 +109,7 @@ export function summaryGate(visibility: ReflectionVisibility, answerCount: numbe
   if (visibility === 'anonym') {
     return answerCount >= ANONYMOUS_MIN_ANSWERS
       ? { show: true, withNames: false, withMunicipalities: false }
-      : {
-          show: false,
-          message: `Svarene er anonyme og vises først når minst ${ANONYMOUS_MIN_ANSWERS} har svart.`,
-        };
+      : { show: false, message: t('domain.anonymousHidden', { min: ANONYMOUS_MIN_ANSWERS }) };
   }
   return { show: true, withNames: true, withMunicipalities: true };
 }
@@ -125,13 +119,13 @@ export function checkNewTask(
   input: { kind: ReflectionKind; answerMode: AnswerMode; visibility: ReflectionVisibility; dueAt: Date; prompts: string[] },
   now: Date,
 ): Result<void> {
-  if (input.dueAt.getTime() <= now.getTime()) return invalid('Fristen må være fram i tid.');
+  if (input.dueAt.getTime() <= now.getTime()) return invalid(t('domain.dueInPast'));
   if (input.visibility === 'anonym' && input.answerMode === 'kommune') {
-    return invalid('Et felles kommunesvar kan ikke være anonymt: velg «Hver deltaker svarer» eller en annen synlighet.');
+    return invalid(t('domain.anonymousGroup', { personal: answerModeLabel.personlig }));
   }
   if (input.kind === 'fokusomrade' && (input.answerMode !== 'kommune' || input.visibility === 'anonym')) {
-    return invalid('Valg av fokusområde gjøres med ett felles, ikke-anonymt svar per kommune.');
+    return invalid(t('domain.focusGroup'));
   }
-  if (input.prompts.length === 0) return invalid('Oppgaven må ha minst ett spørsmål.');
+  if (input.prompts.length === 0) return invalid(t('domain.needPrompt'));
   return ok(undefined);
 }

@@ -1,4 +1,7 @@
 import { summaryGate, type ReflectionTask } from './reflections.js';
+import { currentLocale } from '../../platform/i18n/context.js';
+import { intlTag } from '../../platform/i18n/locale.js';
+import { t } from '../messages.js';
 
 /**
  * «Deling av refleksjoner og erfaringer med kollegaer»: a task's answers grouped by prompt and,
@@ -72,7 +75,7 @@ export function buildSummary(task: ReflectionTask, rows: SummaryRows): Reflectio
     }
     const byMunicipality = new Map<string, SummaryEntry[]>();
     const add = (m: string | null, e: SummaryEntry) => {
-      const key = m ?? 'Uten kommune';
+      const key = m ?? t('domain.withoutMunicipality');
       byMunicipality.set(key, [...(byMunicipality.get(key) ?? []), e]);
     };
     if (task.answerMode === 'kommune') {
@@ -87,7 +90,7 @@ export function buildSummary(task: ReflectionTask, rows: SummaryRows): Reflectio
       }
     }
     const groups = [...byMunicipality.entries()]
-      .sort(([a], [b]) => a.localeCompare(b, 'nb'))
+      .sort(([a], [b]) => a.localeCompare(b, intlTag[currentLocale()]))
       .map(([municipalityName, entries]) => ({ municipalityName, entries }));
     return { prompt, groups };
   });

@@ -1,6 +1,6 @@
 import { recordAudit } from '../../shared/sql/audit.js';
 import { findPlanItem } from '../../plan/sql/plan.js';
-import { reminderSettings, remindersOfSubject, saveReminderSettings, setSubjectRules, subjectRules, type ReminderSettings } from '../sql/reminders.js';
+import { reminderSettings, remindersOfSubject, saveReminderSettings, setSubjectRules, subjectRules, type ReminderRow, type ReminderSettings } from '../sql/reminders.js';
 import { policy } from '../../shared/policy.js';
 import { DEFAULT_RULES, reminderKinds, ruleKey, type ReminderKind, type ReminderRule } from '../domain/reminders.js';
 import { OSLO } from '../../shared/time.js';
@@ -19,8 +19,18 @@ import type {
 import { idFromPath, parse, type ApiContext, type ApiRoute } from '../../shared/api/context.js';
 import { authorizedNetwork } from '../../network/api/access.js';
 import { fail, ok } from '../../shared/result.js';
+import { t } from '../messages.js';
+import { reasonText } from '../reasons.js';
+import { holidayNotice } from '../holiday-notice.js';
 
 const ruleDto = (r: ReminderRule): RuleView => ({ ...r, label: describeRule(r.type === 'days-before' ? `d${r.days}@${r.at}` : `m${r.minutes}`) });
+const reminderDto = (r: ReminderRow): PlanItemRemindersResponse['reminders'][number] => ({
+  id: r.id,
+  rule: describeRule(r.ruleKey),
+  sendAt: r.sendAt.toISOString(),
+  status: r.status,
+  statusReason: reasonText(r.statusReason),
+});
 
 /**
  * The kinds whose planned reminders a change of settings moves: all of them when the quiet
@@ -72,7 +82,7 @@ export const reminderRoutes: ApiRoute[] = [
     async handle(ctx, { params, body }) {
       const network = await authorizedNetwork(ctx, params.networkId, policy.manageReminders);
       if (!network.ok) return network;
-      const input = parse(reminderSettingsSchema, body, 'Ugyldige innstillinger for påminnelser');
+      const input = parse(reminderSettingsSchema, body, t('api.invalidSettings'));
       if (!input.ok) return input;
       const kinds = await ctx.db.transaction(async (tx) => {
         const before = await reminderSettings(tx, network.value.id);
@@ -104,14 +114,16 @@ export const reminderRoutes: ApiRoute[] = [
     async handle(ctx, { params }) {
       const network = await authorizedNetwork(ctx, params.networkId, policy.viewReminderReport);
       if (!network.ok) return network;
-      const itemId = idFromPath(params.itemId, 'aktivitets-id');
+      const itemId = idFromPath(params.itemId, t('api.itemId'));
       if (!itemId.ok) return itemId;
-      if (!(await findPlanItem(ctx.db, network.value.id, itemId.value))) return fail('finnes-ikke', 'Fant ikke aktiviteten i planen.');
+      const item = await findPlanItem(ctx.db, network.value.id, itemId.value);
+      if (!item) return fail('finnes-ikke', t('api.itemNotFound'));
       const own = await subjectRules(ctx.db, 'plan-item', itemId.value);
       const reminders = await remindersOfSubject(ctx.db, 'plan-item', itemId.value);
       return ok<PlanItemRemindersResponse>({
         ownRules: own ? own.map(ruleDto) : null,
-        reminders: reminders.map((r) => ({ id: r.id, rule: describeRule(r.ruleKey), sendAt: r.sendAt.toISOString(), status: r.status, statusReason: r.statusReason })),
+        reminders: reminders.map(reminderDto),
+        holidayNotice: holidayNotice(item.startsAt, (await reminderSettings(ctx.db, network.value.id)).quiet),
       });
     },
   },
@@ -121,12 +133,12 @@ export const reminderRoutes: ApiRoute[] = [
     async handle(ctx, { params, body }) {
       const network = await authorizedNetwork(ctx, params.networkId, policy.manageReminders);
       if (!network.ok) return network;
-      const itemId = idFromPath(params.itemId, 'aktivitets-id');
+      const itemId = idFromPath(params.itemId, t('api.itemId'));
       if (!itemId.ok) return itemId;
-      const input = parse(subjectRulesSchema, body, 'Ugyldige påminnelser');
+      const input = parse(subjectRulesSchema, body, t('api.invalidRules'));
       if (!input.ok) return input;
       const item = await findPlanItem(ctx.db, network.value.id, itemId.value);
-      if (!item) return fail('finnes-ikke', 'Fant ikke aktiviteten i planen.');
+      if (!item) return fail('finnes-ikke', t('api.itemNotFound'));
       await ctx.db.transaction(async (tx) => {
         await setSubjectRules(tx, 'plan-item', item.id, input.value.rules);
         await syncSubjectReminders(tx, 'plan-item', item.id, ctx.now);
@@ -144,7 +156,8 @@ export const reminderRoutes: ApiRoute[] = [
       const reminders = await remindersOfSubject(ctx.db, 'plan-item', item.id);
       return ok<PlanItemRemindersResponse>({
         ownRules: input.value.rules?.map(ruleDto) ?? null,
-        reminders: reminders.map((r) => ({ id: r.id, rule: describeRule(r.ruleKey), sendAt: r.sendAt.toISOString(), status: r.status, statusReason: r.statusReason })),
+        reminders: reminders.map(reminderDto),
+        holidayNotice: holidayNotice(item.startsAt, (await reminderSettings(ctx.db, network.value.id)).quiet),
       });
     },
   },
@@ -155,9 +168,9 @@ export const reminderRoutes: ApiRoute[] = [
     async handle(ctx, { params, body }) {
       const network = await authorizedNetwork(ctx, params.networkId, policy.manageReminders);
       if (!network.ok) return network;
-      const itemId = idFromPath(params.itemId, 'aktivitets-id');
+      const itemId = idFromPath(params.itemId, t('api.itemId'));
       if (!itemId.ok) return itemId;
-      const input = parse(sendNowSchema, body ?? {}, 'Ugyldig påminnelse');
+      const input = parse(sendNowSchema, body ?? {}, t('api.invalidSendNow'));
       if (!input.ok) return input;
       const result = await remindAboutPlanItem(ctx.db, {
         networkId: network.value.id,
@@ -166,7 +179,7 @@ export const reminderRoutes: ApiRoute[] = [
         createdBy: ctx.actor.memberId || null,
         now: ctx.now,
       });
-      if (result === 'ingen-aktivitet') return fail('finnes-ikke', 'Fant ikke aktiviteten i planen.');
+      if (result === 'ingen-aktivitet') return fail('finnes-ikke', t('api.itemNotFound'));
       await recordAudit(ctx.db, {
         actorMemberId: ctx.actor.memberId,
         actorName: ctx.actor.displayName,

@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import { messageCard } from '../../shared/cards/notice.js';
 import { OPT_IN_VERB, OPT_OUT_VERB, optedInCard, optedOutCard } from '../cards/reminder.js';
 import { reminderReportCard } from '../cards/report.js';
@@ -6,39 +5,37 @@ import { markMemberReachable } from '../../shared/sql/proactive.js';
 import { setOptOut, setRemindersStopped } from '../sql/reminders.js';
 import { policy } from '../../shared/policy.js';
 import { reminderKinds } from '../domain/reminders.js';
-import { OSLO } from '../../shared/time.js';
+import { formatTime } from '../../platform/i18n/format.js';
+import { t } from '../messages.js';
 import { buildReminderReport, remindAboutPlanItem } from '../report.js';
 import { reminderKindDefinition } from '../kinds.js';
 import { z } from '../../shared/validation.js';
 import { sendCard } from '../../shared/bot/reply.js';
 import type { BotTurn, CardAction, Command, CommandContext } from '../../shared/bot/routes.js';
 
-const NOT_REGISTERED = 'Du er ikke registrert i noe læringsnettverk ennå, så du får ingen påminnelser.';
+const notRegistered = () => t('notRegistered');
 
 /** «stopp påminnelser»: no reminders of any kind until «start påminnelser». */
 async function stopReminders(ctx: CommandContext): Promise<void> {
   if (!ctx.actor.memberId) {
-    await ctx.turn.reply(NOT_REGISTERED);
+    await ctx.turn.reply(notRegistered());
     return;
   }
   await setRemindersStopped(ctx.deps.db, ctx.actor.memberId, true);
   await sendCard(
     ctx,
-    messageCard(
-      'Påminnelser er slått av',
-      'Du får ingen påminnelser fra meg før du skriver «start påminnelser». Oppgaver og målinger du blir bedt om å svare på, får du fortsatt.',
-    ),
+    messageCard(t('stopped.title'), t('stopped.body')),
   );
 }
 
 async function startReminders(ctx: CommandContext): Promise<void> {
   if (!ctx.actor.memberId) {
-    await ctx.turn.reply(NOT_REGISTERED);
+    await ctx.turn.reply(notRegistered());
     return;
   }
   await setRemindersStopped(ctx.deps.db, ctx.actor.memberId, false);
   await markMemberReachable(ctx.deps.db, ctx.actor.tenantId, ctx.actor.aadObjectId);
-  await sendCard(ctx, messageCard('Påminnelser er slått på', 'Du får påminnelser om samlinger og frister igjen. Skriv «stopp påminnelser» for å slå dem av.'));
+  await sendCard(ctx, messageCard(t('started.title'), t('started.body')));
 }
 
 /** «påminnelser»: the delivery report (fasilitator). */
@@ -46,7 +43,7 @@ async function showReminderReport(ctx: CommandContext): Promise<void> {
   const network = ctx.network!;
   const decision = policy.viewReminderReport(ctx.actor, network);
   if (!decision.allowed) {
-    await sendCard(ctx, messageCard('Kan ikke vise påminnelsene', decision.message, 'attention'));
+    await sendCard(ctx, messageCard(t('reportRefused'), decision.message, 'attention'));
     return;
   }
   await sendCard(ctx, reminderReportCard(network.name, await buildReminderReport(ctx.deps.db, network.id)));
@@ -57,7 +54,7 @@ async function remindNow(ctx: CommandContext): Promise<void> {
   const network = ctx.network!;
   const decision = policy.manageReminders(ctx.actor, network);
   if (!decision.allowed) {
-    await sendCard(ctx, messageCard('Kan ikke sende påminnelse', decision.message, 'attention'));
+    await sendCard(ctx, messageCard(t('remindNow.refused'), decision.message, 'attention'));
     return;
   }
   const minutes = Math.min(24 * 60, Number(/(\d{1,4})/.exec(ctx.args)?.[1] ?? 0));
@@ -68,59 +65,77 @@ async function remindNow(ctx: CommandContext): Promise<void> {
     now: ctx.deps.now(),
   });
   if (result === 'ingen-aktivitet') {
-    await sendCard(ctx, messageCard('Ingen kommende aktivitet', 'Det er ingen kommende aktiviteter i planen å minne om.', 'attention'));
+    await sendCard(ctx, messageCard(t('remindNow.noActivityTitle'), t('remindNow.noActivityBody'), 'attention'));
     return;
   }
-  const at = DateTime.fromJSDate(result.sendAt, { zone: OSLO }).toFormat('HH.mm');
+  const vars = { title: result.item.title, count: result.recipients };
   await sendCard(
     ctx,
     messageCard(
-      'Påminnelse bestilt',
-      `Påminnelsen om «${result.item.title}» sendes ${minutes === 0 ? 'nå' : `kl. ${at}`} til ${result.recipients} personer i nettverket (ikke til dem som har skrevet «stopp påminnelser»). Skriv «påminnelser» for å se hvem som har fått den.`,
+      t('remindNow.orderedTitle'),
+      minutes === 0 ? t('remindNow.orderedNow', vars) : t('remindNow.orderedAt', { ...vars, time: formatTime(result.sendAt) }),
     ),
   );
 }
 
 export const reminderCommands: Command[] = [
+  // Verb and description are read when help is built, in the reader's language; the aliases
+  // are the words people type, in bokmål, nynorsk and English.
   {
-    verb: 'stopp påminnelser',
-    aliases: ['stopp påminnelser', 'stopp paminnelser', 'stop reminders'],
-    description: 'Slå av alle påminnelser til deg',
+    get verb() {
+      return t('command.stop.verb');
+    },
+    aliases: ['stopp påminnelser', 'stopp paminnelser', 'stopp påminningar', 'stopp paminningar', 'stop reminders'], // i18n-ignore: command words
+    get description() {
+      return t('command.stop.description');
+    },
     audience: 'anyone',
     run: stopReminders,
   },
   {
-    verb: 'start påminnelser',
-    aliases: ['start påminnelser', 'start paminnelser', 'start reminders'],
-    description: 'Slå påminnelser på igjen',
+    get verb() {
+      return t('command.start.verb');
+    },
+    aliases: ['start påminnelser', 'start paminnelser', 'start påminningar', 'start paminningar', 'start reminders'], // i18n-ignore: command words
+    get description() {
+      return t('command.start.description');
+    },
     audience: 'anyone',
     run: startReminders,
   },
   {
-    verb: 'påminnelser',
-    aliases: ['påminnelser', 'paminnelser', 'reminders', 'reminder report'],
-    description: 'Hvem har fått påminnelsene (fasilitator)',
+    get verb() {
+      return t('command.report.verb');
+    },
+    aliases: ['påminnelser', 'paminnelser', 'påminningar', 'paminningar', 'reminders', 'reminder report'], // i18n-ignore: command words
+    get description() {
+      return t('command.report.description');
+    },
     audience: 'network',
     run: showReminderReport,
   },
   {
-    verb: 'påminn nå',
-    aliases: ['påminn nå', 'påminn om', 'paminn na', 'paminn om', 'remind now', 'remind in'],
-    description: 'Send påminnelse om neste aktivitet nå, eller «påminn om 5» (fasilitator)',
+    get verb() {
+      return t('command.remindNow.verb');
+    },
+    aliases: ['påminn nå', 'påminn om', 'paminn na', 'paminn om', 'minn på no', 'minn på om', 'minn pa no', 'minn pa om', 'remind now', 'remind in'], // i18n-ignore: command words
+    get description() {
+      return t('command.remindNow.description');
+    },
     audience: 'network',
     run: remindNow,
   },
 ];
 
 const optOutSchema = z.object({
-  kind: z.enum(reminderKinds, { error: 'ukjent type påminnelse' }),
-  subjectId: z.uuid({ error: 'ukjent sak' }),
-  reminderId: z.uuid({ error: 'ukjent påminnelse' }).optional(),
+  kind: z.enum(reminderKinds, { error: () => t('optOutData.kind') }),
+  subjectId: z.uuid({ error: () => t('optOutData.subject') }),
+  reminderId: z.uuid({ error: () => t('optOutData.reminder') }).optional(),
 });
 type OptOutData = z.infer<typeof optOutSchema>;
 
 async function subjectTitle(ctx: BotTurn, data: OptOutData): Promise<string> {
-  return (await reminderKindDefinition(data.kind)?.load(ctx.deps.db, data.subjectId))?.title ?? 'dette';
+  return (await reminderKindDefinition(data.kind)?.load(ctx.deps.db, data.subjectId))?.title ?? t('thisSubject');
 }
 
 /** «Ikke påminn meg om dette» on a reminder card. */
@@ -128,7 +143,7 @@ const optOutAction: CardAction<OptOutData> = {
   verb: OPT_OUT_VERB,
   schema: optOutSchema,
   async run(ctx, data) {
-    if (!ctx.actor.memberId) return messageCard('Ingen påminnelser', NOT_REGISTERED);
+    if (!ctx.actor.memberId) return messageCard(t('noReminders'), notRegistered());
     await setOptOut(ctx.deps.db, ctx.actor.memberId, data.kind, data.subjectId, true);
     return optedOutCard(await subjectTitle(ctx, data), { kind: data.kind, subjectId: data.subjectId });
   },
@@ -138,7 +153,7 @@ const optInAction: CardAction<OptOutData> = {
   verb: OPT_IN_VERB,
   schema: optOutSchema,
   async run(ctx, data) {
-    if (!ctx.actor.memberId) return messageCard('Ingen påminnelser', NOT_REGISTERED);
+    if (!ctx.actor.memberId) return messageCard(t('noReminders'), notRegistered());
     await setOptOut(ctx.deps.db, ctx.actor.memberId, data.kind, data.subjectId, false);
     return optedInCard(await subjectTitle(ctx, data));
   },

@@ -1,7 +1,7 @@
 import type { ReminderKind } from '../domain/reminders.js';
 import { adaptiveCard, text, type AdaptiveCard, type CardElement } from '../../shared/cards/card.js';
-import { DateTime } from 'luxon';
-import { OSLO } from '../../shared/time.js';
+import { formatDateLong, formatTime } from '../../platform/i18n/format.js';
+import { t } from '../messages.js';
 
 export const OPT_OUT_VERB = 'paminnelse-av';
 export const OPT_IN_VERB = 'paminnelse-pa';
@@ -16,10 +16,13 @@ export interface ReminderCardInput {
   optOut: { kind: ReminderKind; subjectId: string; reminderId: string };
 }
 
-/** A deadline as the «Frist» fact shows it: «torsdag 12. juni kl. 10.00» (Oslo time). */
-export const formatDeadline = (d: Date): string => DateTime.fromJSDate(d, { zone: OSLO }).setLocale('nb').toFormat("cccc d. LLLL 'kl.' HH.mm");
+/** A deadline as the «Frist» fact shows it: «torsdag 12. juni kl. 10.00», «Thursday 12 June, 10:00» (Oslo time, the reader's language). */
+export const formatDeadline = (d: Date): string => t('card.deadline', { date: formatDateLong(d), time: formatTime(d) });
 
-/** Every reminder card: what, when, the link to act on, and «Ikke påminn meg om dette». */
+/**
+ * Every reminder card: what, when, the link to act on, and «Ikke påminn meg om dette». Built in
+ * the current scope's language: the engine builds each recipient's card inside inLocale.
+ */
 export function reminderCard(input: ReminderCardInput): AdaptiveCard {
   const body: CardElement[] = [
     text(input.heading, { isSubtle: true, weight: 'Bolder', spacing: 'None' }),
@@ -30,12 +33,13 @@ export function reminderCard(input: ReminderCardInput): AdaptiveCard {
   const actions: CardElement[] = [];
   if (input.link) actions.push({ type: 'Action.OpenUrl', title: input.link.title, url: input.link.url, style: 'positive' });
   const data = { verb: OPT_OUT_VERB, ...input.optOut };
+  const optOut = t('card.optOut');
   actions.push({
     type: 'Action.Execute',
-    title: 'Ikke påminn meg om dette',
+    title: optOut,
     verb: OPT_OUT_VERB,
     data,
-    fallback: { type: 'Action.Submit', title: 'Ikke påminn meg om dette', data },
+    fallback: { type: 'Action.Submit', title: optOut, data },
   });
   const fallbackText = [
     `${input.heading}: ${input.title}`,
@@ -48,32 +52,28 @@ export function reminderCard(input: ReminderCardInput): AdaptiveCard {
 /** What the card turns into after «Ikke påminn meg om dette», with a way back. */
 export function optedOutCard(title: string, optOut: { kind: ReminderKind; subjectId: string }): AdaptiveCard {
   const data = { verb: OPT_IN_VERB, ...optOut };
+  const body = t('card.optedOutBody', { title });
+  const undo = t('card.undo');
   return adaptiveCard(
     [
-      text('Påminnelser slått av', { size: 'Medium', weight: 'Bolder', style: 'heading' }),
-      text(`Du får ikke flere påminnelser om «${title}».`),
-      text('Skriv **stopp påminnelser** for å slå av alle påminnelser.', { isSubtle: true }),
+      text(t('card.optedOutTitle'), { size: 'Medium', weight: 'Bolder', style: 'heading' }),
+      text(body),
+      text(t('card.optedOutHint'), { isSubtle: true }),
     ],
     [
       {
         type: 'Action.Execute',
-        title: 'Angre',
+        title: undo,
         verb: OPT_IN_VERB,
         data,
-        fallback: { type: 'Action.Submit', title: 'Angre', data },
+        fallback: { type: 'Action.Submit', title: undo, data },
       },
     ],
-    `Du får ikke flere påminnelser om «${title}».`,
+    `${t('card.optedOutTitle')}: ${body}`,
   );
 }
 
 export function optedInCard(title: string): AdaptiveCard {
-  return adaptiveCard(
-    [
-      text('Påminnelser slått på igjen', { size: 'Medium', weight: 'Bolder', style: 'heading' }),
-      text(`Du får påminnelser om «${title}» som før.`),
-    ],
-    [],
-    `Du får påminnelser om «${title}» som før.`,
-  );
+  const body = t('card.optedInBody', { title });
+  return adaptiveCard([text(t('card.optedInTitle'), { size: 'Medium', weight: 'Bolder', style: 'heading' }), text(body)], [], `${t('card.optedInTitle')}: ${body}`);
 }

@@ -17,12 +17,42 @@ export interface Holiday {
   name: string;
 }
 
+/** Which holiday, as a key for the catalogue (holiday.name.<key>), by date-holidays' rule. */
+export type HolidayKey =
+  | 'newYear'
+  | 'maundyThursday'
+  | 'goodFriday'
+  | 'easterSunday'
+  | 'easterMonday'
+  | 'labourDay'
+  | 'ascension'
+  | 'constitutionDay'
+  | 'whitSunday'
+  | 'whitMonday'
+  | 'christmasDay'
+  | 'boxingDay';
+
+const keyOfRule: Record<string, HolidayKey> = {
+  '01-01': 'newYear',
+  'easter -3': 'maundyThursday',
+  'easter -2': 'goodFriday',
+  easter: 'easterSunday',
+  'easter 1': 'easterMonday',
+  '05-01': 'labourDay',
+  'easter 39': 'ascension',
+  '05-17': 'constitutionDay',
+  'easter 49': 'whitSunday',
+  'easter 50': 'whitMonday',
+  '12-25': 'christmasDay',
+  '12-26': 'boxingDay',
+};
+
 const calendar = new Holidays('NO', { languages: ['no'], timezone: OSLO, types: ['public'] });
 
-/** Per year: ISO date (yyyy-MM-dd) → name. A year's list is computed once. */
-const byYear = new Map<number, Map<string, string>>();
+/** Per year: ISO date (yyyy-MM-dd) → name and key. A year's list is computed once. */
+const byYear = new Map<number, Map<string, { name: string; key: HolidayKey | null }>>();
 
-function holidaysOf(year: number): Map<string, string> {
+function holidaysOf(year: number): Map<string, { name: string; key: HolidayKey | null }> {
   let days = byYear.get(year);
   if (!days) {
     days = new Map();
@@ -30,7 +60,7 @@ function holidaysOf(year: number): Map<string, string> {
       if (h.type !== 'public') continue;
       // `date` is the local (Oslo) start, 'yyyy-MM-dd HH:mm:ss'; every Norwegian public holiday is a whole day.
       const iso = h.date.slice(0, 10);
-      if (!days.has(iso)) days.set(iso, h.name);
+      if (!days.has(iso)) days.set(iso, { name: h.name, key: keyOfRule[h.rule] ?? null });
     }
     byYear.set(year, days);
   }
@@ -48,8 +78,15 @@ function osloDay(date: DateTime | Date): DateTime {
 export function holidayOn(date: DateTime | Date): Holiday | null {
   const day = osloDay(date);
   if (!day.isValid) return null;
-  const name = holidaysOf(day.year).get(day.toISODate()!);
-  return name ? { name } : null;
+  const found = holidaysOf(day.year).get(day.toISODate()!);
+  return found ? { name: found.name } : null;
+}
+
+/** The catalogue key of the public holiday on that Oslo day; null when none, or one date-holidays added that we do not know. */
+export function holidayKeyOn(date: DateTime | Date): HolidayKey | null {
+  const day = osloDay(date);
+  if (!day.isValid) return null;
+  return holidaysOf(day.year).get(day.toISODate()!)?.key ?? null;
 }
 
 /**

@@ -1,6 +1,8 @@
 import { DateTime } from 'luxon';
 import { OSLO } from '../../shared/time.js';
 import { holidayOn, isChristmasWeek } from './holidays.js';
+import { formatDateLong, formatTime } from '../../platform/i18n/format.js';
+import { t } from '../messages.js';
 
 /**
  * Reminder schedules, pure: when a rule fires for a deadline, and where quiet hours move it.
@@ -167,17 +169,17 @@ export function planReminders(deadline: Date, rules: readonly ReminderRule[], qu
   return planned.sort((a, b) => a.sendAt.getTime() - b.sendAt.getTime());
 }
 
-/** «i morgen kl. 10.00», «om 1 time», for the reminder card's first line. */
+/** «i morgen kl. 10.00», «om én time», for the reminder card's first line, in the reader's language. */
 export function describeLeadTime(deadline: Date, sentAt: Date): string {
-  const d = DateTime.fromJSDate(deadline, { zone: OSLO }).setLocale('nb');
-  const s = DateTime.fromJSDate(sentAt, { zone: OSLO }).setLocale('nb');
+  const d = DateTime.fromJSDate(deadline, { zone: OSLO });
+  const s = DateTime.fromJSDate(sentAt, { zone: OSLO });
   const minutes = Math.round((deadline.getTime() - sentAt.getTime()) / 60_000);
-  if (minutes <= 0) return 'nå';
-  if (minutes === 60) return 'om én time';
-  if (minutes < 90) return `om ${minutes} minutter`;
+  if (minutes <= 0) return t('lead.now');
+  if (minutes === 60) return t('lead.inOneHour');
+  if (minutes < 90) return t('lead.inMinutes', { count: minutes });
   const days = Math.round(d.startOf('day').diff(s.startOf('day'), 'days').days);
-  const clock = `kl. ${d.toFormat('HH.mm')}`;
-  if (days === 0) return `i dag ${clock}`;
-  if (days === 1) return `i morgen ${clock}`;
-  return `${d.toFormat('cccc d. LLLL')} ${clock}`;
+  const time = formatTime(deadline);
+  if (days === 0) return t('lead.today', { time });
+  if (days === 1) return t('lead.tomorrow', { time });
+  return t('lead.later', { date: formatDateLong(deadline), time });
 }

@@ -4,7 +4,8 @@ import type { Actor, Decision } from '../policy.js';
 import type { Logger } from '../../platform/logging.js';
 import { describeInputProblem, describeIssues, fieldKey, findInputProblem, firstIssueField, z } from '../validation.js';
 import type { Caller } from './caller.js';
-import { fail, ok, type Result } from '../result.js';
+import { t } from '../messages.js';
+import { fail, invalid, ok, type Result } from '../result.js';
 
 export interface ApiContext {
   db: Database;
@@ -56,15 +57,15 @@ export function unregisteredActor(caller: Caller): Actor {
 
 export function parse<T>(schema: z.ZodType<T>, input: unknown, subject?: string): Result<T> {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return fail('ugyldig-forespørsel', 'Forespørselen må ha et JSON-objekt som innhold.');
+    return invalid(t('validation.notAnObject'));
   }
   // The text rule first, over every string: also those the schema does not look at.
   const problem = findInputProblem(input);
-  if (problem) return fail('ugyldig-forespørsel', describeInputProblem(problem, subject), fieldKey(problem.path));
+  if (problem) return invalid(describeInputProblem(problem, subject), fieldKey(problem.path));
   const result = schema.safeParse(input);
   return result.success
     ? ok(result.data)
-    : fail('ugyldig-forespørsel', describeIssues(result.error, subject), firstIssueField(result.error));
+    : invalid(describeIssues(result.error, subject), firstIssueField(result.error));
 }
 
 /**
@@ -83,9 +84,9 @@ export function checkedRoute(route: ApiRoute): ApiRoute {
       ] as const) {
         const problem = findInputProblem(value);
         if (!problem) continue;
-        if (part === 'body') return Promise.resolve(fail('ugyldig-forespørsel', describeInputProblem(problem), fieldKey(problem.path)));
+        if (part === 'body') return Promise.resolve(invalid(describeInputProblem(problem), fieldKey(problem.path)));
         // A path segment or query value has no form label: the address as a whole is wrong.
-        return Promise.resolve(fail('ugyldig-forespørsel', describeInputProblem({ path: [], message: problem.message }, 'Ugyldig adresse', 'Adressen')));
+        return Promise.resolve(invalid(describeInputProblem({ path: [], message: problem.message }, t('validation.addressSubject'), t('validation.addressWhole'))));
       }
       return route.handle(ctx, input);
     },
@@ -96,9 +97,9 @@ export function decide(decision: Decision): Result<void> {
   return decision.allowed ? ok(undefined) : fail('ingen-tilgang', decision.message);
 }
 
-export const idSchema = z.uuid({ error: 'må være en UUID' });
+export const idSchema = z.uuid({ error: () => t('validation.uuid') });
 
 export function idFromPath(rawId: string | undefined, what: string): Result<string> {
   const id = idSchema.safeParse(rawId);
-  return id.success ? ok(id.data) : fail('ugyldig-forespørsel', `Ugyldig ${what}: den må være en UUID.`);
+  return id.success ? ok(id.data) : invalid(t('validation.badId', { what }));
 }

@@ -1,6 +1,7 @@
 import type { AdaptiveCard } from '../cards/card.js';
 import { cardMessage } from '../cards/message.js';
 import type { BotTurn } from './routes.js';
+import { t } from '../messages.js';
 
 /** Replies with a card in the conversation the turn is in. */
 export async function sendCard(ctx: Pick<BotTurn, 'turn'>, card: AdaptiveCard): Promise<void> {
@@ -31,7 +32,7 @@ export async function replyPrivately(ctx: BotTurn, cards: AdaptiveCard[]): Promi
   }
   await ctx.turn.reply(
     delivered
-      ? 'Jeg har sendt det til deg i en personlig chat, siden det bare er for deg.'
-      : 'Dette er bare for deg, men jeg fikk ikke sendt det i en personlig chat. Skriv til meg direkte (personlig chat med Samlingspunkt) og prøv igjen.',
+      ? t('reply.sentPrivately')
+      : t('reply.notSentPrivately'),
   );
 }

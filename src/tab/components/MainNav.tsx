@@ -10,9 +10,14 @@ export const MAIN_VIEWS = [
 ] as const;
 
 const useStyles = makeStyles({
-  nav: { marginBottom: tokens.spacingVerticalL, overflowX: 'auto', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
-  list: { display: 'flex', gap: tokens.spacingHorizontalXS, listStyle: 'none', margin: 0, padding: 0 },
+  nav: { marginBottom: tokens.spacingVerticalL, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  // Wraps onto a second line in a narrow pane instead of cutting the names off (WCAG 1.4.10).
+  list: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, listStyle: 'none', margin: 0, padding: 0 },
   item: {
+    whiteSpace: 'normal',
+    textAlign: 'start',
+    maxWidth: '100%',
+    minWidth: 0,
     borderRadius: 0,
     borderBottom: `3px solid transparent`,
     paddingBlock: tokens.spacingVerticalS,

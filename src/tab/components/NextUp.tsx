@@ -42,12 +42,12 @@ export function NextUp({ item, timeZone, inTeams }: { item: PlanItem; timeZone: 
             {item.title}
           </Text>
           <Badge appearance="tint" shape="rounded" color={KIND_COLOR[item.kind]}>
-            {t(`kind.${item.kind}`)}
+            {t(`shared:label.kind.${item.kind}`)}
           </Badge>
         </p>
         <div className={s.meta}>
           <WhenText startsAt={item.startsAt} endsAt={item.endsAt} timeZone={timeZone} inline />
-          <Text>{t(`format.${item.format}`)}</Text>
+          <Text>{t(`shared:label.format.${item.format}`)}</Text>
         </div>
       </div>
       {url && (

@@ -34,13 +34,13 @@ export function PlanList(props: { items: PlanItem[]; timeZone: string; labelledB
       {props.items.map((item) => (
         <li key={item.id} className={s.item}>
           <Badge appearance="tint" shape="rounded" color={KIND_COLOR[item.kind]}>
-            {t(`kind.${item.kind}`)}
+            {t(`shared:label.kind.${item.kind}`)}
           </Badge>
           <Text weight="semibold">{item.title}</Text>
           <WhenText startsAt={item.startsAt} endsAt={item.endsAt} timeZone={props.timeZone} inline />
           <Text size={200} className={s.meta}>
-            {t(`format.${item.format}`)} ·{' '}
-            {item.responsibleBody ? t(`body.${item.responsibleBody}`) : t('plan.noResponsible')}
+            {t(`shared:label.format.${item.format}`)} ·{' '}
+            {item.responsibleBody ? t(`shared:label.body.${item.responsibleBody}`) : t('plan.noResponsible')}
           </Text>
           {item.agenda && (
             <Text size={200} className={s.agenda}>

@@ -116,7 +116,7 @@ export function PlanTable({ items, timeZone, labelledBy, inTeams, showLinks }: P
               <TableCell className={s.cell}>
                 <div className={s.what}>
                   <Badge appearance="tint" shape="rounded" color={KIND_COLOR[item.kind]}>
-                    {t(`kind.${item.kind}`)}
+                    {t(`shared:label.kind.${item.kind}`)}
                   </Badge>
                   <Text weight="semibold">{item.title}</Text>
                   {item.agenda && (
@@ -129,9 +129,9 @@ export function PlanTable({ items, timeZone, labelledBy, inTeams, showLinks }: P
                   )}
                 </div>
               </TableCell>
-              <TableCell className={s.cell}>{t(`format.${item.format}`)}</TableCell>
+              <TableCell className={s.cell}>{t(`shared:label.format.${item.format}`)}</TableCell>
               <TableCell className={s.cell}>
-                {item.responsibleBody ? t(`body.${item.responsibleBody}`) : t('plan.noResponsible')}
+                {item.responsibleBody ? t(`shared:label.body.${item.responsibleBody}`) : t('plan.noResponsible')}
               </TableCell>
             </TableRow>
           ))}

@@ -28,7 +28,7 @@ const useStyles = makeStyles({
     paddingBottom: tokens.spacingVerticalM,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  picker: { minWidth: '280px' },
+  picker: { minWidth: 'min(280px, 100%)' },
   badge: { marginBottom: tokens.spacingVerticalXS },
 });
 

@@ -1,7 +1,6 @@
 import { Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import { timeRangeParts } from '../format.js';
-import type { Lang } from '../i18n.js';
+import { dateClockJoint, formatClockRange, formatDate, formatDateTime, sameDay } from '../format.js';
 
 const useStyles = makeStyles({
   stacked: { display: 'flex', flexDirection: 'column' },
@@ -10,33 +9,33 @@ const useStyles = makeStyles({
 });
 
 /**
- * "tir. 1. des." with "kl. 10:00–12:00" beside or below it; a span over several days shows
- * its start and its end each with their own date. The text reads as one phrase either way.
+ * «tir. 1. desember» with «kl. 10.00–12.00» beside or below it (English «Tue 1 December,
+ * 10:00–12:00»); a span over several days shows its start and its end each with their own date.
+ * The text reads as one phrase either way.
  */
 export function WhenText(props: { startsAt: string; endsAt: string; timeZone: string; inline?: boolean }) {
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
   const s = useStyles();
-  const p = timeRangeParts(props.startsAt, props.endsAt, i18n.language as Lang, props.timeZone);
+  const lang = i18n.language;
   const layout = mergeClasses(props.inline ? s.inline : s.stacked);
-  if (p.sameDay) {
+  if (sameDay(props.startsAt, props.endsAt, props.timeZone)) {
+    const joint = props.inline ? dateClockJoint(lang).trimEnd() : '';
     return (
       <time dateTime={props.startsAt} className={layout}>
-        <Text weight="semibold">{p.startDate}</Text>{' '}
-        <Text className={s.clock}>{t('time.clock', { start: p.start, end: p.end })}</Text>
+        <Text weight="semibold">
+          {formatDate(props.startsAt, lang, props.timeZone)}
+          {joint}
+        </Text>{' '}
+        <Text className={s.clock}>{formatClockRange(props.startsAt, props.endsAt, lang, props.timeZone)}</Text>
       </time>
     );
   }
   return (
     <span className={layout}>
       <span>
-        <time dateTime={props.startsAt}>
-          <Text weight="semibold">{p.startDate}</Text> <Text className={s.clock}>{t('time.at', { time: p.start })}</Text>
-        </time>{' '}
-        –
+        <time dateTime={props.startsAt}>{formatDateTime(props.startsAt, lang, props.timeZone)}</time> –
       </span>{' '}
-      <time dateTime={props.endsAt}>
-        <Text weight="semibold">{p.endDate}</Text> <Text className={s.clock}>{t('time.at', { time: p.end })}</Text>
-      </time>
+      <time dateTime={props.endsAt}>{formatDateTime(props.endsAt, lang, props.timeZone)}</time>
     </span>
   );
 }

@@ -13,6 +13,7 @@ import {
 } from '@fluentui/react-components';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useGroupLabel } from './Breakdowns.js';
 import { formatNumber, formatPoints, formatShare, formatSigned, formatWhen } from './format.js';
 import type { PollResultsResponse, Shift } from '../api-types.js';
 
@@ -25,8 +26,15 @@ const useStyles = makeStyles({
   swatch: { display: 'inline-block', width: '28px', height: '12px', minWidth: '28px', marginInlineEnd: tokens.spacingHorizontalXS, verticalAlign: 'middle', borderRadius: '2px' },
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   // Fixed value column: the bars of every option start and end at the same place.
-  option: { display: 'grid', gridTemplateColumns: 'minmax(8rem, 2fr) 3fr 13rem', gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalM}`, alignItems: 'center' },
-  label: { gridRow: 'span 2' },
+  option: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(8rem, 2fr) 3fr 13rem',
+    gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalM}`,
+    alignItems: 'center',
+    // Narrow panes: the option on its own line, each bar with its number beside it (WCAG 1.4.10).
+    '@media (max-width: 600px)': { gridTemplateColumns: 'minmax(0, 1fr) auto' },
+  },
+  label: { gridRow: 'span 2', overflowWrap: 'anywhere', '@media (max-width: 600px)': { gridColumn: '1 / -1', gridRow: 'auto' } },
   track: { height: '12px', borderRadius: '2px', backgroundColor: tokens.colorNeutralBackground4, overflow: 'hidden' },
   // «Før» hatched, «Etter» solid: the two are told apart by pattern and by text, not colour alone.
   before: {
@@ -45,7 +53,8 @@ const useStyles = makeStyles({
   },
   value: { fontVariantNumeric: 'tabular-nums', color: tokens.colorNeutralForeground2 },
   shift: { fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums' },
-  scroller: { overflowX: 'auto' },
+  // A table of shifts scrolls inside itself on a narrow pane rather than breaking words apart.
+  scroller: { overflowX: 'auto', '& td, & th': { overflowWrap: 'normal' }, ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' } },
   muted: { color: tokens.colorNeutralForeground2 },
 });
 
@@ -102,6 +111,7 @@ function OptionShifts({ shift }: { shift: Shift }) {
 /** Before and after, side by side, with the shift overall and per municipality. */
 export function BeforeAfter({ pair, timeZone }: { pair: Pair; timeZone: string }) {
   const kind = pair.after.kind;
+  const groupLabel = useGroupLabel();
   const { t, i18n } = useTranslation();
   const s = useStyles();
   const headingId = useId();
@@ -138,7 +148,7 @@ export function BeforeAfter({ pair, timeZone }: { pair: Pair; timeZone: string }
         </>
       )}
       {byMunicipality.length > 0 && kind !== 'fritekst' && (
-        <div className={s.scroller}>
+        <div className={s.scroller} role="region" aria-labelledby={tableId} tabIndex={0}>
           <Text as="h4" weight="semibold" id={tableId} className={s.heading}>
             {t('polls.pair.byMunicipality')}
           </Text>
@@ -160,7 +170,7 @@ export function BeforeAfter({ pair, timeZone }: { pair: Pair; timeZone: string }
             <TableBody>
               {byMunicipality.map((m) => (
                 <TableRow key={m.key}>
-                  <TableCell>{m.label}</TableCell>
+                  <TableCell>{groupLabel('municipality', m)}</TableCell>
                   {scale ? (
                     <>
                       <TableCell>{m.shift.before?.mean != null ? formatNumber(m.shift.before.mean, lang) : '–'}</TableCell>

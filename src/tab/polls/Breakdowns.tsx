@@ -7,12 +7,31 @@ import type { Breakdown, PollKind } from '../api-types.js';
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   heading: { margin: 0 },
-  scroller: { overflowX: 'auto' },
+  // A table of shares scrolls inside itself on a narrow pane rather than breaking words apart.
+  scroller: { overflowX: 'auto', '& td, & th': { overflowWrap: 'normal' }, ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' } },
   note: { color: tokens.colorNeutralForeground2 },
 });
 
 /** Answers per municipality or per sector: a table of shares (or means), small groups already left out by the server. */
-export function BreakdownTable({ title, breakdown, kind, options }: { title: string; breakdown: Breakdown; kind: PollKind; options: string[] }) {
+/**
+ * A group's name in the tab's language: sectors from the shared catalogue (the words the cards
+ * use), «Uten kommune (fasilitatorer)» for answers without one, municipalities by their own name.
+ */
+export function useGroupLabel(): (by: 'municipality' | 'sector', group: { key: string; label: string }) => string {
+  const { t, i18n } = useTranslation();
+  return (by, group) => {
+    if (group.key === 'øvrige') return t('polls.breakdown.others');
+    if (group.key === '-') return by === 'sector' ? t('polls.breakdown.unknownSector') : t('polls.breakdown.noMunicipality');
+    if (by === 'sector') {
+      const key = `shared:label.sector.${group.key}`;
+      return i18n.exists(key) ? t(key) : group.label;
+    }
+    return group.label;
+  };
+}
+
+export function BreakdownTable({ title, by, breakdown, kind, options }: { title: string; by: 'municipality' | 'sector'; breakdown: Breakdown; kind: PollKind; options: string[] }) {
+  const groupLabel = useGroupLabel();
   const { t, i18n } = useTranslation();
   const s = useStyles();
   const id = useId();
@@ -24,7 +43,7 @@ export function BreakdownTable({ title, breakdown, kind, options }: { title: str
       <Subtitle2 as="h3" id={id} className={s.heading}>
         {title}
       </Subtitle2>
-      <div className={s.scroller}>
+      <div className={s.scroller} role="region" aria-labelledby={id} tabIndex={0}>
         <Table size="small" aria-labelledby={id}>
           <TableHeader>
             <TableRow>
@@ -36,7 +55,7 @@ export function BreakdownTable({ title, breakdown, kind, options }: { title: str
           <TableBody>
             {groups.map((g) => (
               <TableRow key={g.key}>
-                <TableCell>{g.label}</TableCell>
+                <TableCell>{groupLabel(by, g)}</TableCell>
                 <TableCell>{g.respondents}</TableCell>
                 {kind === 'skala' ? (
                   <TableCell>{g.distribution.mean === null ? '–' : formatNumber(g.distribution.mean, lang)}</TableCell>

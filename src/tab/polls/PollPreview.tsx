@@ -24,17 +24,16 @@ const useStyles = makeStyles({
  * picture of the card, so its controls are disabled and it is labelled as a preview.
  */
 export function PollPreview({ poll }: { poll: NewPoll }) {
-  const { t: ui, i18n } = useTranslation();
-  // The bot speaks Norwegian: the card is previewed as it will be posted, whatever the tab's language.
-  const t = i18n.getFixedT('nb');
+  // In the tab's language, as the server now writes each card in its reader's language.
+  const { t } = useTranslation();
   const s = useStyles();
   const id = useId();
   const options = poll.options.filter((o) => o.trim() !== '');
   const max = poll.scaleMax ?? 5;
   return (
-    <figure className={s.frame} aria-labelledby={id} lang="nb" style={{ margin: 0 }}>
-      <figcaption id={id} lang={i18n.language}>
-        <Text weight="semibold">{ui('polls.preview.title')}</Text>
+    <figure className={s.frame} aria-labelledby={id} style={{ margin: 0 }}>
+      <figcaption id={id}>
+        <Text weight="semibold">{t('polls.preview.title')}</Text>
       </figcaption>
       <Text size={200} className={s.tags}>
         {[t('polls.preview.tag'), poll.anonymous ? t(`polls.preview.stored.${poll.breakdown}`) : t('polls.preview.named')].join(' · ')}

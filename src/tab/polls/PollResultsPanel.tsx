@@ -1,5 +1,5 @@
-import { Badge, Button, Checkbox, MessageBar, MessageBarBody, Subtitle1, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useId, useState } from 'react';
+import { Badge, Button, Checkbox, MessageBar, MessageBarBody, Subtitle1, Subtitle2, Text, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api.js';
 import { ErrorBar, Loading } from '../components/States.js';
@@ -24,7 +24,7 @@ const useStyles = makeStyles({
     '@media (max-width: 600px)': { padding: tokens.spacingHorizontalL },
   },
   head: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  title: { margin: 0 },
+  title: { margin: 0, ...typographyStyles.subtitle1, overflowWrap: 'anywhere' },
   meta: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center', color: tokens.colorNeutralForeground2 },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -40,7 +40,7 @@ const loadResults = (key: string, signal: AbortSignal) => {
   return pollApi.results(networkId, pollId, signal);
 };
 
-export function PollResultsPanel(props: { networkId: string; pollId: string; channels: Channel[]; onChanged(selectId?: string): void }) {
+export function PollResultsPanel(props: { networkId: string; pollId: string; channels: Channel[]; created?: boolean; onChanged(selectId?: string): void }) {
   const [version, setVersion] = useState(0);
   const [state, retry] = useAsync(`${props.networkId}|${props.pollId}|${version}`, loadResults);
   const { t } = useTranslation();
@@ -63,13 +63,18 @@ export function PollResultsPanel(props: { networkId: string; pollId: string; cha
   return <Results {...props} data={data} reload={() => setVersion((v) => v + 1)} />;
 }
 
-function Results({ networkId, channels, data, reload, onChanged }: { networkId: string; channels: Channel[]; data: PollResultsResponse; reload(): void; onChanged(selectId?: string): void }) {
+function Results({ networkId, channels, data, created, reload, onChanged }: { networkId: string; channels: Channel[]; data: PollResultsResponse; created?: boolean; reload(): void; onChanged(selectId?: string): void }) {
   const { t, i18n } = useTranslation();
   const s = useStyles();
   const titleId = useId();
   const resultsId = useId();
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<{ intent: 'success' | 'error'; text: string } | null>(() => (created ? { intent: 'success', text: t('polls.created') } : null));
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // A poll just created: the focus moves here from the form that is gone, to the confirmation's heading.
+  useEffect(() => {
+    if (created) headingRef.current?.focus();
+  }, [created]);
   const [repeating, setRepeating] = useState(false);
   const [postTo, setPostTo] = useState<string[]>(channels.filter((c) => c.isGeneral).map((c) => c.conversationId));
   const [sendToAll, setSendToAll] = useState(false);
@@ -95,9 +100,9 @@ function Results({ networkId, channels, data, reload, onChanged }: { networkId: 
   return (
     <article className={s.panel} aria-labelledby={titleId}>
       <div className={s.head}>
-        <Subtitle1 as="h2" id={titleId} className={s.title}>
+        <h2 id={titleId} className={s.title} tabIndex={-1} ref={headingRef}>
           {poll.question}
-        </Subtitle1>
+        </h2>
         <div className={s.meta}>
           <Badge appearance="tint" color={poll.status === 'apen' ? 'success' : poll.status === 'planlagt' ? 'informative' : 'subtle'}>
             {t(`polls.status.${poll.status}`)}
@@ -204,8 +209,8 @@ function Results({ networkId, channels, data, reload, onChanged }: { networkId: 
 
       {overall && (
         <>
-          <BreakdownTable title={t('polls.breakdown.byMunicipality')} breakdown={results.byMunicipality} kind={poll.kind} options={overall.options.map((o) => o.label)} />
-          <BreakdownTable title={t('polls.breakdown.bySector')} breakdown={results.bySector} kind={poll.kind} options={overall.options.map((o) => o.label)} />
+          <BreakdownTable title={t('polls.breakdown.byMunicipality')} by="municipality" breakdown={results.byMunicipality} kind={poll.kind} options={overall.options.map((o) => o.label)} />
+          <BreakdownTable title={t('polls.breakdown.bySector')} by="sector" breakdown={results.bySector} kind={poll.kind} options={overall.options.map((o) => o.label)} />
         </>
       )}
     </article>

@@ -1,5 +1,6 @@
-import { Badge, Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Table, mergeClasses, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
+import { useStackedTableStyles } from '../components/stackedTable.js';
 import { formatWhen } from './format.js';
 import type { Poll } from '../api-types.js';
 
@@ -15,9 +16,10 @@ const useStyles = makeStyles({
 export function PollTable({ polls, selectedId, onSelect, timeZone, labelledBy }: { polls: Poll[]; selectedId: string | null; onSelect(id: string): void; timeZone: string; labelledBy: string }) {
   const { t, i18n } = useTranslation();
   const s = useStyles();
+  const stacked = useStackedTableStyles();
   return (
     <div className={s.scroller}>
-      <Table className={s.table} aria-labelledby={labelledBy}>
+      <Table className={mergeClasses(s.table, stacked.table)} aria-labelledby={labelledBy}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell>{t('polls.columns.question')}</TableHeaderCell>
@@ -43,14 +45,14 @@ export function PollTable({ polls, selectedId, onSelect, timeZone, labelledBy }:
                   </span>
                 </div>
               </TableCell>
-              <TableCell>{t(`polls.kind.${p.kind}`)}</TableCell>
-              <TableCell>
+              <TableCell data-label={t('polls.columns.kind')}>{t(`polls.kind.${p.kind}`)}</TableCell>
+              <TableCell data-label={t('polls.columns.status')}>
                 <Badge appearance="tint" color={p.status === 'apen' ? 'success' : p.status === 'planlagt' ? 'informative' : 'subtle'}>
                   {t(`polls.status.${p.status}`)}
                 </Badge>
               </TableCell>
-              <TableCell>{p.respondents ?? 0}</TableCell>
-              <TableCell>{formatWhen(p.opensAt, i18n.language, timeZone)}</TableCell>
+              <TableCell data-label={t('polls.columns.answers')}>{p.respondents ?? 0}</TableCell>
+              <TableCell data-label={t('polls.columns.opens')}>{formatWhen(p.opensAt, i18n.language, timeZone)}</TableCell>
             </TableRow>
           ))}
         </TableBody>

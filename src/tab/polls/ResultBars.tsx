@@ -5,8 +5,18 @@ import type { OptionResult } from '../api-types.js';
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  row: { display: 'grid', gridTemplateColumns: 'minmax(8rem, 2fr) 3fr 9rem', alignItems: 'center', gap: tokens.spacingHorizontalM },
-  track: { height: '14px', borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground4, overflow: 'hidden' },
+  row: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(8rem, 2fr) 3fr 9rem',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    // Narrow panes: label and number on one line, the bar under them (WCAG 1.4.10).
+    '@media (max-width: 600px)': { gridTemplateColumns: 'minmax(0, 1fr) auto', rowGap: tokens.spacingVerticalXXS },
+  },
+  label: { overflowWrap: 'anywhere', minWidth: 0 },
+  track: {
+    '@media (max-width: 600px)': { gridColumn: '1 / -1', gridRow: 2 },
+    height: '14px', borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground4, overflow: 'hidden' },
   bar: {
     height: '100%',
     backgroundColor: tokens.colorBrandBackground,
@@ -30,7 +40,7 @@ export function ResultBars({ options, labelledBy }: { options: OptionResult[]; l
     <ul className={s.list} aria-labelledby={labelledBy}>
       {options.map((o) => (
         <li key={o.index} className={s.row}>
-          <Text>{o.label}</Text>
+          <Text className={s.label}>{o.label}</Text>
           <div className={s.track} aria-hidden="true">
             <div className={s.bar} style={{ width: `${(o.share / max) * 100}%` }} />
           </div>

@@ -1,6 +1,8 @@
+import { formatDateTime, intlTag } from '../format.js';
 import type { Lang } from '../i18n.js';
 
-const locale = (lang: string) => (lang === 'en' ? 'en-GB' : 'nb-NO');
+// Numbers: nynorsk writes them as bokmål does («50 %»); some ICU versions drop the space for nn.
+const locale = (lang: string) => intlTag(lang === 'nn' ? 'nb' : lang);
 
 /** «40 %» / «40%»: the locale decides the spacing and the decimal sign. */
 export function formatShare(share: number, lang: string): string {
@@ -25,6 +27,7 @@ export function formatSigned(delta: number, lang: string): string {
   return `${rounded > 0 ? '+' : '−'}${formatNumber(Math.abs(rounded), lang)}`;
 }
 
+/** «tir. 25. november kl. 14.00» / «Tue 25 November, 14:00»: the tab's one date style (../format.ts). */
 export function formatWhen(iso: string, lang: Lang | string, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale(lang), { timeZone, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+  return formatDateTime(iso, lang, timeZone);
 }

@@ -18,7 +18,7 @@ const useStyles = makeStyles({
   sectionHead: { display: 'flex', alignItems: 'baseline', gap: tokens.spacingHorizontalS, margin: 0 },
   count: { color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightRegular },
   note: { color: tokens.colorNeutralForeground2 },
-  picker: { minWidth: '220px' },
+  picker: { minWidth: 'min(220px, 100%)' },
 });
 
 const loadNetworks = (_key: string, signal: AbortSignal) => api.listNetworks(signal);
@@ -107,7 +107,7 @@ function Plan({ data, host, actions }: { data: PlanResponse; host: Host; actions
   const next = upcoming[0];
   const Items = useMediaQuery('(max-width: 640px)') ? PlanList : PlanTable;
 
-  const bodies = network.bodies.map((b) => t(`body.${b}`)).join(', ');
+  const bodies = network.bodies.map((b) => t(`shared:label.body.${b}`)).join(', ');
   const subtitle = [network.regionName, bodies && t('plan.organisers', { bodies })]
     .filter(Boolean)
     .join(' · ');

@@ -1,5 +1,5 @@
 import { Button, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api.js';
 import { LanguageSwitch } from '../components/LanguageSwitch.js';
@@ -85,6 +85,16 @@ function Polls(props: { networkId: string; data: PollListResponse; selected: str
   const s = useStyles();
   const listId = useId();
   const [creating, setCreating] = useState(false);
+  // Focus goes back to «Ny måling» after cancelling, and to the new poll's results after creating it.
+  const newButton = useRef<HTMLButtonElement>(null);
+  const [cancelled, setCancelled] = useState(false);
+  const [createdId, setCreatedId] = useState<string | null>(null);
+  useEffect(() => {
+    if (!creating && cancelled) {
+      newButton.current?.focus();
+      setCancelled(false);
+    }
+  }, [creating, cancelled]);
   const [plan] = useAsync(creating ? networkId : null, loadPlan);
   const planItems = plan.status === 'ready' ? plan.data.items.filter((i) => Date.parse(i.endsAt) >= Date.now() - 86_400_000) : [];
 
@@ -92,7 +102,7 @@ function Polls(props: { networkId: string; data: PollListResponse; selected: str
     <div className={s.sections}>
       {data.canManage && !creating && (
         <div>
-          <Button appearance="primary" onClick={() => setCreating(true)}>
+          <Button ref={newButton} appearance="primary" onClick={() => setCreating(true)}>
             {t('polls.new')}
           </Button>
         </div>
@@ -103,9 +113,13 @@ function Polls(props: { networkId: string; data: PollListResponse; selected: str
           timeZone={data.timeZone}
           channels={data.channels}
           planItems={planItems}
-          onCancel={() => setCreating(false)}
+          onCancel={() => {
+            setCreating(false);
+            setCancelled(true);
+          }}
           onCreated={(id) => {
             setCreating(false);
+            setCreatedId(id);
             setSelected(id);
             onChanged();
           }}
@@ -127,6 +141,7 @@ function Polls(props: { networkId: string; data: PollListResponse; selected: str
               networkId={networkId}
               pollId={selected}
               channels={data.channels}
+              created={createdId === selected}
               onChanged={(id) => {
                 if (id) setSelected(id);
                 onChanged();

@@ -6,8 +6,6 @@ import {
   Badge,
   Button,
   Card,
-  Field,
-  Input,
   MessageBar,
   MessageBarBody,
   Subtitle1,
@@ -23,15 +21,16 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../components/LanguageSwitch.js';
 import { useNetworkChoice } from '../components/NetworkChoice.js';
 import { PageHeader } from '../components/PageHeader.js';
 import { ErrorBar, Loading } from '../components/States.js';
-import { timeRangeParts } from '../format.js';
+import { ClockField } from '../components/DateTimeFields.js';
+import { useStackedTableStyles } from '../components/stackedTable.js';
+import { formatDateTime, parseClock, showClock } from '../format.js';
 import { useAsync } from '../hooks.js';
-import type { Lang } from '../i18n.js';
 import { reminderApi } from '../reminders/api.js';
 import type { QuietHours, ReminderEntry, ReminderReport, ReportGroup } from '../api-types.js';
 import type { Host } from '../teams.js';
@@ -63,11 +62,11 @@ const loadReport = (key: string, signal: AbortSignal) => reminderApi.report(key.
 
 /** «Dagen før kl. 09.00», «1 hour before» … from the rule key, in the tab's language. */
 function useRuleLabel(): (ruleKey: string) => string {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (key) => {
     if (key === 'manuell') return t('reminders.rule.manual');
     const days = /^d(\d+)@(\d{2}):(\d{2})$/.exec(key);
-    if (days) return t('reminders.rule.daysBefore', { count: Number(days[1]), time: `${days[2]}:${days[3]}` });
+    if (days) return t('reminders.rule.daysBefore', { count: Number(days[1]), time: showClock(`${days[2]}:${days[3]}`, i18n.language) });
     const minutes = /^m(\d+)$/.exec(key);
     if (minutes) {
       const m = Number(minutes[1]);
@@ -78,11 +77,8 @@ function useRuleLabel(): (ruleKey: string) => string {
 }
 
 function useWhen(timeZone: string): (iso: string) => string {
-  const { t, i18n } = useTranslation();
-  return (iso) => {
-    const p = timeRangeParts(iso, iso, i18n.language as Lang, timeZone);
-    return t('reminders.when', { date: p.startDate, time: p.start });
-  };
+  const { i18n } = useTranslation();
+  return (iso) => formatDateTime(iso, i18n.language, timeZone);
 }
 
 /**
@@ -95,8 +91,14 @@ export function RemindersView(_props: { host: Host }) {
   const { networkId, networks: list, picker, gate } = useNetworkChoice();
   const [version, setVersion] = useState(0);
   const [report, retryReport] = useAsync(networkId === null ? null : `${networkId}|${version}`, loadReport);
+  // A reload after saving keeps the page (and the focus, and the «Lagret» message) in place.
+  const [last, setLast] = useState<{ networkId: string; data: ReminderReport } | null>(null);
+  useEffect(() => {
+    if (report.status === 'ready' && networkId) setLast({ networkId, data: report.data });
+  }, [report, networkId]);
+  const shown = report.status === 'ready' ? report.data : last?.networkId === networkId ? last.data : null;
 
-  const name = report.status === 'ready' ? report.data.network.name : (list.find((n) => n.id === networkId)?.name ?? t('app.name'));
+  const name = report.status === 'ready' ? report.data.network.name : last?.networkId === networkId ? last.data.network.name : (list.find((n) => n.id === networkId)?.name ?? t('app.name'));
   const header = (
     <PageHeader
       eyebrow={t('reminders.eyebrow')}
@@ -123,12 +125,12 @@ export function RemindersView(_props: { host: Host }) {
   return (
     <>
       {header}
-      {report.status === 'loading' ? (
-        <Loading label={t('reminders.loading')} />
-      ) : report.status === 'error' ? (
+      {report.status === 'error' ? (
         <ErrorBar error={report.error} onRetry={retryReport} />
+      ) : shown ? (
+        <Report data={shown} networkId={networkId} onSaved={() => setVersion((v) => v + 1)} />
       ) : (
-        <Report data={report.data} networkId={networkId} onSaved={() => setVersion((v) => v + 1)} />
+        <Loading label={t('reminders.loading')} />
       )}
     </>
   );
@@ -140,6 +142,7 @@ function Report({ data, networkId, onSaved }: { data: ReminderReport; networkId:
   const sentId = useId();
   const plannedId = useId();
   const quietId = useId();
+  const stacked = useStackedTableStyles();
   const ruleLabel = useRuleLabel();
   const when = useWhen(data.timeZone);
   const sent = data.reminders.filter((r) => r.status === 'sender' || r.status === 'ferdig');
@@ -169,7 +172,7 @@ function Report({ data, networkId, onSaved }: { data: ReminderReport; networkId:
         {planned.length === 0 ? (
           <Text>{t('reminders.nonePlanned')}</Text>
         ) : (
-          <Table aria-labelledby={plannedId} size="small">
+          <Table aria-labelledby={plannedId} size="small" className={stacked.table}>
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>{t('reminders.columns.when')}</TableHeaderCell>
@@ -180,9 +183,9 @@ function Report({ data, networkId, onSaved }: { data: ReminderReport; networkId:
             <TableBody>
               {planned.map((r) => (
                 <TableRow key={r.id}>
-                  <TableCell>{when(r.sendAt)}</TableCell>
-                  <TableCell>{r.subjectTitle}</TableCell>
-                  <TableCell>{ruleLabel(r.ruleKey)}</TableCell>
+                  <TableCell data-label={t('reminders.columns.when')}>{when(r.sendAt)}</TableCell>
+                  <TableCell data-label={t('reminders.columns.subject')}>{r.subjectTitle}</TableCell>
+                  <TableCell data-label={t('reminders.columns.rule')}>{ruleLabel(r.ruleKey)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
@@ -261,15 +264,41 @@ function Group({ title, children }: { title: string; children: ReactNode }) {
 }
 
 function QuietHoursForm({ networkId, initial, onSaved }: { networkId: string; initial: QuietHours; onSaved(): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const s = useStyles();
-  const [value, setValue] = useState(initial);
+  const lang = i18n.language;
+  const [from, setFrom] = useState(showClock(initial.from, lang));
+  const [to, setTo] = useState(showClock(initial.to, lang));
+  const [weekends, setWeekends] = useState(initial.weekends);
+  const [errors, setErrors] = useState<{ from?: string; to?: string }>({});
+  const fromRef = useRef<HTMLInputElement>(null);
+  const toRef = useRef<HTMLInputElement>(null);
   const [state, setState] = useState<{ kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; error: unknown }>({ kind: 'idle' });
-  useEffect(() => setValue(initial), [initial]);
+  // A new language writes the clock its way («22.00» / «22:00»); a reload brings the saved values.
+  useEffect(() => {
+    setFrom(showClock(initial.from, lang));
+    setTo(showClock(initial.to, lang));
+    setWeekends(initial.weekends);
+  }, [initial, lang]);
+  // «Lagret» stays until the person changes something again.
+  const edit = <T,>(set: (v: T) => void) => (v: T) => {
+    set(v);
+    if (state.kind === 'saved') setState({ kind: 'idle' });
+  };
   const save = async () => {
+    const value = { from: parseClock(from), to: parseClock(to), weekends };
+    const next = {
+      from: value.from ? undefined : t('fields.timeInvalid', { label: t('reminders.quietFrom') }),
+      to: value.to ? undefined : t('fields.timeInvalid', { label: t('reminders.quietTo') }),
+    };
+    setErrors(next);
+    if (!value.from || !value.to) {
+      (next.from ? fromRef : toRef).current?.focus();
+      return;
+    }
     setState({ kind: 'saving' });
     try {
-      await reminderApi.saveQuietHours(networkId, value);
+      await reminderApi.saveQuietHours(networkId, { from: value.from, to: value.to, weekends });
       setState({ kind: 'saved' });
       onSaved();
     } catch (error) {
@@ -278,23 +307,29 @@ function QuietHoursForm({ networkId, initial, onSaved }: { networkId: string; in
   };
   return (
     <>
-      <div className={s.form}>
-        <Field label={t('reminders.quietFrom')}>
-          <Input type="time" value={value.from} onChange={(_e, d) => setValue({ ...value, from: d.value })} />
-        </Field>
-        <Field label={t('reminders.quietTo')}>
-          <Input type="time" value={value.to} onChange={(_e, d) => setValue({ ...value, to: d.value })} />
-        </Field>
-        <Switch checked={value.weekends} label={t('reminders.quietWeekends')} onChange={(_e, d) => setValue({ ...value, weekends: d.checked })} />
-        <Button appearance="primary" disabled={state.kind === 'saving'} onClick={() => void save()}>
+      <form
+        className={s.form}
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <ClockField label={t('reminders.quietFrom')} value={from} onChange={edit(setFrom)} error={errors.from} inputRef={fromRef} />
+        <ClockField label={t('reminders.quietTo')} value={to} onChange={edit(setTo)} error={errors.to} inputRef={toRef} />
+        <Switch checked={weekends} label={t('reminders.quietWeekends')} onChange={(_e, d) => edit(setWeekends)(d.checked)} />
+        <Button appearance="primary" type="submit" disabledFocusable={state.kind === 'saving'}>
           {t('reminders.save')}
         </Button>
+      </form>
+      {/* Always in the page, so screen readers announce the confirmation when it appears. */}
+      <div role="status" aria-live="polite">
+        {state.kind === 'saved' && (
+          <MessageBar intent="success">
+            <MessageBarBody>{t('reminders.saved')}</MessageBarBody>
+          </MessageBar>
+        )}
       </div>
-      {state.kind === 'saved' && (
-        <MessageBar intent="success">
-          <MessageBarBody>{t('reminders.saved')}</MessageBarBody>
-        </MessageBar>
-      )}
       {state.kind === 'error' && <ErrorBar error={state.error} />}
     </>
   );

@@ -133,7 +133,7 @@ export function FocusPhaseTable({ networkId, data, labelledBy }: { networkId: st
                           <span key={i}>
                             <span className={s.chip}>{f.solutionName ? `${f.focusAreaName}: ${f.solutionName}` : f.focusAreaName}</span>{' '}
                             <Text size={200} className={s.date}>
-                              {t('focus.chosenOn', { date: formatDay(f.chosenOn, lang) })}
+                              {t('focus.chosenOn', { date: formatDay(f.chosenOn) })}
                             </Text>
                           </span>
                         ))}

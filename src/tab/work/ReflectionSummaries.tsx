@@ -2,9 +2,8 @@ import { Badge, Button, MessageBar, MessageBarBody, Subtitle2, Text, makeStyles,
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api.js';
-import type { Lang } from '../i18n.js';
 import { workApi } from './api.js';
-import { dueParts } from './dates.js';
+import { dueText } from './dates.js';
 import type { ReflectionTaskRow, Summary } from '../api-types.js';
 
 const useStyles = makeStyles({
@@ -88,7 +87,7 @@ function TaskCard({ networkId, task, canCreate }: { networkId: string; task: Ref
   const titleId = useId();
   const [sent, setSent] = useState<{ ok: boolean; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
-  const due = dueParts(task.dueAt, i18n.language as Lang);
+  const due = dueText(task.dueAt, i18n.language);
 
   async function send() {
     setBusy(true);
@@ -108,7 +107,7 @@ function TaskCard({ networkId, task, canCreate }: { networkId: string; task: Ref
         {task.title}
       </Subtitle2>
       <div className={s.meta}>
-        <Text size={200}>{t('reflections.due', { when: `${due.date} ${t('time.at', { time: due.time })}` })}</Text>
+        <Text size={200}>{t('reflections.due', { when: due })}</Text>
         <Badge appearance="outline" shape="rounded" color="informative">
           {t(`reflections.visibility.${task.visibility}`)}
         </Badge>

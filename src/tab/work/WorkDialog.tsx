@@ -16,7 +16,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api.js';
 import { workApi } from './api.js';
@@ -52,19 +52,30 @@ export function WorkDialog({ open, networkId, assignment, municipalityName, cell
   const [feedback, setFeedback] = useState(cell.feedback ?? '');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
+  // The input the server's refusal names (`error.field`), marked and described by its message.
+  const [badField, setBadField] = useState<{ field: 'submissionText' | 'submissionUrl' | 'feedback'; message: string } | null>(null);
+  const fieldError = (field: 'submissionText' | 'submissionUrl' | 'feedback') =>
+    badField?.field === field ? { validationState: 'error' as const, validationMessage: badField.message } : {};
   // Opening again starts from what is saved, not from the last attempt.
   useEffect(() => {
     if (!open) return;
     setResult(null);
+    setBadField(null);
     setText(cell.submissionText ?? '');
     setLink(cell.submissionUrl ?? '');
     setFeedback(cell.feedback ?? '');
   }, [open]);
+  // The step button just used may be gone (the status moved on): the focus goes to the outcome instead.
+  const resultRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (result) resultRef.current?.focus();
+  }, [result]);
   const reviewable = canReview && (cell.status === 'levert' || cell.status === 'tilbakemelding-gitt');
 
   async function save(status?: WorkStatus) {
     setBusy(true);
     setResult(null);
+    setBadField(null);
     try {
       const change = {
         ...(status ? { status } : {}),
@@ -75,7 +86,10 @@ export function WorkDialog({ open, networkId, assignment, municipalityName, cell
       onSaved(saved.cell);
       setResult({ ok: true, message: t('work.saved', { status: t(`work.status.${saved.cell.status}`) }) });
     } catch (error) {
-      setResult({ ok: false, message: error instanceof ApiError && error.message ? error.message : t('common.errorFallback') });
+      const message = error instanceof ApiError && error.message ? error.message : t('common.errorFallback');
+      const field = error instanceof ApiError ? error.field?.split('.')[0] : undefined;
+      if (field === 'submissionText' || field === 'submissionUrl' || field === 'feedback') setBadField({ field, message });
+      setResult({ ok: false, message });
     } finally {
       setBusy(false);
     }
@@ -92,16 +106,18 @@ export function WorkDialog({ open, networkId, assignment, municipalityName, cell
             <StatusChip status={cell.status} overdue={cell.overdue} />
             <Text className={s.text}>{assignment.description}</Text>
             {result && (
+              <div ref={resultRef} tabIndex={-1}>
               <MessageBar intent={result.ok ? 'success' : 'error'} role={result.ok ? 'status' : 'alert'} layout="multiline">
                 <MessageBarBody>{result.message}</MessageBarBody>
               </MessageBar>
+              </div>
             )}
             {cell.canEditSubmission ? (
               <>
-                <Field label={t('work.submission')} hint={t('work.limit')}>
+                <Field label={t('work.submission')} hint={t('work.limit')} {...fieldError('submissionText')}>
                   <Textarea value={text} onChange={(_e, d) => setText(d.value)} maxLength={8000} resize="vertical" rows={6} />
                 </Field>
-                <Field label={t('work.link')}>
+                <Field label={t('work.link')} {...fieldError('submissionUrl')}>
                   <Input type="url" value={link} onChange={(_e, d) => setLink(d.value)} />
                 </Field>
               </>
@@ -116,7 +132,7 @@ export function WorkDialog({ open, networkId, assignment, municipalityName, cell
               </>
             )}
             {reviewable ? (
-              <Field label={t('work.feedback')}>
+              <Field label={t('work.feedback')} {...fieldError('feedback')}>
                 <Textarea value={feedback} onChange={(_e, d) => setFeedback(d.value)} maxLength={4000} resize="vertical" rows={4} />
               </Field>
             ) : (
@@ -130,17 +146,17 @@ export function WorkDialog({ open, networkId, assignment, municipalityName, cell
           </DialogContent>
           <DialogActions>
             {cell.canEditSubmission && (
-              <Button disabled={busy} onClick={() => void save()}>
+              <Button disabledFocusable={busy} onClick={() => void save()}>
                 {t('work.saveDraft')}
               </Button>
             )}
             {cell.nextStatuses.map((to) => (
-              <Button key={to} appearance={to === 'levert' || to === 'tilbakemelding-gitt' ? 'primary' : 'secondary'} disabled={busy} onClick={() => void save(to)}>
+              <Button key={to} appearance={to === 'levert' || to === 'tilbakemelding-gitt' ? 'primary' : 'secondary'} disabledFocusable={busy} onClick={() => void save(to)}>
                 {moveTitle(to)}
               </Button>
             ))}
             {reviewable && cell.status === 'tilbakemelding-gitt' && (
-              <Button disabled={busy} onClick={() => void save('tilbakemelding-gitt')}>
+              <Button disabledFocusable={busy} onClick={() => void save('tilbakemelding-gitt')}>
                 {t('work.move.tilbakemelding-gitt')}
               </Button>
             )}

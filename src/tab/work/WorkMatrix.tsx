@@ -11,10 +11,10 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../i18n.js';
-import { dueParts } from './dates.js';
+import { dueText } from './dates.js';
 import { StatusChip } from './StatusChip.js';
 import type { MatrixCell, MatrixResponse } from '../api-types.js';
 import { WorkDialog } from './WorkDialog.js';
@@ -47,6 +47,19 @@ export function WorkMatrix({ networkId, data, labelledBy, onChanged }: { network
   const [open, setOpen] = useState<{ assignmentId: string; municipalityNumber: string } | null>(null);
   const [dialogOpen, setDialogOpen] = useState(false);
   const lang = i18n.language as Lang;
+  const scroller = useRef<HTMLDivElement>(null);
+  /** Esc or «Lukk» puts the focus back on the «Oppdater» button that opened the dialog (or the table, if that step is gone). */
+  const returnFocus = (key: string) => {
+    const back = () => {
+      const button = scroller.current?.querySelector<HTMLButtonElement>(`[data-cell="${CSS.escape(key)}"]`);
+      (button ?? scroller.current)?.focus();
+    };
+    back();
+    // The dialog's own focus handling runs while it animates out; settle after it.
+    setTimeout(() => {
+      if (document.activeElement === document.body || !document.activeElement) back();
+    }, 300);
+  };
   const cellOf = (a: string, m: string) => data.cells.find((c) => c.assignmentId === a && c.municipalityNumber === m);
   const openCell = open && cellOf(open.assignmentId, open.municipalityNumber);
   const openAssignment = open && data.assignments.find((a) => a.id === open.assignmentId);
@@ -54,7 +67,7 @@ export function WorkMatrix({ networkId, data, labelledBy, onChanged }: { network
 
   return (
     <>
-      <div className={s.scroller} role="region" aria-labelledby={labelledBy} tabIndex={0}>
+      <div ref={scroller} className={s.scroller} role="region" aria-labelledby={labelledBy} tabIndex={0}>
         <Table className={s.table} aria-labelledby={labelledBy}>
           <TableHeader>
             <TableRow>
@@ -62,13 +75,13 @@ export function WorkMatrix({ networkId, data, labelledBy, onChanged }: { network
                 <span className={s.headTitle}>{t('work.municipality')}</span>
               </TableHeaderCell>
               {data.assignments.map((a) => {
-                const due = dueParts(a.dueAt, lang);
+                const due = dueText(a.dueAt, lang);
                 return (
                   <TableHeaderCell key={a.id}>
                     <div className={s.head}>
                       <span className={s.headTitle}>{a.title}</span>
                       <Text size={200} className={s.muted}>
-                        {t('work.due', { when: `${due.date} ${t('time.at', { time: due.time })}` })}
+                        {t('work.due', { when: due })}
                       </Text>
                       <Text size={200}>{t('work.progress', a.progress)}</Text>
                       <ProgressBar
@@ -103,6 +116,7 @@ export function WorkMatrix({ networkId, data, labelledBy, onChanged }: { network
                               size="small"
                               appearance="secondary"
                               aria-label={t('work.openLabel', { title: a.title, municipality: m.name })}
+                              data-cell={`${a.id}:${m.number}`}
                               onClick={() => {
                                 setOpen({ assignmentId: a.id, municipalityNumber: m.number });
                                 setDialogOpen(true);
@@ -133,7 +147,10 @@ export function WorkMatrix({ networkId, data, labelledBy, onChanged }: { network
           cell={openCell}
           canReview={data.canReview}
           onSaved={onChanged}
-          onClose={() => setDialogOpen(false)}
+          onClose={() => {
+            setDialogOpen(false);
+            returnFocus(`${openCell.assignmentId}:${openCell.municipalityNumber}`);
+          }}
         />
       )}
     </>

@@ -1,16 +1,12 @@
-import { timeRangeParts } from '../format.js';
-import type { Lang } from '../i18n.js';
+import { formatDateTime, formatDay as dayText } from '../format.js';
 import { OSLO } from '../oslo-time.js';
 
-/** «tir. 1. des.» and «16:00» for a due time, always in Oslo time. */
-export function dueParts(iso: string, lang: Lang): { date: string; time: string } {
-  const p = timeRangeParts(iso, iso, lang, OSLO);
-  return { date: p.startDate, time: p.start };
+/** «tir. 1. desember kl. 16.00» / «Tue 1 December, 16:00» for a due time, always in Oslo time. */
+export function dueText(iso: string, lang: string): string {
+  return formatDateTime(iso, lang, OSLO);
 }
 
-/** A calendar date (yyyy-MM-dd) as «20.11.2026» / «20/11/2026». */
-export function formatDay(day: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'nb-NO', { timeZone: OSLO, day: '2-digit', month: '2-digit', year: 'numeric' }).format(
-    new Date(`${day}T12:00:00Z`),
-  );
+/** A calendar date (yyyy-MM-dd) as «20.11.2026». */
+export function formatDay(day: string): string {
+  return dayText(day);
 }

