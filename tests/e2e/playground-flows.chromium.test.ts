@@ -189,8 +189,18 @@ describe.skipIf(!chromiumSuiteEnabled('playground-flows.chromium'))('reminders, 
     await card.waitFor({ timeout: UI_WAIT });
     const answers = card.getByRole('textbox');
     await expect.poll(() => answers.count(), { timeout: UI_WAIT }).toBe(3);
-    for (let i = 0; i < 3; i++) await answers.nth(i).fill(`Svar ${i + 1} fra Kari`);
-    await card.getByRole('button', { name: 'Send svar' }).click({ timeout: UI_WAIT });
+    // By keyboard only (issue 11's walk): into the first answer, Tab to each next one, Tab to
+    // «Send svar», Enter. Focus is checked at every step.
+    const focused = (target: typeof answers) => target.evaluate((el) => el === document.activeElement);
+    await answers.nth(0).focus();
+    for (let i = 0; i < 3; i++) {
+      expect(await focused(answers.nth(i)), `focus on answer ${i + 1}`).toBe(true);
+      await kari.keyboard.type(`Svar ${i + 1} fra Kari`);
+      await kari.keyboard.press('Tab');
+    }
+    const send = card.getByRole('button', { name: 'Send svar' });
+    await expect.poll(() => focused(send), { timeout: UI_WAIT, message: 'focus on «Send svar» after the last answer' }).toBe(true);
+    await kari.keyboard.press('Enter');
     // Action.Execute: the card is replaced in place, with the answers filled in.
     const saved = botCard(kari, 'Svaret er lagret');
     await saved.waitFor({ timeout: UI_WAIT });

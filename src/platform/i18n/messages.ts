@@ -40,13 +40,33 @@ export interface Translate<K extends string> {
 
 const namespaces = new Map<string, Record<Locale, object>>();
 
+const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
+
+function flatten(node: object, prefix = '', into = new Map<string, string>()): Map<string, string> {
+  for (const [key, value] of Object.entries(node)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') into.set(path, value);
+    else if (value && typeof value === 'object') flatten(value as object, path, into);
+  }
+  return into;
+}
+
 /** Registers a namespace's three files; returns its translator. */
 export function defineMessages<T extends object>(namespace: string, files: { nb: T; nn: object; en: object }): Translate<MessageKey<T>> {
   if (namespaces.has(namespace)) throw new Error(`Meldingsnavnerommet «${namespace}» er registrert to ganger`);
   namespaces.set(namespace, files as Record<Locale, object>);
   for (const locale of locales) catalogue.addResourceBundle(locale, namespace, files[locale], true, true);
   const fixed = new Map(locales.map((l) => [l, catalogue.getFixedT(l, namespace)]));
+  // Most texts are a plain string or have {{name}} placeholders only (the catalogue test checks
+  // there is nothing else): those are read from a flat table, about ten times faster than
+  // i18next's full lookup, which matters on the vote path where a card asks for dozens. Texts
+  // with a count (plurals) go through i18next and its plural rules.
+  const flat = new Map(locales.map((l) => [l, flatten(files[l])]));
   const render = (locale: Locale, key: string, vars?: MessageVars): string => {
+    if (!vars || !('count' in vars)) {
+      const text = flat.get(locale)!.get(key);
+      if (text !== undefined) return vars ? text.replace(PLACEHOLDER, (whole, name: string) => (name in vars ? String(vars[name]) : whole)) : text;
+    }
     const text = fixed.get(locale)!(key, vars as Record<string, unknown>);
     // i18next answers an unknown key with the key itself; that must never reach a person.
     if (text === key) throw new Error(`Mangler tekst «${namespace}:${key}» på ${locale}`);

@@ -19,17 +19,12 @@ interface Props {
   inputRef?: Ref<HTMLInputElement>;
 }
 
-/**
- * A date typed as dd.mm.yyyy in a plain text field: the browser's own date input shows
- * «mm/dd/yyyy» in an English browser, whatever the tab's language. Parse with format.ts parseDay.
- */
-export function DateField(props: Props) {
-  const { t } = useTranslation();
-  const s = useStyles();
+/** One typed field: the same Field and Input for dates and clocks, only the hint and width differ. */
+function TypedField(props: Props & { defaultHint: string; inputClass: string }) {
   return (
     <Field
       label={props.label}
-      hint={props.hint ?? t('fields.dateHint')}
+      hint={props.hint ?? props.defaultHint}
       required={props.required}
       validationState={props.error ? 'error' : 'none'}
       validationMessage={props.error ?? undefined}
@@ -37,7 +32,7 @@ export function DateField(props: Props) {
     >
       <Input
         ref={props.inputRef}
-        className={s.date}
+        className={props.inputClass}
         value={props.value}
         inputMode="numeric"
         autoComplete="off"
@@ -48,29 +43,19 @@ export function DateField(props: Props) {
 }
 
 /**
+ * A date typed as dd.mm.yyyy in a plain text field: the browser's own date input shows
+ * «mm/dd/yyyy» in an English browser, whatever the tab's language. Parse with format.ts parseDay.
+ */
+export function DateField(props: Props) {
+  const { t } = useTranslation();
+  return <TypedField {...props} defaultHint={t('fields.dateHint')} inputClass={useStyles().date} />;
+}
+
+/**
  * A 24-hour clock typed as «16.00» or «16:00»: the browser's time input shows «04:00 PM» in an
  * English browser. Parse with format.ts parseClock.
  */
 export function ClockField(props: Props) {
   const { t } = useTranslation();
-  const s = useStyles();
-  return (
-    <Field
-      label={props.label}
-      hint={props.hint ?? t('fields.timeHint')}
-      required={props.required}
-      validationState={props.error ? 'error' : 'none'}
-      validationMessage={props.error ?? undefined}
-      className={props.className}
-    >
-      <Input
-        ref={props.inputRef}
-        className={s.clock}
-        value={props.value}
-        inputMode="numeric"
-        autoComplete="off"
-        onChange={(_e, d) => props.onChange(d.value)}
-      />
-    </Field>
-  );
+  return <TypedField {...props} defaultHint={t('fields.timeHint')} inputClass={useStyles().clock} />;
 }

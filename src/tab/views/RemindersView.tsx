@@ -270,6 +270,9 @@ function QuietHoursForm({ networkId, initial, onSaved }: { networkId: string; in
   const [from, setFrom] = useState(showClock(initial.from, lang));
   const [to, setTo] = useState(showClock(initial.to, lang));
   const [weekends, setWeekends] = useState(initial.weekends);
+  // Older settings have no holiday switches: they followed the weekend switch (server default).
+  const [holidays, setHolidays] = useState(initial.holidays ?? initial.weekends);
+  const [christmasWeek, setChristmasWeek] = useState(initial.christmasWeek ?? initial.weekends);
   const [errors, setErrors] = useState<{ from?: string; to?: string }>({});
   const fromRef = useRef<HTMLInputElement>(null);
   const toRef = useRef<HTMLInputElement>(null);
@@ -279,6 +282,8 @@ function QuietHoursForm({ networkId, initial, onSaved }: { networkId: string; in
     setFrom(showClock(initial.from, lang));
     setTo(showClock(initial.to, lang));
     setWeekends(initial.weekends);
+    setHolidays(initial.holidays ?? initial.weekends);
+    setChristmasWeek(initial.christmasWeek ?? initial.weekends);
   }, [initial, lang]);
   // «Lagret» stays until the person changes something again.
   const edit = <T,>(set: (v: T) => void) => (v: T) => {
@@ -298,7 +303,7 @@ function QuietHoursForm({ networkId, initial, onSaved }: { networkId: string; in
     }
     setState({ kind: 'saving' });
     try {
-      await reminderApi.saveQuietHours(networkId, { from: value.from, to: value.to, weekends });
+      await reminderApi.saveQuietHours(networkId, { from: value.from, to: value.to, weekends, holidays, christmasWeek });
       setState({ kind: 'saved' });
       onSaved();
     } catch (error) {
@@ -318,6 +323,8 @@ function QuietHoursForm({ networkId, initial, onSaved }: { networkId: string; in
         <ClockField label={t('reminders.quietFrom')} value={from} onChange={edit(setFrom)} error={errors.from} inputRef={fromRef} />
         <ClockField label={t('reminders.quietTo')} value={to} onChange={edit(setTo)} error={errors.to} inputRef={toRef} />
         <Switch checked={weekends} label={t('reminders.quietWeekends')} onChange={(_e, d) => edit(setWeekends)(d.checked)} />
+        <Switch checked={holidays} label={t('reminders.quietHolidays')} onChange={(_e, d) => edit(setHolidays)(d.checked)} />
+        <Switch checked={christmasWeek} label={t('reminders.quietChristmasWeek')} onChange={(_e, d) => edit(setChristmasWeek)(d.checked)} />
         <Button appearance="primary" type="submit" disabledFocusable={state.kind === 'saving'}>
           {t('reminders.save')}
         </Button>
