@@ -16,15 +16,7 @@ async function showHelp(ctx: CommandContext): Promise<void> {
   await sendCard(ctx, helpCard(helpEntries()));
 }
 
-/**
- * A command may name itself in the reader's language in the help card (`word`, a getter:
- * «help», «mål»); without one, help shows its verb. Descriptions are getters too, so they are
- * read in the reader's language when help is built. (Never spread a command: that would
- * freeze its getters in the language of the moment.)
- */
-type HelpCommand = Command<AppBotDeps> & { readonly word?: string };
-
-const help: HelpCommand = {
+const help: Command<AppBotDeps> = {
   verb: 'hjelp',
   aliases: ['hjelp', 'help', '?'],
   get description() {
@@ -38,7 +30,7 @@ const help: HelpCommand = {
 };
 
 /** Every typed command, in the order help lists them. */
-export const commandTable: readonly HelpCommand[] = [
+export const commandTable: readonly Command<AppBotDeps>[] = [
   help,
   ...planCommands,
   ...teamCommands,

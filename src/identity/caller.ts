@@ -1,9 +1,9 @@
 import type { AppConfig } from '../platform/config.js';
 import { DEMO_TENANT_ID } from './local-tenant.js';
-import { ok, type Result } from '../shared/result.js';
+import { fail, ok, type Result } from '../shared/result.js';
 import { isLoopback, type CallerAuthenticator } from '../shared/api/caller.js';
 import { createSsoValidator, type SsoValidator } from './sso.js';
-import { refusal } from './refusal.js';
+import { t } from './messages.js';
 
 /**
  * Teams SSO in every mode; the dev sign-in exists only when the app runs in local mode and
@@ -17,13 +17,13 @@ export function createCallerAuthenticator(config: Pick<AppConfig, 'mode' | 'sso'
       const bearer = /^Bearer\s+(\S+)$/i.exec(req.authorization ?? '')?.[1];
       if (bearer) return validator.validate(bearer);
       if (devAllowed && req.devUser && isLoopback(req.remoteAddress)) {
-        if (!/^[0-9a-f-]{36}$/i.test(req.devUser)) return refusal('ugyldig-forespørsel', 'auth.badDevUser'); // i18n-ignore (the code)
+        if (!/^[0-9a-f-]{36}$/i.test(req.devUser)) return fail('ugyldig-forespørsel', t('auth.badDevUser')); // i18n-ignore (the code)
         return ok({ tenantId: DEMO_TENANT_ID, aadObjectId: req.devUser.toLowerCase(), via: 'dev' });
       }
       if (req.devUser) {
-        return refusal('ikke-innlogget', 'auth.requiredNotLocal');
+        return fail('ikke-innlogget', t('auth.requiredNotLocal'));
       }
-      return refusal('ikke-innlogget', 'auth.required');
+      return fail('ikke-innlogget', t('auth.required'));
     },
   };
 }

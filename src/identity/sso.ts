@@ -1,8 +1,8 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { SsoConfig } from '../platform/config.js';
 import type { Caller } from '../shared/api/caller.js';
-import { ok, type Result } from '../shared/result.js';
-import { refusal } from './refusal.js';
+import { fail, ok, type Result } from '../shared/result.js';
+import { t } from './messages.js';
 
 export interface SsoValidator {
   /** Never throws for a bad token: every refusal is `ikke-innlogget` with a reason in the caller's language. */
@@ -41,7 +41,7 @@ const msg = {
   unknown: 'sso.unknown',
 } as const;
 type Reason = (typeof msg)[keyof typeof msg];
-const refuse = (reason: Reason) => refusal('ikke-innlogget', reason);
+const refuse = (reason: Reason) => fail('ikke-innlogget', t(reason));
 
 /** Both issuer forms Entra ID uses for a tenant: v2.0 tokens and v1.0 (sts.windows.net) tokens. */
 export function issuersFor(tenantId: string): string[] {

@@ -89,8 +89,7 @@ async function chooseLanguage(ctx: CommandContext): Promise<void> {
   await sendCard(ctx, card);
 }
 
-/** `word` is how help names it for the reader («språk», «mål», «language»); see src/app/bot-commands.ts. */
-export const languageCommands: readonly (Command & { readonly word: string })[] = [
+export const languageCommands: readonly Command[] = [
   {
     verb: 'språk', // i18n-ignore (the command word)
     aliases: ['språk', 'mål', 'målform', 'language', 'sprak'], // i18n-ignore (command words)

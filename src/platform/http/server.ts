@@ -272,13 +272,17 @@ export function createHttpServer(deps: HttpDeps): HttpServer {
   // Authenticate, load the caller's roles, then hand typed input to the route's handler.
   const apiHandler = (route: ApiRoute) => async (req: Request, res: Response) => {
     const devUser = req.headers[DEV_USER_HEADER];
-    const caller = await deps.callers.authenticate({
-      authorization: req.headers.authorization,
-      devUser: typeof devUser === 'string' ? devUser : undefined,
-      remoteAddress: req.socket.remoteAddress,
-    });
     const requested = requestedLocale(req);
-    if (!caller.ok) return inLocale(deps.localeOf(undefined, requested), () => sendResult(res, caller));
+    // Sign-in refusals are in the language the tab asked for: before we know who is asking,
+    // that header is all there is.
+    const caller = await inLocale(deps.localeOf(undefined, requested), () =>
+      deps.callers.authenticate({
+        authorization: req.headers.authorization,
+        devUser: typeof devUser === 'string' ? devUser : undefined,
+        remoteAddress: req.socket.remoteAddress,
+      }),
+    );
+    if (!caller.ok) return sendResult(res, caller);
     const actor = await deps.loadActor(caller.value);
     return inLocale(deps.localeOf(actor, requested), async () => {
       const result = await route.handle(

@@ -26,6 +26,12 @@ export interface Command<D extends BotDeps = BotDeps> {
   /** Lower-case words that invoke it; Norwegian first, English aliases after. */
   aliases: readonly string[];
   description: string;
+  /**
+   * How help names it for the reader («help», «mål»), when that differs from `verb`. Read it
+   * (and `description`) through a getter, so it is in the language of whoever asks; never
+   * spread a command, which would freeze them in the language of the moment.
+   */
+  readonly word?: string;
   /** Open to anyone (help), or only to people who belong to the turn's network. */
   audience: 'anyone' | 'network';
   run(ctx: CommandContext<D>): Promise<void>;

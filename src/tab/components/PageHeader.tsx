@@ -1,5 +1,6 @@
 import { Text, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
 import { useEffect, type ReactNode } from 'react';
+import { visuallyHidden } from './visuallyHidden.js';
 import { useTranslation } from 'react-i18next';
 
 const useStyles = makeStyles({
@@ -20,15 +21,7 @@ const useStyles = makeStyles({
     letterSpacing: '0.04em',
   },
   title: { ...typographyStyles.title2 },
-  srOnly: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    margin: '-1px',
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-    whiteSpace: 'nowrap',
-  },
+  srOnly: visuallyHidden,
   subtitle: { color: tokens.colorNeutralForeground2, margin: 0 },
   actions: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', maxWidth: '100%' },
 });

@@ -15,6 +15,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { WhenText } from './WhenText.js';
 import { openInTeams } from '../teams.js';
+import { visuallyHidden } from './visuallyHidden.js';
 import type { PlanItem, PlanItemKind } from '../api-types.js';
 
 export const KIND_COLOR: Record<PlanItemKind, BadgeProps['color']> = {
@@ -45,15 +46,7 @@ const useStyles = makeStyles({
   cell: { paddingBlock: tokens.spacingVerticalM, verticalAlign: 'top' },
   what: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXS },
   agenda: { color: tokens.colorNeutralForeground2, whiteSpace: 'pre-line' },
-  srOnly: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    margin: '-1px',
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-    whiteSpace: 'nowrap',
-  },
+  srOnly: visuallyHidden,
 });
 
 export function MeetingLink({ item, inTeams }: { item: PlanItem & { meetingUrl: string }; inTeams: boolean }) {

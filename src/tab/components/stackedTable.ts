@@ -1,3 +1,4 @@
+import { visuallyHidden } from './visuallyHidden.js';
 import { makeStyles, tokens } from '@fluentui/react-components';
 
 /** Below this width a table's rows become stacked blocks, each cell led by its column name. */
@@ -12,7 +13,7 @@ export const useStackedTableStyles = makeStyles({
   table: {
     [`@media ${STACK_BELOW}`]: {
       minWidth: 0,
-      '& thead': { display: 'block', position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
+      '& thead': { display: 'block', ...visuallyHidden },
       '& tr': {
         display: 'block',
         height: 'auto',

@@ -1,3 +1,4 @@
+import { visuallyHidden } from '../components/visuallyHidden.js';
 import {
   Subtitle2,
   Table,
@@ -65,7 +66,7 @@ function Arrow({ delta }: { delta: number }) {
   return (
     <>
       <span aria-hidden="true">{rounded > 0 ? '▲ ' : rounded < 0 ? '▼ ' : '• '}</span>
-      <span style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>{word} </span>
+      <span style={visuallyHidden}>{word} </span>
     </>
   );
 }
