@@ -1,36 +1,17 @@
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type RunningApp } from '../../src/app/app.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEV_USER_HEADER } from '../../src/shared/api/caller.js';
-import { chromiumSuiteEnabled, launchChromium } from '../helpers/chromium.js';
+import { chromiumSuiteEnabled } from '../helpers/chromium.js';
 import { ingrid, kari } from '../helpers/people.js';
-
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const resultsDir = path.join(repoRoot, 'test-results');
-const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_AA).analyze();
-  const summary = violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(summary).toEqual([]);
-}
+import { expectNoAxeViolations, resultsDir, tabSuite } from '../helpers/tab-suite.js';
 
 describe.skipIf(!chromiumSuiteEnabled('mellomarbeid.chromium'))('network page (mellomarbeid, reflections, focus) in Chromium', () => {
-  let app: RunningApp | undefined;
-  let browser: Browser | undefined;
-  let dataDir: string | undefined;
-  let context: BrowserContext | undefined;
-  let pageErrors: string[] = [];
+  const suite = tabSuite('samlingspunkt-network-');
   let networkId = '';
 
   const api = async (method: string, url: string, who: { aadObjectId: string }, body?: unknown) => {
-    const res = await fetch(app!.url + url, {
+    const res = await fetch(suite.app.url + url, {
       method,
       headers: { 'content-type': 'application/json', [DEV_USER_HEADER]: who.aadObjectId },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -39,13 +20,6 @@ describe.skipIf(!chromiumSuiteEnabled('mellomarbeid.chromium'))('network page (m
   };
 
   beforeAll(async () => {
-    if (!existsSync(path.join(repoRoot, 'dist/tab/index.html'))) {
-      throw new Error('dist/tab/index.html is missing: run `npm run build:tab` before this test');
-    }
-    browser = await launchChromium();
-    await mkdir(resultsDir, { recursive: true });
-    dataDir = await mkdtemp(path.join(tmpdir(), 'samlingspunkt-network-'));
-    app = await startApp({ env: { APP_MODE: 'local', DATA_DIR: dataDir, PORT: '0' }, logLevel: 'warn' });
     networkId = (await api('GET', '/api/networks', ingrid)).json.networks[0].id;
     // Kari answers the seeded seed-000 task, so the shared summary has something in it.
     const tasks = (await api('GET', `/api/networks/${networkId}/reflections`, ingrid)).json.tasks;
@@ -60,26 +34,11 @@ describe.skipIf(!chromiumSuiteEnabled('mellomarbeid.chromium'))('network page (m
     expect(focus.status).toBe(200);
   });
 
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-    expect(pageErrors).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  });
-
   async function open(who: { aadObjectId: string }, query = ''): Promise<Page> {
-    if (!browser || !app) throw new Error('setup failed');
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'America/New_York' });
-    await context.addInitScript((id) => localStorage.setItem('samlingspunkt.devUser', id), who.aadObjectId);
-    const page = await context.newPage();
-    pageErrors = [];
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    await page.goto(`${app.url}/tab/?view=nettverk${query}`);
+    const page = await suite.newPage({ viewport: { width: 1280, height: 900 }, timezoneId: 'America/New_York' }, (context) =>
+      context.addInitScript((id) => localStorage.setItem('samlingspunkt.devUser', id), who.aadObjectId),
+    );
+    await page.goto(`${suite.app.url}/tab/?view=nettverk${query}`);
     await page.getByRole('table', { name: 'Mellomarbeid' }).waitFor({ timeout: 20_000 });
     return page;
   }
@@ -145,7 +104,7 @@ describe.skipIf(!chromiumSuiteEnabled('mellomarbeid.chromium'))('network page (m
     expect(await matrix.getByText('1 av 6 levert').count()).toBe(1);
 
     // The facilitator's matrix shows it after a fresh load, and the dark theme stays accessible.
-    await context!.close();
+    await suite.closePage();
     const facilitator = await open(ingrid, '&theme=dark');
     expect(await cellText(facilitator, 'Bærum')).toContain('Levert');
     expect(await cellText(facilitator, 'Asker')).toContain('Ikke startet');

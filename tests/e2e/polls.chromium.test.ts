@@ -1,58 +1,16 @@
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type RunningApp } from '../../src/app/app.js';
-import { chromiumSuiteEnabled, launchChromium } from '../helpers/chromium.js';
-
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const resultsDir = path.join(repoRoot, 'test-results');
-const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_AA).analyze();
-  expect(violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chromiumSuiteEnabled } from '../helpers/chromium.js';
+import { expectNoAxeViolations, resultsDir, tabSuite } from '../helpers/tab-suite.js';
 
 describe.skipIf(!chromiumSuiteEnabled('polls.chromium'))('«Målinger» in the tab (Chromium)', () => {
-  let app: RunningApp | undefined;
-  let browser: Browser | undefined;
-  let context: BrowserContext | undefined;
-  let dataDir: string | undefined;
-  let pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    if (!existsSync(path.join(repoRoot, 'dist/tab/index.html'))) throw new Error('dist/tab/index.html mangler: kjør `npm run build:tab` først');
-    browser = await launchChromium();
-    await mkdir(resultsDir, { recursive: true });
-    dataDir = await mkdtemp(path.join(tmpdir(), 'samlingspunkt-polls-tab-'));
-    app = await startApp({ env: { APP_MODE: 'local', DATA_DIR: dataDir, PORT: '0' }, logLevel: 'warn' });
-  });
-
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-    expect(pageErrors).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  });
+  const suite = tabSuite('samlingspunkt-polls-tab-');
 
   async function open(query: string): Promise<Page> {
-    if (!browser || !app) throw new Error('oppsettet feilet');
     // Far from Oslo on purpose: times are still shown and entered in Norwegian time.
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'America/New_York', acceptDownloads: true });
-    const page = await context.newPage();
-    pageErrors = [];
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    await page.goto(`${app.url}/tab/${query}`);
+    const page = await suite.newPage({ viewport: { width: 1280, height: 900 }, timezoneId: 'America/New_York', acceptDownloads: true });
+    await page.goto(`${suite.app.url}/tab/${query}`);
     return page;
   }
 

@@ -4,21 +4,15 @@
  * asserted after each step; no sideways scrolling at 320 px; the language header on every call.
  * Screenshots go to /tmp/shots/ (or $SHOTS_DIR) and the axe table to axe-table.md beside them.
  */
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type RunningApp } from '../../src/app/app.js';
-import { chromiumSuiteEnabled, launchChromium } from '../helpers/chromium.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chromiumSuiteEnabled } from '../helpers/chromium.js';
 import { ingrid, kari } from '../helpers/people.js';
+import { axeViolations as axe, tabSuite } from '../helpers/tab-suite.js';
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const shotsDir = process.env.SHOTS_DIR ?? '/tmp/shots';
-const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const LANGS = ['nb', 'nn', 'en'] as const;
 const THEMES = ['light', 'dark', 'contrast'] as const;
 const VIEWS = ['plan', 'malinger', 'nettverk', 'paminnelser', 'config'] as const;
@@ -34,56 +28,30 @@ const H1: Record<(typeof VIEWS)[number], Record<Lang, RegExp>> = {
 };
 
 describe.skipIf(!chromiumSuiteEnabled('tab-a11y.chromium'))('tab: languages, themes, keyboard and reflow in Chromium', () => {
-  let app: RunningApp | undefined;
-  let browser: Browser | undefined;
-  let dataDir: string | undefined;
-  let context: BrowserContext | undefined;
-  let pageErrors: string[] = [];
+  const suite = tabSuite('samlingspunkt-a11y-');
 
   beforeAll(async () => {
-    if (!existsSync(path.join(repoRoot, 'dist/tab/index.html'))) {
-      throw new Error('dist/tab/index.html is missing: run `npm run build:tab` before this test');
-    }
-    browser = await launchChromium();
     await mkdir(shotsDir, { recursive: true });
-    dataDir = await mkdtemp(path.join(tmpdir(), 'samlingspunkt-a11y-'));
-    app = await startApp({ env: { APP_MODE: 'local', DATA_DIR: dataDir, PORT: '0' }, logLevel: 'warn' });
-  });
-
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-    expect(pageErrors).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
   async function open(query: string, opts: { who?: { aadObjectId: string }; width?: number; locale?: string } = {}): Promise<Page> {
-    if (!browser || !app) throw new Error('setup failed');
-    await context?.close();
     // An English browser in New York: nothing in the tab may follow the browser's locale or zone.
-    context = await browser.newContext({
-      viewport: { width: opts.width ?? 1280, height: 900 },
-      timezoneId: 'America/New_York',
-      locale: opts.locale ?? 'en-US',
-    });
-    await context.addInitScript((id) => localStorage.setItem('samlingspunkt.devUser', id), (opts.who ?? ingrid).aadObjectId);
-    const page = await context.newPage();
-    pageErrors = [];
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    await page.goto(`${app.url}/tab/${query}`);
+    const page = await suite.newPage({ viewport: { width: opts.width ?? 1280, height: 900 }, timezoneId: 'America/New_York', locale: opts.locale ?? 'en-US' }, (context) =>
+      context.addInitScript((id) => localStorage.setItem('samlingspunkt.devUser', id), (opts.who ?? ingrid).aadObjectId),
+    );
+    await page.goto(`${suite.app.url}/tab/${query}`);
     await settled(page);
     return page;
   }
 
   /** The view has its heading and nothing is loading any more. */
   async function settled(page: Page): Promise<void> {
-    await page.waitForFunction(() => document.querySelector('h1') && !document.querySelector('.fui-Spinner'), undefined, { timeout: 20_000 });
-    await page.waitForTimeout(150);
+    // Nothing loading and no transition running: axe and screenshots see the finished view.
+    await page.waitForFunction(
+      () => document.querySelector('h1') && !document.querySelector('.fui-Spinner') && document.getAnimations().every((a) => a.playState !== 'running'),
+      undefined,
+      { timeout: 20_000 },
+    );
   }
 
   const focused = (page: Page) =>
@@ -108,11 +76,6 @@ describe.skipIf(!chromiumSuiteEnabled('tab-a11y.chromium'))('tab: languages, the
       if (match(await focused(page))) return;
     }
     throw new Error(`focus never reached the target; last: ${JSON.stringify(await focused(page))}`);
-  }
-
-  async function axe(page: Page): Promise<string[]> {
-    const { violations } = await new AxeBuilder({ page }).withTags(WCAG_AA).analyze();
-    return violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   }
 
   it('has 0 axe violations, its own h1 and title on every view in nb, nn and en × light, dark and high contrast', { timeout: 600_000 }, async () => {
@@ -260,7 +223,12 @@ describe.skipIf(!chromiumSuiteEnabled('tab-a11y.chromium'))('tab: languages, the
     const opener = (await focused(page)).text;
     await page.keyboard.press('Enter');
     await page.getByRole('dialog').waitFor();
-    await page.waitForTimeout(300);
+    // Open and settled: the focus inside, the opening transition over (Fluent's Dialog takes Esc after it).
+    await page.waitForFunction(
+      () => !!document.activeElement?.closest('[role="dialog"]') && document.getAnimations().every((x) => x.playState !== 'running'),
+      undefined,
+      { timeout: 5_000 },
+    );
     expect(await page.evaluate(() => !!document.activeElement?.closest('[role="dialog"]'))).toBe(true);
     await tabTo(page, (f) => f.tag === 'textarea');
     await page.keyboard.type('Vi har kartlagt tjenestene.');
@@ -270,8 +238,7 @@ describe.skipIf(!chromiumSuiteEnabled('tab-a11y.chromium'))('tab: languages, the
     await page.waitForFunction(() => document.activeElement?.textContent?.includes('Lagret. Status: Påbegynt.'));
     await page.keyboard.press('Escape');
     await page.getByRole('dialog').waitFor({ state: 'detached' });
-    await page.waitForTimeout(400);
-    expect((await focused(page)).text).toBe(opener);
+    await expect.poll(async () => (await focused(page)).text, { timeout: 5_000 }).toBe(opener);
   });
 
   it('walks «new mellomarbeid» by keyboard without the browser’s own «Please fill out this field.»', { timeout: 120_000 }, async () => {
@@ -303,8 +270,7 @@ describe.skipIf(!chromiumSuiteEnabled('tab-a11y.chromium'))('tab: languages, the
     await dialog.waitFor();
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
-    await page.waitForTimeout(400);
-    expect((await focused(page)).text).toBe('Nytt mellomarbeid');
+    await expect.poll(async () => (await focused(page)).text, { timeout: 5_000 }).toBe('Nytt mellomarbeid');
   });
 
   it('keeps «Lagret» and the focus after saving quiet hours, with 24-hour fields in the tab’s language', async () => {
@@ -317,10 +283,13 @@ describe.skipIf(!chromiumSuiteEnabled('tab-a11y.chromium'))('tab: languages, the
     expect((await focused(page)).describedBy).toContain('write the time as hh:mm');
     await from.fill('21:30');
     await page.getByRole('button', { name: 'Save' }).focus();
+    // Saving reloads the report (GET …/reminders); what matters is the page after that reload.
+    const reloaded = page.waitForResponse((r) => r.request().method() === 'GET' && /\/reminders$/.test(new URL(r.url()).pathname));
     await page.keyboard.press('Enter');
     const status = page.getByRole('status').filter({ hasText: 'Saved.' });
     await status.waitFor();
-    await page.waitForTimeout(1500); // the reload after saving
+    await reloaded;
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     expect(await status.count()).toBe(1);
     expect((await focused(page)).text).toBe('Save');
     expect(await from.inputValue()).toBe('21:30');

@@ -1,43 +1,20 @@
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp } from '../../src/app/app.js';
-import { chromiumSuiteEnabled, launchChromium } from '../helpers/chromium.js';
+import { chromiumSuiteEnabled } from '../helpers/chromium.js';
 import { productionEnv } from '../helpers/production-env.js';
-
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const resultsDir = path.join(repoRoot, 'test-results');
-const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_AA).analyze();
-  const summary = violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(summary).toEqual([]);
-}
+import { expectNoAxeViolations, resultsDir, tabSuite } from '../helpers/tab-suite.js';
 
 describe.skipIf(!chromiumSuiteEnabled('tab.chromium'))('Teams tab in Chromium', () => {
-  let app: { url: string; close(): Promise<void> } | undefined;
+  const suite = tabSuite('samlingspunkt-tab-');
   /** The same tab served by a production-mode app: outside Teams there is no way to sign in. */
   let prodApp: { url: string; close(): Promise<void> } | undefined;
   let prodDataDir: string | undefined;
-  let browser: Browser | undefined;
-  let dataDir: string | undefined;
-  let context: BrowserContext | undefined;
-  let pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(path.join(repoRoot, 'dist/tab/index.html'))) {
-      throw new Error('dist/tab/index.html is missing: run `npm run build:tab` before this test');
-    }
-    browser = await launchChromium();
-    await mkdir(resultsDir, { recursive: true });
-    dataDir = await mkdtemp(path.join(tmpdir(), 'samlingspunkt-tab-'));
-    app = await startApp({ env: { APP_MODE: 'local', DATA_DIR: dataDir, PORT: '0' }, logLevel: 'warn' });
     prodDataDir = await mkdtemp(path.join(tmpdir(), 'samlingspunkt-tab-prod-'));
     prodApp = await startApp({
       env: productionEnv({ PORT: '0', DATA_DIR: prodDataDir, SEED_DEMO: undefined, BOT_SERVICE_URL_ALLOWLIST: undefined }),
@@ -45,28 +22,15 @@ describe.skipIf(!chromiumSuiteEnabled('tab.chromium'))('Teams tab in Chromium', 
     });
   });
 
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-    expect(pageErrors).toEqual([]);
-  });
-
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
     await prodApp?.close();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
     if (prodDataDir) await rm(prodDataDir, { recursive: true, force: true });
   });
 
   /** A fresh context per test so a stored language or dev sign-in choice never leaks between tests. */
-  async function open(query = '', baseUrl = app?.url): Promise<Page> {
-    if (!browser || !baseUrl) throw new Error('setup failed');
+  async function open(query = '', baseUrl = suite.app.url): Promise<Page> {
     // A browser zone far from Oslo proves the plan is shown in Europe/Oslo regardless.
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'America/New_York' });
-    const page = await context.newPage();
-    pageErrors = [];
-    page.on('pageerror', (err) => pageErrors.push(err.message));
+    const page = await suite.newPage({ viewport: { width: 1280, height: 900 }, timezoneId: 'America/New_York' });
     await page.goto(`${baseUrl}/tab/${query}`);
     return page;
   }
@@ -127,7 +91,7 @@ describe.skipIf(!chromiumSuiteEnabled('tab.chromium'))('Teams tab in Chromium', 
     await select.selectOption(networkId!);
     // Outside Teams there is no save button, so the page links to the plan it would bind.
     const preview = page.getByRole('link', { name: /USHT Viken/ });
-    expect(await preview.getAttribute('href')).toBe(`${app!.url}/tab/?network=${encodeURIComponent(networkId!)}`);
+    expect(await preview.getAttribute('href')).toBe(`${suite.app.url}/tab/?network=${encodeURIComponent(networkId!)}`);
     await expectNoAxeViolations(page);
   });
   it('signs in as a demo member in local mode and switches user with the picker', async () => {
@@ -157,13 +121,8 @@ describe.skipIf(!chromiumSuiteEnabled('tab.chromium'))('Teams tab in Chromium', 
   });
 
   it('shows the server’s Norwegian reason when the API refuses the caller', async () => {
-    if (!browser || !app) throw new Error('setup failed');
-    context = await browser.newContext();
     // A stale stored choice that is not a demo member falls back to the first fasilitator …
-    await context.addInitScript(() => localStorage.setItem('samlingspunkt.devUser', 'ikke-en-bruker'));
-    const page = await context.newPage();
-    pageErrors = [];
-    page.on('pageerror', (err) => pageErrors.push(err.message));
+    const page = await suite.newPage({}, (context) => context.addInitScript(() => localStorage.setItem('samlingspunkt.devUser', 'ikke-en-bruker')));
     // … and a 401 from the API is shown with its own message.
     await page.route('**/api/networks', (route) =>
       route.fulfill({
@@ -172,7 +131,7 @@ describe.skipIf(!chromiumSuiteEnabled('tab.chromium'))('Teams tab in Chromium', 
         body: JSON.stringify({ error: { code: 'ikke-innlogget', message: 'Innloggingen har utløpt. Last inn fanen på nytt for å logge inn igjen.' } }),
       }),
     );
-    await page.goto(`${app.url}/tab/`);
+    await page.goto(`${suite.app.url}/tab/`);
     const alert = page.getByRole('alert');
     await alert.waitFor({ timeout: 20_000 });
     expect(await alert.textContent()).toContain('Innloggingen har utløpt');
