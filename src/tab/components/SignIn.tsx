@@ -104,7 +104,7 @@ function DevSignIn({ children }: { children: (who: string) => ReactNode }) {
             </Select>
           </Field>
         ) : (
-          <MessageBar intent="warning">
+          <MessageBar layout="multiline" intent="warning">
             <MessageBarBody>{t('auth.noDevUsers')}</MessageBarBody>
           </MessageBar>
         )}

@@ -177,7 +177,7 @@ export function PollForm(props: { networkId: string; timeZone: string; channels:
           {t('polls.form.title')}
         </h2>
         {error && (
-          <MessageBar intent="error" role="alert">
+          <MessageBar layout="multiline" intent="error" role="alert">
             <MessageBarBody>{error}</MessageBarBody>
           </MessageBar>
         )}

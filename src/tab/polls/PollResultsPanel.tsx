@@ -174,7 +174,7 @@ function Results({ networkId, channels, data, created, reload, onChanged }: { ne
         </div>
       )}
       {message && (
-        <MessageBar intent={message.intent} role={message.intent === 'error' ? 'alert' : 'status'}>
+        <MessageBar layout="multiline" intent={message.intent} role={message.intent === 'error' ? 'alert' : 'status'}>
           <MessageBarBody>{message.text}</MessageBarBody>
         </MessageBar>
       )}

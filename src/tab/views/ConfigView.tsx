@@ -97,12 +97,13 @@ export function ConfigView({ host }: { host: Host }) {
           </Select>
         </Field>
         {selected && host.inTeams && (
-          <MessageBar intent="success">
+          <MessageBar layout="multiline" intent="success">
             <MessageBarBody>{t('config.ready')}</MessageBarBody>
           </MessageBar>
         )}
         {!host.inTeams && (
-          <MessageBar intent="info">
+          {/* multiline, not auto: auto measures after the first paint and overflows 320 px until it reflows. */}
+          <MessageBar layout="multiline" intent="info">
             <MessageBarBody>
               {t('config.outsideTeams')}{' '}
               {selected && <Link href={planUrl(selected.id)}>{t('config.preview', { name: selected.name })}</Link>}

@@ -332,7 +332,7 @@ function QuietHoursForm({ networkId, initial, onSaved }: { networkId: string; in
       {/* Always in the page, so screen readers announce the confirmation when it appears. */}
       <div role="status" aria-live="polite">
         {state.kind === 'saved' && (
-          <MessageBar intent="success">
+          <MessageBar layout="multiline" intent="success">
             <MessageBarBody>{t('reminders.saved')}</MessageBarBody>
           </MessageBar>
         )}

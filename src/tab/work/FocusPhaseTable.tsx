@@ -78,7 +78,7 @@ export function FocusPhaseTable({ networkId, data, labelledBy }: { networkId: st
   return (
     <>
       {result && (
-        <MessageBar className={s.bar} intent={result.ok ? 'success' : 'error'} role={result.ok ? 'status' : 'alert'}>
+        <MessageBar layout="multiline" className={s.bar} intent={result.ok ? 'success' : 'error'} role={result.ok ? 'status' : 'alert'}>
           <MessageBarBody>{result.message}</MessageBarBody>
         </MessageBar>
       )}

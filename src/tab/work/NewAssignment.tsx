@@ -146,12 +146,12 @@ export function NewAssignment({ networkId, data, onCreated }: { networkId: strin
       </Button>
       <div ref={confirmation} tabIndex={-1} role="status">
         {created !== null && (
-          <MessageBar intent="success">
+          <MessageBar layout="multiline" intent="success">
             <MessageBarBody>{t('work.new.created', { title: created })}</MessageBarBody>
           </MessageBar>
         )}
         {created !== null && holidayNotice && (
-          <MessageBar intent="warning">
+          <MessageBar layout="multiline" intent="warning">
             <MessageBarBody>{holidayNotice}</MessageBarBody>
           </MessageBar>
         )}
