@@ -102,7 +102,6 @@ export function ConfigView({ host }: { host: Host }) {
           </MessageBar>
         )}
         {!host.inTeams && (
-          {/* multiline, not auto: auto measures after the first paint and overflows 320 px until it reflows. */}
           <MessageBar layout="multiline" intent="info">
             <MessageBarBody>
               {t('config.outsideTeams')}{' '}
