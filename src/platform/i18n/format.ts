@@ -12,6 +12,27 @@ const NBSP = '\u00a0';
 
 const at = (instant: Date, locale: Locale) => DateTime.fromJSDate(instant, { zone: OSLO }).setLocale(intlTag[locale]);
 
+/**
+ * Luxon takes 40–60 µs for a date with its weekday, and a poll card asks for the same few
+ * instants (its closing time, the plan item's start) on every vote. Nothing here shows seconds,
+ * and Oslo's offset is whole hours, so one minute gives one text: the texts are kept per
+ * formatter, language and minute. The bound keeps a long-running process from growing with it.
+ */
+const CACHE_LIMIT = 2_000;
+function perMinute(format: (instant: Date, locale: Locale) => string): (instant: Date, locale?: Locale) => string {
+  const cache = new Map<string, string>();
+  return (instant, locale = currentLocale()) => {
+    const key = `${locale}${Math.floor(instant.getTime() / 60_000)}`;
+    let text = cache.get(key);
+    if (text === undefined) {
+      text = format(instant, locale);
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      cache.set(key, text);
+    }
+    return text;
+  };
+}
+
 /** «tir.», «tys.», «Tue»: ICU leaves nynorsk's abbreviation without its full stop. */
 function weekdayShort(dt: DateTime, locale: Locale): string {
   const day = dt.toFormat('ccc');
@@ -19,10 +40,10 @@ function weekdayShort(dt: DateTime, locale: Locale): string {
 }
 
 /** «tir. 8. desember», «tys. 8. desember», «Tue 8 December». */
-export function formatDate(instant: Date, locale: Locale = currentLocale()): string {
+export const formatDate = perMinute((instant, locale) => {
   const dt = at(instant, locale);
   return locale === 'en' ? `${weekdayShort(dt, locale)} ${dt.toFormat('d LLLL')}` : `${weekdayShort(dt, locale)} ${dt.toFormat('d. LLLL')}`;
-}
+});
 
 /** «tirsdag 8. desember», «Tuesday 8 December». */
 export function formatDateLong(instant: Date, locale: Locale = currentLocale()): string {
@@ -39,15 +60,15 @@ export function formatShortDate(instant: Date, locale: Locale = currentLocale())
 const clock = (dt: DateTime, locale: Locale) => dt.toFormat(locale === 'en' ? 'HH:mm' : 'HH.mm');
 
 /** «kl. 10.00», «10:00». */
-export function formatTime(instant: Date, locale: Locale = currentLocale()): string {
+export const formatTime = perMinute((instant, locale) => {
   const dt = at(instant, locale);
   return locale === 'en' ? clock(dt, locale) : `kl. ${clock(dt, locale)}`;
-}
+});
 
 /** «tir. 8. desember kl. 10.00», «Tue 8 December, 10:00». */
-export function formatDateTime(instant: Date, locale: Locale = currentLocale()): string {
-  return locale === 'en' ? `${formatDate(instant, locale)}, ${formatTime(instant, locale)}` : `${formatDate(instant, locale)} ${formatTime(instant, locale)}`;
-}
+export const formatDateTime = perMinute((instant, locale) =>
+  locale === 'en' ? `${formatDate(instant, locale)}, ${formatTime(instant, locale)}` : `${formatDate(instant, locale)} ${formatTime(instant, locale)}`,
+);
 
 /** «tir. 8. desember kl. 10.00–12.00»; across days both dates: «… kl. 10.00 – ons. 9. desember kl. 12.00». */
 export function formatRange(start: Date, end: Date, locale: Locale = currentLocale()): string {
