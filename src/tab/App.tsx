@@ -11,6 +11,7 @@ import { useEffect, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MainNav, rememberView } from './components/MainNav.js';
 import { AuthGate } from './components/SignIn.js';
+import { FollowSavedLanguage } from './components/LanguageSwitch.js';
 import { useMediaQuery, useQueryParam } from './hooks.js';
 import { onTeamsThemeChange, type Host, type ThemeName } from './teams.js';
 import { ConfigView } from './views/ConfigView.js';
@@ -108,28 +109,31 @@ export function App({ host }: { host: Host }) {
       </a>
       <div className={s.main}>
         <AuthGate host={host}>
-          {() =>
-            view === 'config' ? (
-              <main id={CONTENT_ID} tabIndex={-1} className={s.content}>
-                <ConfigView host={host} />
-              </main>
-            ) : (
-              <>
-                <MainNav value={view} onChange={chooseView} />
+          {(who) => (
+            <>
+              <FollowSavedLanguage who={who} />
+              {view === 'config' ? (
                 <main id={CONTENT_ID} tabIndex={-1} className={s.content}>
-                  {view === 'nettverk' ? (
-                    <NetworkView host={host} />
-                  ) : view === 'paminnelser' ? (
-                    <RemindersView host={host} />
-                  ) : view === 'malinger' ? (
-                    <PollsView host={host} />
-                  ) : (
-                    <PlanView host={host} />
-                  )}
+                  <ConfigView host={host} />
                 </main>
-              </>
-            )
-          }
+              ) : (
+                <>
+                  <MainNav value={view} onChange={chooseView} />
+                  <main id={CONTENT_ID} tabIndex={-1} className={s.content}>
+                    {view === 'nettverk' ? (
+                      <NetworkView host={host} />
+                    ) : view === 'paminnelser' ? (
+                      <RemindersView host={host} />
+                    ) : view === 'malinger' ? (
+                      <PollsView host={host} />
+                    ) : (
+                      <PlanView host={host} />
+                    )}
+                  </main>
+                </>
+              )}
+            </>
+          )}
         </AuthGate>
       </div>
     </FluentProvider>

@@ -20,6 +20,7 @@ export type { BodyCode, PlanItemFormat, PlanItemKind } from '../shared/contract.
 export type AuthConfig = Json<identity.AuthConfigResponse>;
 export type DevUser = Json<identity.DevUserDto>;
 export type DevUsersResponse = Json<identity.DevUsersResponse>;
+export type LanguageResponse = Json<identity.LanguageResponse>;
 
 // Networks and their plan
 export type NetworkSummary = Json<network.NetworkView>;

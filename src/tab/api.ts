@@ -1,6 +1,6 @@
 import { authHeaders, invalidateToken } from './auth.js';
 import { currentLang, type Lang } from './i18n.js';
-import type { NetworksResponse, PlanResponse } from './api-types.js';
+import type { LanguageResponse, NetworksResponse, PlanResponse } from './api-types.js';
 
 /** Tells the server which language to answer in (errors, previews, labels). */
 export const LOCALE_HEADER = 'x-samlingspunkt-locale';
@@ -66,6 +66,7 @@ export const api = {
   listNetworks: (signal?: AbortSignal) => getJson<NetworksResponse>('/api/networks', signal),
   getPlan: (networkId: string, signal?: AbortSignal) =>
     getJson<PlanResponse>(`${networkPath(networkId)}/plan`, signal),
+  getLanguage: (signal?: AbortSignal) => getJson<LanguageResponse>('/api/me/language', signal),
   /** Saves the person's choice for later cards too; people the app does not know (403) keep it in this browser only. */
   saveLanguage: async (language: Lang): Promise<void> => {
     try {

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp } from '../../src/app/app.js';
 import { chromiumSuiteEnabled } from '../helpers/chromium.js';
 import { productionEnv } from '../helpers/production-env.js';
+import { ingrid } from '../helpers/people.js';
+import { DEV_USER_HEADER } from '../../src/shared/api/caller.js';
 import { expectNoAxeViolations, resultsDir, tabSuite } from '../helpers/tab-suite.js';
 
 describe.skipIf(!chromiumSuiteEnabled('tab.chromium'))('Teams tab in Chromium', () => {
@@ -72,6 +74,29 @@ describe.skipIf(!chromiumSuiteEnabled('tab.chromium'))('Teams tab in Chromium', 
     await page.getByRole('combobox', { name: 'Language' }).selectOption('nb');
     await page.getByRole('columnheader', { name: 'Dato og klokkeslett' }).first().waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('nb');
+  });
+
+  it('opens in the language the person saved elsewhere, unless the link asks for one', async () => {
+    // Ingrid (the first demo user, signed in by default) chose nynorsk in the bot or another browser.
+    const save = (language: string | null) =>
+      fetch(`${suite.app.url}/api/me/language`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', [DEV_USER_HEADER]: ingrid.aadObjectId },
+        body: JSON.stringify({ language }),
+      });
+    expect((await save('nn')).status).toBe(200);
+    try {
+      const page = await open();
+      await page.waitForFunction(() => document.documentElement.lang === 'nn', undefined, { timeout: 20_000 });
+      await page.getByRole('heading', { level: 2, name: /Komande aktivitetar/ }).waitFor();
+      expect(await page.getByRole('combobox', { name: 'Språk' }).inputValue()).toBe('nn');
+
+      const forced = await open('?lang=en');
+      await forced.getByRole('columnheader', { name: 'Date and time' }).first().waitFor({ timeout: 20_000 });
+      expect(await forced.getAttribute('html', 'lang')).toBe('en');
+    } finally {
+      expect((await save(null)).status).toBe(200);
+    }
   });
 
   it('renders the dark theme accessibly', async () => {

@@ -1,7 +1,9 @@
 import { Field, Select } from '@fluentui/react-components';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api.js';
 import { LANGS, currentLang, langFromLocale, storeLang } from '../i18n.js';
+import { useQueryParam } from '../hooks.js';
 
 /** Each language named in itself, as public-sector sites do. */
 const NAMES = { nb: 'Bokmål', nn: 'Nynorsk', en: 'English' } as const;
@@ -33,4 +35,30 @@ export function LanguageSwitch() {
       </Select>
     </Field>
   );
+}
+
+/**
+ * Once signed in, the language the person saved (in the bot's «språk» or this switch in another
+ * browser) wins over this browser's memory and the Teams locale: it is their own latest word.
+ * `?lang=` still wins over it (a link or a test asking for one language). Renders nothing.
+ */
+export function FollowSavedLanguage({ who }: { who: string }) {
+  const { i18n } = useTranslation();
+  const forced = useQueryParam('lang');
+  useEffect(() => {
+    if (forced) return;
+    const controller = new AbortController();
+    api.getLanguage(controller.signal).then(
+      (res) => {
+        const saved = langFromLocale(res.saved);
+        if (!saved || saved === currentLang()) return;
+        storeLang(saved);
+        void i18n.changeLanguage(saved);
+      },
+      // Not known to the app yet, or offline: the tab keeps the language it chose itself.
+      () => undefined,
+    );
+    return () => controller.abort();
+  }, [who, forced, i18n]);
+  return null;
 }
