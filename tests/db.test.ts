@@ -137,7 +137,7 @@ describe('migrations on one Postgres server', () => {
     const other = await openSameSchema(schema!);
     try {
       const [a, b] = await Promise.all([migrate(db), migrate(other)]);
-      expect([...a, ...b].sort()).toEqual(loadMigrations().map((m) => m.version));
+      expect([...a, ...b].sort((x, y) => x - y)).toEqual(loadMigrations().map((m) => m.version));
       const [s1, s2] = await Promise.all([
         upsertReferenceData(db).then(() => seedDemo(db)),
         upsertReferenceData(other).then(() => seedDemo(other)),

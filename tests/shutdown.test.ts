@@ -4,33 +4,28 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SHUTDOWN_MS } from '../src/app/app.js';
-import { openPglite } from '../src/platform/db/pglite.js';
 import type { Database } from '../src/platform/db/port.js';
 import { message } from './helpers/activities.js';
 import { startTestAppOn, type TestApp } from './helpers/app.js';
-import { databaseKinds, openSameSchema, openTestDatabase, skipKind, type DatabaseKind } from './helpers/databases.js';
+import { databaseKinds, reopenableStorage, skipKind, type DatabaseKind, type ReopenableStorage } from './helpers/databases.js';
 import { FakeConnector } from './helpers/fake-connector.js';
 import { kari } from './helpers/people.js';
 import { as, cardOf, channel, createViaBot, texts, updatesOf, vote } from './helpers/polls.js';
 import { expectServerBuilt, startServer } from './helpers/server-process.js';
 import { waitFor } from './helpers/wait.js';
 
+const stores: ReopenableStorage[] = [];
 const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => {
+  stores.forEach((s) => s.remove());
+  dirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
+});
 
 /** The same data twice: PGlite in a temporary directory, or one Postgres schema. */
-async function storage(kind: DatabaseKind): Promise<{ open(): Promise<Database>; schedulerSchema: string }> {
-  if (kind === 'pglite') {
-    const dir = mkdtempSync(join(tmpdir(), 'samlingspunkt-stopp-'));
-    dirs.push(dir);
-    return { open: () => openPglite(dir), schedulerSchema: 'pgboss' };
-  }
-  const first = await openTestDatabase('postgres');
-  let opened = false;
-  return {
-    open: async () => (opened ? openSameSchema(first.schema!) : ((opened = true), first.db)),
-    schedulerSchema: first.schedulerSchema,
-  };
+async function storage(kind: DatabaseKind): Promise<ReopenableStorage> {
+  const store = await reopenableStorage(kind, 'samlingspunkt-stopp-');
+  stores.push(store);
+  return store;
 }
 
 /** Retries as in production (from 1 s, six attempts): the connector's Retry-After decides. */

@@ -13,6 +13,7 @@ import type { BotTurnIO } from '../shared/bot/turn.js';
 import type { PollService, Voter } from './service.js';
 import { localesOfMembers } from '../identity/locale.js';
 import { currentLocale, inLocale } from '../platform/i18n/context.js';
+import { DEFAULT_LOCALE } from '../platform/i18n/locale.js';
 
 export interface PostTarget {
   conversationId: string;
@@ -74,11 +75,11 @@ export async function postCard(service: PollService, poll: Poll, target: PostTar
     ({ audience, ids } = await readAudience(target.turn));
   }
   // Saved first, so the card's refresh and later updates find it.
-  await savePost(service.db, { pollId: poll.id, conversationId: target.conversationId, conversationType: target.conversationType, activityId: null, audience, refreshUserIds: ids });
+  // Built, and later updated, in the current scope's language: the person who posted it (bot
+  // turn or tab request), or for a scheduled post the language saved when it was planned.
+  const locale = currentLocale();
+  await savePost(service.db, { pollId: poll.id, conversationId: target.conversationId, conversationType: target.conversationType, activityId: null, audience, refreshUserIds: ids, locale });
   service.postsChanged(poll.id);
-  // Built in the current scope's language: the person who posted it (bot turn or tab request),
-  // or, for a scheduled post, the language remembered when it was planned (else bokmål).
-  service.rememberPostLocale(poll.id, target.conversationId);
   const card = await service.card(poll, {
     conversationId: target.conversationId,
     // A shared card never carries anyone's view; a 1:1 card is its reader's own.
@@ -93,7 +94,7 @@ export async function postCard(service: PollService, poll: Poll, target: PostTar
     if (outcome.status === 'sent') activityId = outcome.activityId;
   }
   if (!activityId) return false;
-  await savePost(service.db, { pollId: poll.id, conversationId: target.conversationId, conversationType: target.conversationType, activityId, audience, refreshUserIds: ids });
+  await savePost(service.db, { pollId: poll.id, conversationId: target.conversationId, conversationType: target.conversationType, activityId, audience, refreshUserIds: ids, locale });
   service.postsChanged(poll.id);
   return true;
 }
@@ -106,8 +107,15 @@ async function personalUserIdOf(service: PollService, conversationId: string): P
 
 /** A scheduled poll remembers where its card goes; postPending sends it when the poll opens. */
 export async function savePendingPost(service: PollService, poll: Poll, target: PostTarget): Promise<void> {
-  await savePost(service.db, { pollId: poll.id, conversationId: target.conversationId, conversationType: target.conversationType, activityId: null, audience: 'ukjent', refreshUserIds: null });
-  service.rememberPostLocale(poll.id, target.conversationId);
+  await savePost(service.db, {
+    pollId: poll.id,
+    conversationId: target.conversationId,
+    conversationType: target.conversationType,
+    activityId: null,
+    audience: 'ukjent',
+    refreshUserIds: null,
+    locale: currentLocale(),
+  });
   service.postsChanged(poll.id);
 }
 
@@ -116,9 +124,8 @@ export async function postPending(service: PollService, poll: Poll): Promise<num
   let posted = 0;
   for (const post of await postsOf(service.db, poll.id)) {
     if (post.activityId) continue;
-    // A job has no reader: the language of whoever planned the poll, if this instance remembers it.
-    const locale = service.postLocale(poll.id, post.conversationId) ?? currentLocale();
-    if (await inLocale(locale, () => postCard(service, poll, { conversationId: post.conversationId, conversationType: post.conversationType }))) posted++;
+    // A job has no reader: the language of whoever planned the poll.
+    if (await inLocale(post.locale ?? DEFAULT_LOCALE, () => postCard(service, poll, { conversationId: post.conversationId, conversationType: post.conversationType }))) posted++;
   }
   return posted;
 }
@@ -160,6 +167,7 @@ export async function sendToAllParticipants(service: PollService, poll: Poll): P
         activityId: outcome.activityId,
         audience: personalUserId ? 'liten' : 'stor',
         refreshUserIds: personalUserId ? [personalUserId] : null,
+        locale: locales.get(person.memberId) ?? currentLocale(),
       });
     } else if (outcome.status === 'unreachable' || outcome.status === 'skipped') result.unreachable++;
     else result.failed++;

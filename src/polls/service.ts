@@ -21,8 +21,8 @@ import type { PollJobs } from './job-port.js';
 import { pollKeys, resolvePollSecret, type PollKeys } from './secret.js';
 import { FreshCache } from './tally-cache.js';
 import { t } from './messages.js';
-import { currentLocale, inLocale } from '../platform/i18n/context.js';
-import { DEFAULT_LOCALE, type Locale } from '../platform/i18n/locale.js';
+import { inLocale } from '../platform/i18n/context.js';
+import { DEFAULT_LOCALE } from '../platform/i18n/locale.js';
 
 export interface PollServiceOptions {
   db: Database;
@@ -75,7 +75,6 @@ export class PollService {
   private readonly tallies: FreshCache<Tally>;
   private readonly posts: FreshCache<PollPost[]>;
   /** The language each shared card was posted in (poll id + conversation id), so an update keeps it. */
-  private readonly postLocales = new Map<string, Locale>();
   readonly coalescer: CardUpdateCoalescer;
   /** pg-boss work (open, planned close, 1:1 fan-out); set once the scheduler runs. */
   jobs: PollJobs | undefined;
@@ -239,7 +238,7 @@ export class PollService {
       // Another round (here or on another instance) may already show a newer tally.
       if (!(await claimCardVersion(this.db, pollId, post.conversationId, tally.asOf))) continue;
       // Nobody's turn: the card is updated in the language it was posted in.
-      const locale = this.postLocale(pollId, post.conversationId) ?? DEFAULT_LOCALE;
+      const locale = post.locale ?? DEFAULT_LOCALE;
       const card = await inLocale(locale, () => this.card(poll, { conversationId: post.conversationId, tally }));
       const outcome = await this.sender.update(post.conversationId, post.activityId!, cardMessage(card), { purpose: 'måling' /* i18n-ignore */ });
       if (outcome.status === 'sent') this.stats.cardUpdates++;
@@ -249,20 +248,6 @@ export class PollService {
       if (!later) await cardUpdated(this.db, pollId, post.conversationId, tally.asOf);
       this.log.debug({ pollId, conversationId: post.conversationId, outcome: outcome.status }, 'Målingskort oppdatert');
     }
-  }
-
-  /**
-   * A card in a channel or group chat is read by many: it is written in the language of the
-   * person whose action posted it (the current scope) and keeps that language when it is
-   * updated. Kept in memory only (poll_post has no language column yet): after a restart, or
-   * for a card nobody's action posted, updates are in bokmål.
-   */
-  rememberPostLocale(pollId: string, conversationId: string, locale: Locale = currentLocale()): void {
-    this.postLocales.set(`${pollId}\n${conversationId}`, locale);
-  }
-
-  postLocale(pollId: string, conversationId: string): Locale | undefined {
-    return this.postLocales.get(`${pollId}\n${conversationId}`);
   }
 
   /** Posts changed (a new card, a roster read): forget them and refresh the shared cards. */

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { inject } from 'vitest';
 import { openPglite } from '../../src/platform/db/pglite.js';
 import type { Database } from '../../src/platform/db/port.js';
@@ -37,4 +40,28 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase
 /** A second connection pool onto the same Postgres schema (two app instances). */
 export async function openSameSchema(schema: string): Promise<Database> {
   return openPostgres({ connectionString: postgresUrl(), schema });
+}
+
+/** The same data, opened again: a restart, or a second instance (Postgres only). */
+export interface ReopenableStorage {
+  /** The first call opens the data; later calls open the same data anew. */
+  open(): Promise<Database>;
+  schedulerSchema: string;
+  /** Removes what was made for it (PGlite's directory). */
+  remove(): void;
+}
+
+/** PGlite in a temporary directory (one process at a time), or one Postgres schema. */
+export async function reopenableStorage(kind: DatabaseKind, prefix = 'samlingspunkt-data-'): Promise<ReopenableStorage> {
+  if (kind === 'pglite') {
+    const dir = mkdtempSync(join(tmpdir(), prefix));
+    return { open: () => openPglite(dir), schedulerSchema: 'pgboss', remove: () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const first = await openTestDatabase('postgres');
+  let opened = false;
+  return {
+    open: async () => (opened ? openSameSchema(first.schema!) : ((opened = true), first.db)),
+    schedulerSchema: first.schedulerSchema,
+    remove: () => undefined,
+  };
 }

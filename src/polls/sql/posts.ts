@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/db/port.js';
+import type { Locale } from '../../platform/i18n/locale.js';
 
 export type PostAudience = 'ukjent' | 'liten' | 'stor';
 
@@ -9,22 +10,25 @@ export interface PollPost {
   activityId: string | null;
   audience: PostAudience;
   refreshUserIds: string[] | null;
+  /** The language the card is written in (of whoever posted it); null: bokmål, from before it was kept. */
+  locale: Locale | null;
 }
 
 const postColumns = `poll_id AS "pollId", conversation_id AS "conversationId", conversation_type AS "conversationType",
-  activity_id AS "activityId", audience, refresh_user_ids AS "refreshUserIds"`;
+  activity_id AS "activityId", audience, refresh_user_ids AS "refreshUserIds", locale`;
 
 /** Records where a card went (or will go, activityId null). A repost into the same conversation replaces it. */
 export async function savePost(db: Queryable, p: PollPost): Promise<void> {
   await db.query(
-    `INSERT INTO poll_post (poll_id, conversation_id, conversation_type, activity_id, audience, refresh_user_ids, posted_at)
-     VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $4::text IS NULL THEN NULL ELSE now() END)
+    `INSERT INTO poll_post (poll_id, conversation_id, conversation_type, activity_id, audience, refresh_user_ids, locale, posted_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $4::text IS NULL THEN NULL ELSE now() END)
      ON CONFLICT (poll_id, conversation_id) DO UPDATE
        SET activity_id = COALESCE(EXCLUDED.activity_id, poll_post.activity_id),
            audience = CASE WHEN EXCLUDED.audience = 'ukjent' THEN poll_post.audience ELSE EXCLUDED.audience END,
            refresh_user_ids = COALESCE(EXCLUDED.refresh_user_ids, poll_post.refresh_user_ids),
+           locale = COALESCE(EXCLUDED.locale, poll_post.locale),
            posted_at = COALESCE(EXCLUDED.posted_at, poll_post.posted_at), card_as_of = NULL`,
-    [p.pollId, p.conversationId, p.conversationType, p.activityId, p.audience, p.refreshUserIds],
+    [p.pollId, p.conversationId, p.conversationType, p.activityId, p.audience, p.refreshUserIds, p.locale],
   );
 }
 
