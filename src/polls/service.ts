@@ -74,7 +74,6 @@ export class PollService {
   private readonly polls: FreshCache<Poll | undefined>;
   private readonly tallies: FreshCache<Tally>;
   private readonly posts: FreshCache<PollPost[]>;
-  /** The language each shared card was posted in (poll id + conversation id), so an update keeps it. */
   readonly coalescer: CardUpdateCoalescer;
   /** pg-boss work (open, planned close, 1:1 fan-out); set once the scheduler runs. */
   jobs: PollJobs | undefined;
