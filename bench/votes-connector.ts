@@ -14,27 +14,31 @@ export class CountingConnector {
   private nextId = 1;
 
   async start(): Promise<this> {
+    // writeHead and end apart: in a process where restify runs too, its patched writeHead returns nothing.
     this.server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         const path = req.url ?? '/';
         if (req.method === 'GET' && path.includes('/pagedmembers')) {
-          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ members: [] }));
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ members: [] }));
           return;
         }
         if (req.method === 'PUT') {
           const id = decodeURIComponent(path.split('/').pop() ?? '');
           this.updates.set(id, (this.updates.get(id) ?? 0) + 1);
           this.lastUpdateAt = performance.now();
-          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id }));
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ id }));
           return;
         }
         const id = `activity-${this.nextId++}`;
         if (req.method === 'POST' && chunks.length > 0 && this.posted.length < 50) {
           this.posted.push({ id, path, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown });
         }
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id }));
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ id }));
       });
     });
     this.server.keepAliveTimeout = 5_000;
