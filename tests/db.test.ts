@@ -73,7 +73,8 @@ describe.each(databaseKinds)('database on %s', (kind) => {
     const before = await counts(db);
     expect(await seedDemo(db, new Date('2027-03-01T08:00:00Z'))).toBe('exists');
     expect(await counts(db)).toEqual(before);
-    expect(before).toMatchObject({ network: 1, plan_item: 6, member: 5, network_member: 4 });
+    // The main demo (6 items, the Playground's 5 people) and the two other demo networks (issue 12).
+    expect(before).toMatchObject({ network: 3, plan_item: 11, member: 10, network_member: 8 });
 
     const network = await findNetworkBySlug(db, DEMO_NETWORK_SLUG);
     expect(network?.bodies.sort()).toEqual(['KS', 'SF', 'USHT']);
@@ -93,7 +94,8 @@ describe.each(databaseKinds)('database on %s', (kind) => {
     await seedDemo(db);
     const koordinator = demoMembers.find((m) => m.role === 'koordinator')!;
     const deltaker = demoMembers.find((m) => m.role === 'deltaker')!;
-    expect((await networksOfPerson(db, DEMO_TENANT_ID, koordinator.aadObjectId)).map((n) => n.slug)).toEqual([DEMO_NETWORK_SLUG]);
+    // Both Oslo og Viken networks, not Vestland's (issue 12: isolation between regions).
+    expect((await networksOfPerson(db, DEMO_TENANT_ID, koordinator.aadObjectId)).map((n) => n.slug)).toEqual([DEMO_NETWORK_SLUG, 'viken-bo-trygt-hjemme']);
     expect((await networksOfPerson(db, DEMO_TENANT_ID, deltaker.aadObjectId)).map((n) => n.slug)).toEqual([DEMO_NETWORK_SLUG]);
     expect(await networksOfPerson(db, 'another-tenant', deltaker.aadObjectId)).toEqual([]);
   });

@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardActions } from '../src/app/card-actions.js';
 import { CREATE_POLL_VERB, REPEAT_PICK_VERB } from '../src/polls/cards/form.js';
+import { SETUP_VERB, SHOW_SETUP_VERB } from '../src/network/setup/cards.js';
 import { POLL_VERBS } from '../src/polls/cards/poll.js';
 import { LOCALE_HEADER, MAX_BODY_BYTES } from '../src/platform/http/server.js';
 import { cardAction, cardSubmit } from './helpers/activities.js';
@@ -406,6 +407,8 @@ describe.each(databaseKinds)('random and malformed input on %s', (kind) => {
       [POLL_VERBS.repeat]: poll(POLL_VERBS.repeat),
       [REPEAT_PICK_VERB]: { ...network(REPEAT_PICK_VERB), pollId: ids.pollId },
       [CREATE_POLL_VERB]: { ...network(CREATE_POLL_VERB), question: 'Fuzz?', kind: 'enkeltvalg', options: 'Ja\nNei', opensDate: '2030-01-01', opensTime: '10:00' },
+      [SETUP_VERB]: { name: `Fuzz-nettverk ${Math.random()}`, region: 'agder', reform: 'leve-hele-livet', bodies: 'KS', municipalities: '4204' },
+      [SHOW_SETUP_VERB]: {},
     };
   }
 

@@ -72,8 +72,9 @@ describe.each(databaseKinds)('privacy on %s', (kind) => {
     expect(await count('network_member WHERE network_id = $1', [networkId])).toBe(before);
 
     const swept = await runRetentionSweep(t.app.db, months(25));
-    expect(swept.archivedNetworkIds).toEqual([networkId]);
-    expect(swept.removedMemberships).toBe(before);
+    // The other demo networks (issue 12) have older plans and run out too; this one is the subject here.
+    expect(swept.archivedNetworkIds).toContain(networkId);
+    expect(swept.removedMemberships).toBeGreaterThanOrEqual(before);
     expect(await count('network_member WHERE network_id = $1', [networkId])).toBe(0);
     // Deltakere had no other network: gone. The coordinator keeps the region role.
     expect(await count('member WHERE aad_object_id = $1', [kari.aadObjectId])).toBe(0);

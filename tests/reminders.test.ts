@@ -91,7 +91,8 @@ describe.each(databaseKinds)('reminders on %s', (kind) => {
     const { rows } = await t.app.db.query<{ id: string; title: string; starts_at: Date; rule_key: string; send_at: Date; version: number; job_version: number }>(
       `SELECT r.id, p.title, p.starts_at, r.rule_key, r.send_at, r.version, r.job_version
          FROM reminder r JOIN plan_item p ON p.id = r.subject_id
-        WHERE r.kind = 'plan-item' AND r.status = 'planlagt' ORDER BY r.send_at`,
+        WHERE r.kind = 'plan-item' AND r.status = 'planlagt' AND p.network_id = $1 ORDER BY r.send_at`,
+      [networkId],
     );
     const first = rows.filter((r) => r.title === 'Samling 1 – Oppstartseminar');
     expect(first.map((r) => r.rule_key)).toEqual(['d1@09:00', 'm60']);

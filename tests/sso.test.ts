@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEV_USER_HEADER } from '../src/shared/api/caller.js';
 import { createSsoValidator } from '../src/identity/sso.js';
 import { DEMO_TENANT_ID, demoMembers } from '../src/demo/demo.js';
+import { otherDemoPeople } from '../src/demo/more-networks.js';
 import { startTestApp, type TestApp } from './helpers/app.js';
 import { PRODUCTION_TAB_CLIENT_ID, PRODUCTION_TAB_DOMAIN, PRODUCTION_TENANT_ID, productionEnv } from './helpers/production-env.js';
 
@@ -252,7 +253,8 @@ describe('dev sign-in (local mode)', () => {
     const res = await t.get('/api/dev/users');
     expect(res.status).toBe(200);
     const users = res.json.users as { aadObjectId: string; displayName: string; role: string; municipalityName: string | null }[];
-    expect(users).toHaveLength(demoMembers.length);
+    // The Playground's five and the people of the other demo networks (issue 12).
+    expect(users).toHaveLength(demoMembers.length + otherDemoPeople.length);
     expect(users[0]).toEqual({ aadObjectId: FACILITATOR_OID, displayName: 'Ingrid Haugen', role: 'fasilitator', municipalityName: null });
     expect(users.find((u) => u.displayName === 'Per Olsen')?.role).toBe('koordinator');
     const kari = users.find((u) => u.displayName === 'Kari Nordmann');

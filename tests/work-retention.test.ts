@@ -23,7 +23,8 @@ describe.each(databaseKinds)('retention of reflections and mellomarbeid on %s', 
 
     const farFuture = new Date(Date.now() + 20 * 365 * 86_400_000);
     const swept = await t.app.db.transaction((tx) => sweepExpiredNetworks(tx, farFuture));
-    expect(swept.archivedNetworkIds).toEqual([networkId]);
+    // Every demo network has run out by then; this one holds the data checked below.
+    expect(swept.archivedNetworkIds).toContain(networkId);
     for (const table of ['reflection_task', 'reflection_answer', 'reflection_group_version', 'mellomarbeid_assignment', 'mellomarbeid_status', 'municipality_focus']) {
       expect([table, await count(t, table)]).toEqual([table, 0]);
     }

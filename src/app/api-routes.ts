@@ -2,19 +2,32 @@ import { checkedRoute, type ApiRoute } from '../shared/api/context.js';
 import { focusRoutes } from '../focus/api/focus.js';
 import { mellomarbeidRoutes } from '../mellomarbeid/api/mellomarbeid.js';
 import { memberRoutes } from '../network/api/members.js';
+import { municipalityRoutes } from '../network/api/municipalities.js';
+import { lifecycleRoutes } from '../network/api/lifecycle.js';
+import { coordinatorRoutes } from '../network/api/coordinators.js';
 import { networkRoutes } from '../network/api/networks.js';
 import { planRoutes } from '../plan/api/plan.js';
 import { planItemRoutes } from '../plan/api/plan-items.js';
+import { planImportRoutes } from '../plan/import/api/import.js';
+import { holidayNameOn } from '../reminders/holiday-notice.js';
+import { isChristmasWeek } from '../reminders/domain/holidays.js';
 import { pollRoutes } from '../polls/api/polls.js';
 import type { PollService } from '../polls/service.js';
 import { privacyRoutes } from '../privacy/api/privacy.js';
 import { languageRoutes } from '../identity/api/language.js';
 import { reflectionRoutes } from '../reflections/api/reflections.js';
-import { notifyRemindersChanged, syncSubjectReminders } from '../reminders/engine.js';
+import { notifyRemindersChanged, requestReplan, syncSubjectReminders } from '../reminders/engine.js';
+import { registeredReminderKinds } from '../reminders/kinds.js';
+import { remindersOfSubject } from '../reminders/sql/reminders.js';
+import { findPoll } from '../polls/sql/polls.js';
 import { reminderRoutes } from '../reminders/api/reminders.js';
+import type { NetworkCreatorCheck } from '../network/setup/creators.js';
+import { setupRoutes } from '../network/setup/api.js';
 
 export interface ApiServices {
   polls: PollService;
+  /** Who may set up networks (NETWORK_CREATORS). */
+  creators: NetworkCreatorCheck;
 }
 
 /**
@@ -26,11 +39,35 @@ export function createApiRoutes(services: ApiServices): readonly ApiRoute[] {
   return [
     ...networkRoutes,
     ...planRoutes,
+    // A moved or deleted item takes its reminders, and the deadlines tied to it and theirs, along.
     ...planItemRoutes({
-      inTransaction: (tx, itemId, now) => syncSubjectReminders(tx, 'plan-item', itemId, now),
-      afterCommit: notifyRemindersChanged,
+      syncReminders: (tx, kind, subjectId, now) => syncSubjectReminders(tx, kind, subjectId, now),
+      plannedReminders: async (tx, kind, subjectId) =>
+        (await remindersOfSubject(tx, kind, subjectId)).filter((r) => r.status === 'planlagt').map((r) => r.sendAt),
+      afterCommit: async (db, { movedPollIds }) => {
+        notifyRemindersChanged();
+        // A moved close needs its own close job; the old one finds a different closes_at and does nothing.
+        for (const pollId of movedPollIds) {
+          const poll = await findPoll(db, pollId);
+          services.polls.changed(pollId);
+          if (poll) await services.polls.jobs?.scheduleClose(poll);
+        }
+      },
+    }),
+    // A plan started from a template or a pasted table: each item with its reminders, as above.
+    ...planImportRoutes({
+      hooks: { inTransaction: (tx, itemId, now) => syncSubjectReminders(tx, 'plan-item', itemId, now), afterCommit: notifyRemindersChanged },
+      calendar: { holidayName: holidayNameOn, isChristmasWeek },
     }),
     ...memberRoutes,
+    ...municipalityRoutes,
+    // An ended network's reminders stop, a reopened one's come back: its subjects re-planned.
+    ...lifecycleRoutes({
+      afterChange: async (ctx, networkId) => {
+        await requestReplan(ctx.db, networkId, registeredReminderKinds().map((k) => k.kind));
+      },
+    }),
+    ...coordinatorRoutes,
     ...privacyRoutes,
     ...languageRoutes,
     ...reflectionRoutes,
@@ -38,5 +75,6 @@ export function createApiRoutes(services: ApiServices): readonly ApiRoute[] {
     ...focusRoutes,
     ...reminderRoutes,
     ...pollRoutes(services.polls),
+    ...setupRoutes(services.creators),
   ].map(checkedRoute);
 }

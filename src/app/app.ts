@@ -8,6 +8,7 @@ import { localeOfActor } from '../identity/locale.js';
 import { localeFromTag } from '../platform/i18n/locale.js';
 import { unregisteredActor, type ApiRoute } from '../shared/api/context.js';
 import { createApiRoutes } from './api-routes.js';
+import { configuredCoordinatorAppointer } from '../network/api/configured-coordinators.js';
 import { createBotEndpoint, type BotAuthOverrides } from '../platform/teams/endpoint.js';
 import type { ProactiveSender } from '../shared/proactive.js';
 import { createTurnLogic } from './bot-turns.js';
@@ -25,6 +26,7 @@ import { pollCloseReminders } from '../polls/close-reminders.js';
 import { reflectionDueReminders } from '../reflections/reminder-kind.js';
 import { mellomarbeidDueReminders } from '../mellomarbeid/reminder-kind.js';
 import { PollService } from '../polls/service.js';
+import { createNetworkCreatorCheck } from '../network/setup/creators.js';
 import { scheduleRetentionSweep } from '../privacy/retention.js';
 import { startReminderJobs, type RegisteredJobs } from '../reminders/jobs.js';
 import { registerReminderKind } from '../reminders/kinds.js';
@@ -73,11 +75,12 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
 
   const db = options.database ?? (await openDatabase(config));
   // Polls need the bot's sender and the bot needs the polls: the sender is attached right after.
+  const creators = createNetworkCreatorCheck({ mode: config.mode, allowedTenantIds: config.sso.allowedTenantIds, creators: config.networkCreators, log });
   const polls = new PollService({ db, log, now, hashSecret: config.polls.hashSecret, cardUpdateDelayMs: config.polls.cardUpdateDelayMs });
   const bot = createBotEndpoint(
     config,
     { db, log },
-    (sender) => createTurnLogic({ db, log, mode: config.mode, now, sender, polls }),
+    (sender) => createTurnLogic({ db, log, mode: config.mode, now, sender, polls, creators, teamsAppId: config.teamsAppId }),
     options.botAuthOverrides,
   );
   polls.attachSender(bot.sender);
@@ -109,7 +112,8 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   const boss = scheduler;
   const work = jobs;
 
-  const apiRoutes = createApiRoutes({ polls });
+  const apiRoutes = createApiRoutes({ polls, creators });
+  const appointConfigured = configuredCoordinatorAppointer(config.regionCoordinators);
   const http = createHttpServer({
     mode: config.mode,
     db,
@@ -120,7 +124,11 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       { path: '/api/dev/users', localOnly: true, handle: () => getDevUsers(db) },
     ],
     callers: createCallerAuthenticator(config),
-    loadActor: async (caller) => (await loadActor(db, caller.tenantId, caller.aadObjectId)) ?? unregisteredActor(caller),
+    loadActor: async (caller) => {
+      // REGION_COORDINATORS: a configured first coordinator is appointed as they sign in.
+      await appointConfigured(db, caller);
+      return (await loadActor(db, caller.tenantId, caller.aadObjectId)) ?? unregisteredActor(caller);
+    },
     // The tab sends the language it shows (its switch, saved choice or Teams context): its own
     // page and the server's words in it must agree. Without the header, the person's settings.
     localeOf: (actor, requested) => localeFromTag(requested) ?? localeOfActor(actor, undefined),

@@ -13,6 +13,7 @@ import { commandTable, helpEntries } from './bot-commands.js';
 import type { AppBotDeps } from './bot-deps.js';
 import { networkOfTurn } from '../network/bot/network-of-turn.js';
 import { sendOnboarding } from '../network/bot/onboarding.js';
+import { recordTeamMembershipChange } from '../network/bot/roster.js';
 import { sendCard } from '../shared/bot/reply.js';
 import { routeCommand, type BotTurn } from '../shared/bot/routes.js';
 import type { BotTurnIO } from '../shared/bot/turn.js';
@@ -20,11 +21,9 @@ import { inLocale } from '../platform/i18n/context.js';
 import { localeOfActor } from '../identity/locale.js';
 import { saveTeamsLocale } from '../identity/sql/locale.js';
 import { t } from './messages.js';
+import { noNetworkReply, offerSetupOnInstall } from '../network/setup/bot.js';
 
 type ActivityHandler = (turn: BotTurnIO, deps: AppBotDeps, actor: Actor) => Promise<void>;
-
-/** Read in the turn's language (a function: a constant would freeze it in bokmål at load time). */
-export const noNetworkText = (): string => t('turn.noNetwork');
 
 // Conversations already stored by this process; a message in a known conversation then
 // costs no write. After a restart the first message stores it again (an upsert).
@@ -69,7 +68,8 @@ const onMessage: ActivityHandler = async (turn, deps, actor) => {
   }
   if (routed.command.audience === 'network') {
     if (!ctx.network) {
-      await turn.reply(noNetworkText());
+      // How to set one up, with the form's button for whoever may create one in an unbound team.
+      await noNetworkReply(ctx);
       return;
     }
     if (!policy.viewNetwork(ctx.actor, ctx.network).allowed) {
@@ -88,8 +88,12 @@ const onConversationUpdate: ActivityHandler = async (turn, deps, actor) => {
     return;
   }
   await rememberConversation(turn, deps, true);
+  // People joining or leaving a team: the roster the admin view invites from.
+  await recordTeamMembershipChange(deps, turn.activity, deps.now());
   if (turn.activity.botAdded) {
     const ctx = await botTurn(turn, deps, actor);
+    // A team with no network: the person who added the app gets the set-up form instead.
+    if (await offerSetupOnInstall(ctx)) return;
     await sendCard(ctx, welcomeCard(ctx.network?.name));
   }
 };

@@ -6,6 +6,7 @@ import { registerAction } from '../network/bot/onboarding.js';
 import { pollActions } from '../polls/bot/actions.js';
 import { reflectionActions } from '../reflections/bot/actions.js';
 import { reminderActions } from '../reminders/bot/commands.js';
+import { setupActions } from '../network/setup/bot.js';
 import type { BotTurn, CardAction } from '../shared/bot/routes.js';
 import type { AppBotDeps } from './bot-deps.js';
 import { t } from './messages.js';
@@ -13,7 +14,7 @@ import { t } from './messages.js';
 /** verb → handler for every card button; payloads are validated here, at the edge. */
 export const cardActions: ReadonlyMap<string, CardAction<any, AppBotDeps>> = new Map([
   [registerAction.verb, registerAction],
-  ...[...reflectionActions, ...mellomarbeidActions, ...reminderActions, ...pollActions].map((a): [string, CardAction<any, AppBotDeps>] => [a.verb, a]),
+  ...[...reflectionActions, ...mellomarbeidActions, ...reminderActions, ...pollActions, ...setupActions].map((a): [string, CardAction<any, AppBotDeps>] => [a.verb, a]),
 ]);
 
 export async function runCardAction(ctx: BotTurn<AppBotDeps>, verb: unknown, data: unknown): Promise<AdaptiveCard> {

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
-import { OSLO, addOsloDays, osloInstant } from '../shared/time.js';
+import { OSLO } from '../shared/time.js';
+import { SEED_000_TEMPLATE_ID, findTemplate, templatePlanItems } from '../plan/import/templates.js';
 import { holidayOn, isChristmasWeek } from '../reminders/domain/holidays.js';
 import type { BodyCode, NetworkRole, PlanItemFormat, PlanItemKind, Sector } from '../shared/types.js';
 
@@ -29,6 +30,8 @@ export interface DemoPlanItem {
 }
 
 export interface DemoData {
+  /** The plan's first day (a Tuesday, Europe/Oslo date): the other demo networks are dated from it. */
+  day0: string;
   region: { slug: string; name: string };
   network: { slug: string; name: string; reformCode: string; bodies: BodyCode[]; teamsTeamId: string };
   municipalityNumbers: string[];
@@ -72,78 +75,17 @@ export function demoData(now: Date): DemoData {
   // seeded from mid-November the plan starts in January, from mid-April in June.
   for (let i = 0; i < 26 && !DEMO_WORKING_DAYS.every((d) => isWorkingDay(first.plus({ days: d }))); i++) first = first.plus({ weeks: 1 });
   const day0 = first.toISODate() ?? '';
-  const at = (offset: number, time: string) => osloInstant(addOsloDays(day0, offset), time);
 
-  const planItems: DemoPlanItem[] = [
-    {
-      seedKey: 'samling-1',
-      kind: 'samling',
-      title: 'Samling 1 – Oppstartseminar',
-      agenda: 'Info om prosessen. Kompetansegrunnlag og veilederen.',
-      startsAt: at(0, '10:00'),
-      endsAt: at(0, '12:00'),
-      format: 'digital',
-      responsibleBody: 'USHT',
-      meetingUrl: 'https://teams.microsoft.com/l/meetup-join/samlingspunkt-demo-samling-1',
-    },
-    {
-      seedKey: 'veiledning-1',
-      kind: 'veiledning',
-      title: 'Sentervis veiledning, økt 1',
-      agenda: 'Veiledning per senter à 1,5 time.',
-      startsAt: at(1, '09:00'),
-      endsAt: at(1, '10:30'),
-      format: 'telefon',
-      responsibleBody: 'USHT',
-      meetingUrl: null,
-    },
-    {
-      seedKey: 'veiledning-2',
-      kind: 'veiledning',
-      title: 'Sentervis veiledning, økt 2',
-      agenda: 'Veiledning per senter à 1,5 time.',
-      startsAt: at(3, '09:00'),
-      endsAt: at(3, '10:30'),
-      format: 'telefon',
-      responsibleBody: 'USHT',
-      meetingUrl: null,
-    },
-    {
-      seedKey: 'samling-2',
-      kind: 'samling',
-      title: 'Samling 2 – Metoder og verktøy',
-      agenda: 'Trening i bruk av verktøy og metoder. Deling av refleksjoner og erfaringer med kollegaer.',
-      startsAt: at(10, '09:00'),
-      endsAt: at(10, '15:00'),
-      format: 'digital',
-      responsibleBody: 'USHT',
-      meetingUrl: 'https://teams.microsoft.com/l/meetup-join/samlingspunkt-demo-samling-2',
-    },
-    {
-      seedKey: 'mellomarbeid-1',
-      kind: 'mellomarbeid',
-      title: 'Mellomarbeid med sentervis veiledning',
-      agenda: '1–2 økter med sentervis veiledning à 1,5 time.',
-      startsAt: at(15, '09:00'),
-      endsAt: at(15, '10:30'),
-      format: 'telefon',
-      responsibleBody: 'USHT',
-      meetingUrl: null,
-    },
-    {
-      seedKey: 'samling-3',
-      kind: 'samling',
-      title: 'Samling 3 – Digitale verktøy og prosessledelse',
-      agenda: 'Fysisk eller digitalt – avklares.',
-      startsAt: at(29, '10:00'),
-      endsAt: at(29, '14:00'),
-      format: 'hybrid',
-      responsibleBody: 'USHT',
-      meetingUrl: 'https://teams.microsoft.com/l/meetup-join/samlingspunkt-demo-samling-3',
-    },
-  ];
+  // Seed 000's plan is the first plan template (src/plan/import/templates.ts): one copy of it.
+  // The demo's samlinger have a (made-up) Teams link, so «Bli med» can be seen.
+  const planItems: DemoPlanItem[] = templatePlanItems(findTemplate(SEED_000_TEMPLATE_ID)!, day0).map((item) => ({
+    ...item,
+    responsibleBody: item.responsibleBody ?? 'USHT',
+    meetingUrl: item.kind === 'samling' ? `https://teams.microsoft.com/l/meetup-join/samlingspunkt-demo-${item.seedKey}` : null,
+  }));
 
   return {
+    day0,
     region: { slug: 'oslo-og-viken', name: 'Oslo og Viken' },
     network: {
       slug: DEMO_NETWORK_SLUG,

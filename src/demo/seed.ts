@@ -6,6 +6,8 @@ import { addNetworkMunicipalities, insertNetwork, setNetworkTeam, upsertRegion }
 import { addNetworkMember, addRegionCoordinator, upsertMember } from '../network/sql/members.js';
 import { insertPlanItem } from '../plan/sql/plan.js';
 import { lockDemoSeeding, networkIdBySlug } from './sql/seed.js';
+import { otherDemoNetworks } from './more-networks.js';
+import type { Transaction } from '../platform/db/port.js';
 
 /**
  * Creates the USHT Viken demo network once. Later starts find it and change nothing, so a
@@ -20,6 +22,8 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<'c
       // Databases seeded before reflection tasks existed get the demo work once; seed keys keep it idempotent.
       await seedDemoWork(tx, existingId, now);
       await seedDemoPolls(tx, existingId, now);
+      // Demos seeded before there were other networks get them once (each found by its slug).
+      await seedOtherDemoNetworks(tx, demo.day0);
       return 'exists';
     }
 
@@ -35,6 +39,23 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<'c
     for (const item of demo.planItems) await insertPlanItem(tx, networkId, item);
     await seedDemoWork(tx, networkId, now);
     await seedDemoPolls(tx, networkId, now);
+    await seedOtherDemoNetworks(tx, demo.day0);
     return 'created';
   });
+}
+
+/** The second and third demo networks (more-networks.ts), each created once and never reset. */
+async function seedOtherDemoNetworks(tx: Transaction, day0: string): Promise<void> {
+  for (const other of otherDemoNetworks(day0)) {
+    if (await networkIdBySlug(tx, other.network.slug)) continue;
+    const regionId = await upsertRegion(tx, other.region.slug, other.region.name);
+    const networkId = await insertNetwork(tx, { ...other.network, regionId });
+    await addNetworkMunicipalities(tx, networkId, other.municipalityNumbers);
+    for (const m of other.members) {
+      const memberId = await upsertMember(tx, { ...m, tenantId: DEMO_TENANT_ID });
+      if (m.role === 'koordinator') await addRegionCoordinator(tx, regionId, memberId);
+      else await addNetworkMember(tx, networkId, memberId, m.role, m.municipalityNumber);
+    }
+    for (const item of other.planItems) await insertPlanItem(tx, networkId, item);
+  }
 }

@@ -132,6 +132,17 @@ const envSchema = z.object({
   // Polls (issue 4): the key for anonymous voter hashes and card signatures, and the update delay.
   POLL_HASH_SECRET: optionalText.refine((v) => v === undefined || v.length >= 32, says('config.pollSecret')),
   POLL_CARD_UPDATE_MS: z.coerce.number(says('config.number')).int(says('config.integer')).min(0, says('config.atLeast', { min: 0 })).max(60_000, says('config.atMost', { max: 60_000 })).default(1500),
+  // Setting up networks (issue 12): who may, whom a refused person asks, and Microsoft Graph for group checks.
+  NETWORK_CREATORS: optionalText,
+  NETWORK_CREATORS_CONTACT: optionalText.refine((v) => v === undefined || v.length <= 300, says('config.atMost', { max: 300 })),
+  GRAPH_BASE_URL: optionalText.refine((v) => v === undefined || isAllowedJwksUrl(v), says('config.jwksUrl')),
+  GRAPH_AUTHORITY_URL: optionalText.refine((v) => v === undefined || isAllowedJwksUrl(v), says('config.jwksUrl')),
+  GRAPH_CLIENT_ID: optionalText,
+  GRAPH_CLIENT_SECRET: optionalText,
+  // Region coordinators (issue 12): the first coordinator of a region, `region-slug:entra-object-id,…`.
+  REGION_COORDINATORS: optionalText,
+  // The Teams app's id in its manifest (Teams Toolkit writes it): deep links into the channel tab.
+  TEAMS_APP_ID: optionalText,
 });
 
 export type AppMode = 'local' | 'production';
@@ -176,6 +187,61 @@ export interface AppConfig {
   reminders: { leaseMs: number; idleMs: number; pollingIntervalSeconds: number };
   /** Polls: `POLL_HASH_SECRET` (never logged; local mode generates one) and the card update delay. */
   polls: { hashSecret: string | undefined; cardUpdateDelayMs: number };
+  /**
+   * `REGION_COORDINATORS`: who becomes a region's first coordinator when they sign in, while the
+   * region has none (src/network/sql/coordinators.ts); later ones are appointed in the tab.
+   */
+  regionCoordinators: RegionCoordinatorEntry[];
+  /** Who may set up a network (`NETWORK_CREATORS` and friends). */
+  networkCreators: NetworkCreatorsConfig;
+  /** `TEAMS_APP_ID`, the manifest's app id: the plan card's «Åpne i fanen» deep link needs it. */
+  teamsAppId: string | undefined;
+}
+
+/** `NETWORK_CREATORS`: anyone in an allowed tenant, or only the listed Entra users and groups. */
+export type NetworkCreatorRule = { kind: 'tenant' } | { kind: 'listed'; users: string[]; groups: string[] };
+
+export interface NetworkCreatorsConfig {
+  rule: NetworkCreatorRule;
+  /** `NETWORK_CREATORS_CONTACT`: whom a refused person should ask (shown as is). */
+  contact: string | undefined;
+  /** Microsoft Graph for `group:` entries: app-only token by client credentials. */
+  graph: { baseUrl: string; authorityUrl: string; clientId: string | undefined; clientSecret: string | undefined };
+}
+
+export const DEFAULT_GRAPH_BASE_URL = 'https://graph.microsoft.com';
+export const DEFAULT_GRAPH_AUTHORITY_URL = 'https://login.microsoftonline.com';
+
+/** `tenant`, or a comma list of `user:<object id>` and `group:<group id>`; undefined when an entry is wrong. */
+export function parseNetworkCreators(value: string | undefined): NetworkCreatorRule | { bad: string } {
+  if (value === undefined || value.trim().toLowerCase() === 'tenant') return { kind: 'tenant' };
+  const users: string[] = [];
+  const groups: string[] = [];
+  for (const raw of value.split(',').map((v) => v.trim()).filter(Boolean)) {
+    const m = /^(user|group):(.+)$/i.exec(raw);
+    const id = m?.[2]?.trim().toLowerCase() ?? '';
+    if (!m || !GUID.test(id)) return { bad: raw };
+    (m[1]!.toLowerCase() === 'user' ? users : groups).push(id);
+  }
+  if (users.length === 0 && groups.length === 0) return { bad: value };
+  return { kind: 'listed', users, groups };
+}
+
+export interface RegionCoordinatorEntry {
+  regionSlug: string;
+  /** Lower case. */
+  aadObjectId: string;
+}
+
+/** `region-slug:entra-object-id` pairs, comma-separated; `{ bad }` names the first wrong entry. */
+export function parseRegionCoordinators(value: string | undefined): RegionCoordinatorEntry[] | { bad: string } {
+  const entries: RegionCoordinatorEntry[] = [];
+  for (const raw of (value ?? '').split(',').map((v) => v.trim()).filter(Boolean)) {
+    const m = /^([a-z0-9-]{2,60}):([0-9a-f-]{36})$/i.exec(raw);
+    if (!m || !GUID.test(m[2]!)) return { bad: raw };
+    entries.push({ regionSlug: m[1]!.toLowerCase(), aadObjectId: m[2]!.toLowerCase() });
+  }
+  return entries;
 }
 
 export class ConfigError extends Error {
@@ -226,6 +292,18 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     if (pattern) botServiceUrls.push(pattern);
     else problems.push(`BOT_SERVICE_URL_ALLOWLIST: ${t('config.serviceUrl', { entry })}`);
   }
+
+  const creators = parseNetworkCreators(e.NETWORK_CREATORS);
+  if ('bad' in creators) problems.push(`NETWORK_CREATORS: ${t('config.networkCreators', { entry: creators.bad })}`);
+  const graphClientId = e.GRAPH_CLIENT_ID ?? e.MicrosoftAppId;
+  const graphClientSecret = e.GRAPH_CLIENT_SECRET ?? e.MicrosoftAppPassword;
+  // Group entries are checked with Graph: without an app to ask it with, nobody could ever pass.
+  if (!('bad' in creators) && creators.kind === 'listed' && creators.groups.length > 0 && (!graphClientId || !graphClientSecret)) {
+    problems.push(`GRAPH_CLIENT_SECRET: ${t('config.missing.graphCredentials')}`);
+  }
+
+  const regionCoordinators = parseRegionCoordinators(e.REGION_COORDINATORS);
+  if ('bad' in regionCoordinators) problems.push(`REGION_COORDINATORS: ${t('config.regionCoordinators', { entry: regionCoordinators.bad })}`);
 
   if (e.APP_MODE === 'production') {
     if (!e.MicrosoftAppId) problems.push(`MicrosoftAppId: ${t('config.missing.appId')}`);
@@ -278,5 +356,17 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       pollingIntervalSeconds: e.JOB_POLL_SECONDS,
     },
     polls: { hashSecret: e.POLL_HASH_SECRET, cardUpdateDelayMs: e.POLL_CARD_UPDATE_MS },
+    regionCoordinators: 'bad' in regionCoordinators ? [] : regionCoordinators,
+    teamsAppId: e.TEAMS_APP_ID?.toLowerCase(),
+    networkCreators: {
+      rule: 'bad' in creators ? { kind: 'tenant' } : creators,
+      contact: e.NETWORK_CREATORS_CONTACT,
+      graph: {
+        baseUrl: (e.GRAPH_BASE_URL ?? DEFAULT_GRAPH_BASE_URL).replace(/\/+$/, ''),
+        authorityUrl: (e.GRAPH_AUTHORITY_URL ?? DEFAULT_GRAPH_AUTHORITY_URL).replace(/\/+$/, ''),
+        clientId: graphClientId,
+        clientSecret: graphClientSecret,
+      },
+    },
   };
 }

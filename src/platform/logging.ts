@@ -27,6 +27,12 @@ const redactPaths = [
   'hashSecret',
   '*.hashSecret',
   'config.polls.hashSecret',
+  // Setting up networks: the app's secret for Microsoft Graph group checks.
+  'GRAPH_CLIENT_SECRET',
+  '*.GRAPH_CLIENT_SECRET',
+  'clientSecret',
+  '*.clientSecret',
+  'config.networkCreators.graph.clientSecret',
 ];
 
 export function createLogger(level: string, destination?: DestinationStream): Logger {

@@ -9,7 +9,8 @@ export const reformCatalogueSchema = z.object({
       z.object({
         code: z.string().regex(/^[a-z0-9-]{2,60}$/),
         name: z.string().min(1),
-        solutions: z.array(z.string().min(1)).min(1),
+        // Bo trygt hjemme has focus areas but no official solutions: an area may have none.
+        solutions: z.array(z.string().min(1)).default([]),
       }),
     )
     .min(1),
@@ -35,6 +36,25 @@ export function catalogueSolutions(catalogue: ReformCatalogue): CatalogueSolutio
     })),
   );
 }
+
+/** The reforms a network can be on: one catalogue file each in data/. */
+export const REFORM_FILES = ['reform-leve-hele-livet.json', 'reform-bo-trygt-hjemme.json'] as const;
+
+/** A region a network belongs to: one Statsforvalter office and the counties it serves (data/regioner-statsforvalter.json). */
+export const regionFileSchema = z
+  .array(
+    z.object({
+      slug: z.string().regex(/^[a-z0-9-]{2,60}$/),
+      name: z.string().min(1),
+      office: z.string().min(1),
+      countyNumbers: z.array(z.string().regex(/^\d{2}$/)).min(1),
+    }),
+  )
+  .min(1);
+
+export type ReferenceRegion = z.infer<typeof regionFileSchema>[number];
+
+export const countyFileSchema = z.array(z.object({ nummer: z.string().regex(/^\d{2}$/), navn: z.string().min(1) })).min(1);
 
 /**
  * A municipality's språkvedtak (målvedtak): the written form state bodies must use when they

@@ -1,5 +1,6 @@
 import type { ReminderKind } from './domain/reminders.js';
-import type { ReminderKindDefinition } from './kind-definition.js';
+import type { ReminderKindDefinition, ReminderSubject } from './kind-definition.js';
+import { networkHasEnded } from '../network/sql/networks.js';
 import { planItemReminders } from './plan-kind.js';
 
 /**
@@ -18,7 +19,22 @@ import { planItemReminders } from './plan-kind.js';
  * sweeper also re-syncs every `upcoming()` subject each minute, so a missed call is repaired
  * within a minute. Default rules: DEFAULT_RULES in domain/reminders.ts.
  */
-const registry = new Map<ReminderKind, ReminderKindDefinition<any>>([[planItemReminders.kind, planItemReminders]]);
+const registry = new Map<ReminderKind, ReminderKindDefinition<any>>([[planItemReminders.kind, whileNetworkRuns(planItemReminders)]]);
+
+/**
+ * A network whose programme has ended (src/network/api/lifecycle.ts) is read-only and sends no
+ * more reminders: to the engine its subjects are gone, so their pending reminders are cancelled
+ * at the next sync and a job already made does nothing. Reopened, they count again.
+ */
+function whileNetworkRuns<S extends ReminderSubject>(definition: ReminderKindDefinition<S>): ReminderKindDefinition<S> {
+  return {
+    ...definition,
+    async load(db, subjectId) {
+      const subject = await definition.load(db, subjectId);
+      return subject && !(await networkHasEnded(db, subject.networkId)) ? subject : undefined;
+    },
+  };
+}
 
 export function reminderKindDefinition(kind: ReminderKind): ReminderKindDefinition | undefined {
   return registry.get(kind);
@@ -30,5 +46,5 @@ export function registeredReminderKinds(): ReminderKindDefinition[] {
 
 /** Each capability's kind, registered at start-up by src/app (and by tests that start the engine themselves). */
 export function registerReminderKind(definition: ReminderKindDefinition<any>): void {
-  registry.set(definition.kind, definition);
+  registry.set(definition.kind, whileNetworkRuns(definition));
 }

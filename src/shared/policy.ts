@@ -25,9 +25,11 @@ export interface Actor {
 export interface NetworkScope {
   id: string;
   regionId: string;
+  /** Set once the programme has ended: every write rule below then refuses ('avsluttet'). */
+  endedAt?: Date | null;
 }
 
-export type DenyReason = 'ikke-medlem' | 'mangler-rolle' | 'annen-kommune' | 'anonymt';
+export type DenyReason = 'ikke-medlem' | 'mangler-rolle' | 'annen-kommune' | 'anonymt' | 'avsluttet';
 
 export type Decision = { allowed: true } | { allowed: false; reason: DenyReason; message: string };
 
@@ -36,6 +38,15 @@ const allow: Decision = { allowed: true };
 const deny = (reason: DenyReason, message: PolicyMessage): Decision => ({ allowed: false, reason, message: t(`policy.${message}`) });
 
 const notMember = (): Decision => deny('ikke-medlem', 'notMember');
+
+/**
+ * An ended network is read-only for everyone: a write the person could otherwise make is refused
+ * with «Nettverket er avsluttet …». Refusals for other reasons stay as they are, so a stranger
+ * still learns nothing about the network.
+ */
+function unlessEnded(network: NetworkScope, decision: Decision): Decision {
+  return decision.allowed && network.endedAt ? deny('avsluttet', 'ended') : decision;
+}
 
 function roleIn(actor: Actor, networkId: string): NetworkRole | undefined {
   return actor.memberships.find((m) => m.networkId === networkId)?.role;
@@ -56,7 +67,7 @@ export const policy = {
 
   /** Plan, team binding and reform phase: the facilitators run the network. */
   editNetwork(actor: Actor, network: NetworkScope): Decision {
-    if (isFacilitator(actor, network)) return allow;
+    if (isFacilitator(actor, network)) return unlessEnded(network, allow);
     if (roleIn(actor, network.id) || coordinates(actor, network)) {
       return deny('mangler-rolle', 'facilitatorsOnly');
     }
@@ -74,7 +85,39 @@ export const policy = {
     return policy.editNetwork(actor, network);
   },
 
-  /** Retention is a data-protection decision: the network's facilitators or the region's coordinator. */
+  /** Municipalities in the network: the facilitators, like members (refused once it has ended). */
+  manageMunicipalities(actor: Actor, network: NetworkScope): Decision {
+    return policy.editNetwork(actor, network);
+  },
+
+  /** Ending a programme: its facilitators. Ending an ended one is the route's conflict, not a refusal here. */
+  endNetwork(actor: Actor, network: NetworkScope): Decision {
+    if (isFacilitator(actor, network)) return allow;
+    if (roleIn(actor, network.id) || coordinates(actor, network)) return deny('mangler-rolle', 'endNetwork');
+    return notMember();
+  },
+
+  /** Taking an ended network back into use (a mistake, a prolonged programme): its facilitators or the region's coordinator. */
+  reopenNetwork(actor: Actor, network: NetworkScope): Decision {
+    if (isFacilitator(actor, network) || coordinates(actor, network)) return allow;
+    if (roleIn(actor, network.id)) return deny('mangler-rolle', 'reopenNetwork');
+    return notMember();
+  },
+
+  /** A region's coordinators, who see every network there: listed and appointed by its coordinators. */
+  viewRegionCoordinators(actor: Actor, regionId: string): Decision {
+    return actor.coordinatorRegionIds.includes(regionId) ? allow : deny('mangler-rolle', 'regionCoordinators');
+  },
+
+  manageRegionCoordinators(actor: Actor, regionId: string): Decision {
+    return policy.viewRegionCoordinators(actor, regionId);
+  },
+
+  /**
+   * Retention is a data-protection decision: the network's facilitators or the region's
+   * coordinator. Still allowed once the network has ended: that is when the data is only kept
+   * for retention, and shortening it must stay possible.
+   */
   changeRetention(actor: Actor, network: NetworkScope): Decision {
     if (isFacilitator(actor, network) || coordinates(actor, network)) return allow;
     if (roleIn(actor, network.id)) return deny('mangler-rolle', 'retention');
@@ -95,9 +138,9 @@ export const policy = {
   updateMunicipalityWork(actor: Actor, network: NetworkScope, municipalityNumber: string): Decision {
     const own = actor.memberships.find((m) => m.networkId === network.id);
     if (!own) return notMember();
-    if (own.role === 'fasilitator') return allow;
+    if (own.role === 'fasilitator') return unlessEnded(network, allow);
     return own.municipalityNumber === municipalityNumber
-      ? allow
+      ? unlessEnded(network, allow)
       : deny('annen-kommune', 'ownMunicipalityUpdate');
   },
 
@@ -125,7 +168,7 @@ export const policy = {
 
   /** Reflection tasks and mellomarbeid assignments are set by the network's facilitators. */
   createTasks(actor: Actor, network: NetworkScope): Decision {
-    if (isFacilitator(actor, network)) return allow;
+    if (isFacilitator(actor, network)) return unlessEnded(network, allow);
     if (roleIn(actor, network.id) || coordinates(actor, network)) {
       return deny('mangler-rolle', 'createTasks');
     }
@@ -135,7 +178,7 @@ export const policy = {
   /** Answering is for deltakere: facilitators set the task, coordinators follow from outside. */
   answerReflection(actor: Actor, network: NetworkScope): Decision {
     const own = actor.memberships.find((m) => m.networkId === network.id);
-    if (own?.role === 'deltaker' && own.municipalityNumber) return allow;
+    if (own?.role === 'deltaker' && own.municipalityNumber) return unlessEnded(network, allow);
     if (own || coordinates(actor, network)) {
       return deny('mangler-rolle', 'participantsAnswer');
     }
@@ -158,7 +201,7 @@ export const policy = {
 
   /** Feedback on delivered mellomarbeid, and reopening it. */
   reviewMunicipalityWork(actor: Actor, network: NetworkScope): Decision {
-    if (isFacilitator(actor, network)) return allow;
+    if (isFacilitator(actor, network)) return unlessEnded(network, allow);
     if (roleIn(actor, network.id) || coordinates(actor, network)) {
       return deny('mangler-rolle', 'feedback');
     }
@@ -167,7 +210,7 @@ export const policy = {
 
   /** The reform phase of a municipality is the facilitators' assessment. */
   setPhase(actor: Actor, network: NetworkScope): Decision {
-    if (isFacilitator(actor, network)) return allow;
+    if (isFacilitator(actor, network)) return unlessEnded(network, allow);
     if (roleIn(actor, network.id) || coordinates(actor, network)) {
       return deny('mangler-rolle', 'phase');
     }
@@ -187,7 +230,7 @@ export const policy = {
 
   /** Reminder rules, quiet hours and «send a reminder now»: the facilitators run the network. */
   manageReminders(actor: Actor, network: NetworkScope): Decision {
-    if (isFacilitator(actor, network)) return allow;
+    if (isFacilitator(actor, network)) return unlessEnded(network, allow);
     if (roleIn(actor, network.id) || coordinates(actor, network)) {
       return deny('mangler-rolle', 'reminders');
     }
@@ -201,7 +244,7 @@ export const policy = {
 export const pollPolicy = {
   /** Create, close, reopen, repeat and send 1:1: the network's facilitators. */
   managePolls(actor: Actor, network: NetworkScope): Decision {
-    if (isFacilitator(actor, network)) return allow;
+    if (isFacilitator(actor, network)) return unlessEnded(network, allow);
     if (roleIn(actor, network.id) || coordinates(actor, network)) {
       return deny('mangler-rolle', 'polls');
     }
@@ -210,7 +253,7 @@ export const pollPolicy = {
 
   /** Answering: members of the network (deltakere and facilitators). Coordinators follow from outside. */
   vote(actor: Actor, network: NetworkScope): Decision {
-    if (roleIn(actor, network.id)) return allow;
+    if (roleIn(actor, network.id)) return unlessEnded(network, allow);
     if (coordinates(actor, network)) return deny('mangler-rolle', 'coordinatorsDoNotVote');
     return notMember();
   },

@@ -38,6 +38,12 @@ export interface Network {
   reformCode: string;
   bodies: BodyCode[];
   teamsTeamId: string | null;
+  /**
+   * When the programme ended (a facilitator archived it): from then on read-only, kept until
+   * retention. The loaders in src/network/sql/networks.ts always set it; optional only so
+   * hand-made fixtures need not.
+   */
+  endedAt?: Date | null;
 }
 
 export interface Municipality {

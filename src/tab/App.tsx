@@ -19,6 +19,7 @@ import { NetworkView } from './views/NetworkView.js';
 import { PlanView } from './views/PlanView.js';
 import { PollsView } from './views/PollsView.js';
 import { RemindersView } from './views/RemindersView.js';
+import { AdminView } from './admin/AdminView.js';
 
 const THEMES: Record<ThemeName, Theme> = {
   light: teamsLightTheme,
@@ -126,6 +127,8 @@ export function App({ host }: { host: Host }) {
                       <RemindersView host={host} />
                     ) : view === 'malinger' ? (
                       <PollsView host={host} />
+                    ) : view === 'administrasjon' ? (
+                      <AdminView host={host} />
                     ) : (
                       <PlanView host={host} />
                     )}

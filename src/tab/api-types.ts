@@ -10,9 +10,11 @@ import type * as identity from '../identity/contract.js';
 import type * as mellomarbeid from '../mellomarbeid/contract.js';
 import type * as network from '../network/contract.js';
 import type * as plan from '../plan/contract.js';
+import type * as planImport from '../plan/import/contract.js';
 import type * as polls from '../polls/contract.js';
 import type * as reflections from '../reflections/contract.js';
 import type * as reminders from '../reminders/contract.js';
+import type * as setup from '../network/setup/contract.js';
 
 export type { BodyCode, PlanItemFormat, PlanItemKind } from '../shared/contract.js';
 
@@ -27,6 +29,43 @@ export type NetworkSummary = Json<network.NetworkView>;
 export type NetworksResponse = Json<network.NetworksResponse>;
 export type PlanItem = Json<plan.PlanItemView>;
 export type PlanResponse = Json<plan.PlanResponse>;
+// The plan editor (issue 12)
+export type PlanItemSlot = Json<plan.PlanItemSlotView>;
+export type PlanItemRequest = plan.PlanItemRequest;
+export type PlanItemPatchRequest = plan.PlanItemPatchRequest;
+export type PlanPreviewRequest = plan.PlanPreviewRequest;
+export type DuplicatePlanItemRequest = plan.DuplicatePlanItemRequest;
+export type PlanConsequences = Json<plan.PlanConsequences>;
+export type PlanItemResponse = Json<plan.PlanItemResponse>;
+export type PlanPreviewResponse = Json<plan.PlanPreviewResponse>;
+export type DeletePlanItemResponse = Json<plan.DeletePlanItemResponse>;
+// Starting a plan from a template or a pasted table
+export type ImportColumn = planImport.ImportColumn;
+export type PlanTemplatesResponse = Json<planImport.PlanTemplatesResponse>;
+export type PlanTemplateSummary = Json<planImport.PlanTemplateSummary>;
+export type PlanImportRequest = planImport.PlanImportRequest;
+export type ImportItemPreview = Json<planImport.ImportItemPreview>;
+export type ImportRowError = Json<planImport.ImportRowError>;
+export type ImportWarning = Json<planImport.ImportWarning>;
+export type PlanImportPreviewResponse = Json<planImport.PlanImportPreviewResponse>;
+export type PlanImportResponse = Json<planImport.PlanImportResponse>;
+
+// Administration of a network (src/tab/admin)
+export type NetworkAdminResponse = Json<network.NetworkAdminResponse>;
+export type AdminAccess = network.AdminAccess;
+export type MembersResponse = Json<network.MembersResponse>;
+export type MemberRow = MembersResponse['members'][number];
+export type AddMemberRequest = network.AddMemberRequest;
+export type AddMemberResponse = Json<network.AddMemberResponse>;
+export type UpdateMemberRequest = network.UpdateMemberRequest;
+export type UpdateMemberResponse = Json<network.UpdateMemberResponse>;
+export type RosterResponse = Json<network.RosterResponse>;
+export type MunicipalityOptionsResponse = Json<network.MunicipalityOptionsResponse>;
+export type AddMunicipalitiesRequest = network.AddMunicipalitiesRequest;
+export type AddMunicipalitiesResponse = Json<network.AddMunicipalitiesResponse>;
+export type NetworkStateResponse = Json<network.NetworkStateResponse>;
+export type RegionCoordinatorsResponse = Json<network.RegionCoordinatorsResponse>;
+export type AddCoordinatorRequest = network.AddCoordinatorRequest;
 
 // Mellomarbeid, reflection tasks, focus areas and phases
 export type WorkStatus = mellomarbeid.WorkStatus;
@@ -71,3 +110,8 @@ export type ReminderEntry = Json<reminders.ReminderReportEntry>;
 export type ReminderReport = Json<reminders.ReminderReportResponse>;
 export type ReminderSettingsRequest = reminders.ReminderSettingsRequest;
 export type SaveReminderSettingsResponse = Json<reminders.SaveReminderSettingsResponse>;
+
+// Setting up a network (the configuration page's form)
+export type SetupOptions = Json<setup.SetupOptionsResponse>;
+export type NewNetworkRequest = setup.NewNetworkRequest;
+export type NewNetworkResponse = Json<setup.NewNetworkResponse>;

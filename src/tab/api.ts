@@ -1,6 +1,6 @@
 import { authHeaders, invalidateToken } from './auth.js';
 import { currentLang, type Lang } from './i18n.js';
-import type { LanguageResponse, NetworksResponse, PlanResponse } from './api-types.js';
+import type { LanguageResponse, NetworksResponse, NewNetworkRequest, NewNetworkResponse, PlanResponse, SetupOptions } from './api-types.js';
 
 /** Tells the server which language to answer in (errors, previews, labels). */
 export const LOCALE_HEADER = 'x-samlingspunkt-locale';
@@ -29,7 +29,7 @@ export async function getAuthHeaders(): Promise<Record<string, string>> {
 
 /** The one request helper of the tab: JSON in and out, the server's error message (in the tab's language) kept. */
 export async function apiCall<T>(
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   body?: unknown,
   signal?: AbortSignal,
@@ -64,6 +64,9 @@ async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
 // Relative to the site root, not /tab/, because the API lives beside the tab.
 export const api = {
   listNetworks: (signal?: AbortSignal) => getJson<NetworksResponse>('/api/networks', signal),
+  /** The set-up form's choices, and whether the caller may create a network. */
+  getSetupOptions: (signal?: AbortSignal) => getJson<SetupOptions>('/api/setup/options', signal),
+  createNetwork: (body: NewNetworkRequest) => apiCall<NewNetworkResponse>('POST', '/api/networks', body),
   getPlan: (networkId: string, signal?: AbortSignal) =>
     getJson<PlanResponse>(`${networkPath(networkId)}/plan`, signal),
   getLanguage: (signal?: AbortSignal) => getJson<LanguageResponse>('/api/me/language', signal),

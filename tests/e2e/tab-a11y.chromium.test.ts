@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chromiumSuiteEnabled } from '../helpers/chromium.js';
 import { ingrid, kari } from '../helpers/people.js';
+import { DEV_USER_HEADER } from '../../src/shared/api/caller.js';
 import { axeViolations as axe, tabSuite } from '../helpers/tab-suite.js';
 
 const shotsDir = process.env.SHOTS_DIR ?? '/tmp/shots';
@@ -161,6 +162,13 @@ describe.skipIf(!chromiumSuiteEnabled('tab-a11y.chromium'))('tab: languages, the
     await expect.poll(() => saved).toEqual([{ language: 'en' }]);
     expect(headers.length).toBeGreaterThan(0);
     expect(headers.every((h) => h === 'en')).toBe(true);
+    // The choice follows the person to every browser (FollowSavedLanguage): undo it for the walks below.
+    const reset = await fetch(`${suite.app.url}/api/me/language`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', [DEV_USER_HEADER]: ingrid.aadObjectId },
+      body: JSON.stringify({ language: null }),
+    });
+    expect(reset.status).toBe(200);
   });
 
   it('walks «create a poll» by keyboard: skip link, form, own validation messages, focus to the new poll', { timeout: 120_000 }, async () => {

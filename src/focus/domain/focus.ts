@@ -18,8 +18,9 @@ export const phaseLabel: Readonly<Record<Phase, string>> = localizedRecord(
 export interface CatalogueEntry {
   focusAreaCode: string;
   focusAreaName: string;
-  solutionCode: string;
-  solutionName: string;
+  /** Null for a focus area without solutions (a reform like Bo trygt hjemme lists none). */
+  solutionCode: string | null;
+  solutionName: string | null;
 }
 
 /** One pick: a whole focus area, or one of its solutions. */
@@ -88,7 +89,7 @@ export function catalogueChoices(catalogue: readonly CatalogueEntry[]): { title:
     if (!out.some((c) => c.value === `${AREA}${entry.focusAreaCode}`)) {
       out.push({ title: entry.focusAreaName, value: `${AREA}${entry.focusAreaCode}` });
     }
-    out.push({ title: `${entry.focusAreaName} – ${entry.solutionName}`, value: `${SOLUTION}${entry.solutionCode}` });
+    if (entry.solutionCode) out.push({ title: `${entry.focusAreaName} – ${entry.solutionName}`, value: `${SOLUTION}${entry.solutionCode}` });
   }
   return out;
 }

@@ -6,7 +6,7 @@ import { ok } from '../../shared/result.js';
 import type { NetworkView, NetworksResponse } from '../contract.js';
 
 export function networkDto(n: Network): NetworkView {
-  return { id: n.id, slug: n.slug, name: n.name, regionId: n.regionId, regionName: n.regionName };
+  return { id: n.id, slug: n.slug, name: n.name, regionId: n.regionId, regionName: n.regionName, endedAt: n.endedAt ?? null };
 }
 
 export const networkRoutes: ApiRoute[] = [

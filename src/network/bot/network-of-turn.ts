@@ -6,8 +6,8 @@ import type { BotTurnIO } from '../../shared/bot/turn.js';
 
 /**
  * Which network a turn is about: the team the conversation lives in, else the person's own
- * network. Local mode alone falls back to the only network there is, so a fresh Playground
- * user still meets the demo (and its onboarding).
+ * network. Local mode alone falls back to the only network there is (or the only one bound to a
+ * team), so a fresh Playground user still meets the demo (and its onboarding).
  */
 export async function networkOfTurn(turn: BotTurnIO, deps: BotDeps, actor: Actor): Promise<Network | undefined> {
   const { teamId } = turn.activity.conversation;
@@ -24,6 +24,9 @@ export async function networkOfTurn(turn: BotTurnIO, deps: BotDeps, actor: Actor
   if (deps.mode === 'local') {
     const all = await listNetworks(deps.db);
     if (all.length === 1) return all[0];
+    // The demo has more networks, but only its main one is bound to a team (the Playground's).
+    const withTeam = all.filter((n) => n.teamsTeamId);
+    if (withTeam.length === 1) return withTeam[0];
   }
   return undefined;
 }

@@ -1,6 +1,7 @@
 /** «koble» and «synk medlemmer»: a network's Teams team, bound and read by its facilitators. */
 import { messageCard } from '../../shared/cards/notice.js';
 import { upsertTeamsMember } from '../sql/members.js';
+import { removeRosterPeopleNotSeenSince, upsertRosterPeople } from '../sql/roster.js';
 import { findNetworkBySlug, setNetworkTeam } from '../sql/networks.js';
 import { recordAudit } from '../../shared/sql/audit.js';
 import { policy } from '../../shared/policy.js';
@@ -57,21 +58,32 @@ async function syncRoster(ctx: CommandContext): Promise<void> {
   let continuationToken: string | undefined;
   let seen = 0;
   let created = 0;
+  // Everyone this read sees is stamped with its start; whoever keeps an older stamp has left.
+  const startedAt = ctx.deps.now();
   do {
     const page = await ctx.turn.membersPage(100, continuationToken);
-    for (const person of page.members) {
-      if (!person.aadObjectId) continue;
+    const people = page.members.filter((p) => p.aadObjectId);
+    for (const person of people) {
       seen++;
       // The roster is Teams' own word on the name; the sector stays the person's choice.
       const synced = await upsertTeamsMember(ctx.deps.db, {
         tenantId,
-        aadObjectId: person.aadObjectId.toLowerCase(),
+        aadObjectId: person.aadObjectId!.toLowerCase(),
         displayName: person.name?.trim() || t('member.noName'),
       });
       if (synced.created) created++;
     }
+    // The team roster the admin view invites from (GET …/roster).
+    await upsertRosterPeople(
+      ctx.deps.db,
+      teamId,
+      tenantId,
+      people.map((p) => ({ aadObjectId: p.aadObjectId!, displayName: p.name?.trim().slice(0, 200) || null })),
+      startedAt,
+    );
     continuationToken = page.continuationToken;
   } while (continuationToken);
+  await removeRosterPeopleNotSeenSince(ctx.deps.db, teamId, startedAt);
   await recordAudit(ctx.deps.db, {
     actorMemberId: ctx.actor.memberId,
     actorName: ctx.actor.displayName,

@@ -141,3 +141,25 @@ export async function countNetworkMembers(db: Queryable, networkId: string): Pro
   const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM network_member WHERE network_id = $1`, [networkId]);
   return rows[0]?.n ?? 0;
 }
+
+/** One person's row in a network, locked for the change the caller is about to make. */
+export async function networkMemberForUpdate(db: Queryable, networkId: string, memberId: string): Promise<NetworkMemberRow | undefined> {
+  const { rows } = await db.query<NetworkMemberRow>(
+    `SELECT m.id AS "memberId", m.aad_object_id AS "aadObjectId", m.display_name AS "displayName", m.sector,
+            nm.role, nm.municipality_number AS "municipalityNumber", mu.name AS "municipalityName"
+       FROM network_member nm JOIN member m ON m.id = nm.member_id
+       LEFT JOIN municipality mu ON mu.number = nm.municipality_number
+      WHERE nm.network_id = $1 AND nm.member_id = $2
+      FOR UPDATE OF nm`,
+    [networkId, memberId],
+  );
+  return rows[0];
+}
+
+export async function countFacilitators(db: Queryable, networkId: string): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM network_member WHERE network_id = $1 AND role = 'fasilitator'`,
+    [networkId],
+  );
+  return rows[0]?.n ?? 0;
+}

@@ -3,7 +3,7 @@ import type { Queryable } from '../../platform/db/port.js';
 
 const networkColumns = `
   n.id, n.slug, n.name, n.region_id AS "regionId", r.name AS "regionName", n.reform_code AS "reformCode",
-  n.teams_team_id AS "teamsTeamId",
+  n.teams_team_id AS "teamsTeamId", n.ended_at AS "endedAt",
   COALESCE((SELECT array_agg(b.body_code ORDER BY b.body_code) FROM network_body b WHERE b.network_id = n.id),
            '{}') AS bodies`;
 
@@ -107,4 +107,21 @@ export async function networkRetention(db: Queryable, networkId: string): Promis
 
 export async function setNetworkRetention(db: Queryable, networkId: string, months: number): Promise<void> {
   await db.query(`UPDATE network SET retention_months = $2 WHERE id = $1`, [networkId, months]);
+}
+
+/** Ends the programme (a date) or takes the network back into use (null); false if it was already so. */
+export async function setNetworkEnded(db: Queryable, networkId: string, endedAt: Date | null): Promise<boolean> {
+  const res = await db.query(
+    endedAt
+      ? `UPDATE network SET ended_at = $2 WHERE id = $1 AND ended_at IS NULL`
+      : `UPDATE network SET ended_at = NULL WHERE id = $1 AND ended_at IS NOT NULL AND $2::timestamptz IS NULL`,
+    [networkId, endedAt?.toISOString() ?? null],
+  );
+  return res.rowCount > 0;
+}
+
+/** Whether the network's programme has ended (or it is gone): its reminders then stop. */
+export async function networkHasEnded(db: Queryable, networkId: string): Promise<boolean> {
+  const { rows } = await db.query(`SELECT 1 FROM network WHERE id = $1 AND ended_at IS NULL AND archived_at IS NULL`, [networkId]);
+  return rows.length === 0;
 }

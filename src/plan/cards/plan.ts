@@ -7,6 +7,8 @@ import { adaptiveCard, text, type AdaptiveCard, type CardElement } from '../../s
 import { t } from '../messages.js';
 
 export interface PlanRow {
+  /** The item's deep link into the channel tab (facilitators only); null otherwise. */
+  tabUrl: string | null;
   when: string;
   what: string;
   detail: string | null;
@@ -17,9 +19,10 @@ export interface PlanRow {
 }
 
 /** The plan's rows in the reader's language: «Tir. 8. desember kl. 10.00–12.00», «Tue 8 December, 10:00–12:00». */
-export function planRows(items: PlanItem[]): PlanRow[] {
+export function planRows(items: PlanItem[], openInTab?: (itemId: string) => string): PlanRow[] {
   const lower = (s: string) => s.toLocaleLowerCase(intlTag[currentLocale()]);
   return items.map((item) => ({
+    tabUrl: openInTab ? openInTab(item.id) : null,
     when: capitalise(formatRange(item.startsAt, item.endsAt)),
     // «Samling 1 – …» already says what it is; «Samling: Samling 1 – …» would stutter.
     what: lower(item.title).startsWith(lower(kindLabel[item.kind])) ? item.title : `${kindLabel[item.kind]}: ${item.title}`,
@@ -52,6 +55,7 @@ function planTable(rows: PlanRow[]): CardElement {
             text(r.what, { weight: 'Bolder' }),
             ...(r.detail ? [text(r.detail, { isSubtle: true, size: 'Small' })] : []),
             ...(r.meetingUrl ? [text(t('card.joinMeeting', { url: r.meetingUrl }), { size: 'Small' })] : []),
+            ...(r.tabUrl ? [text(t('card.openInTab', { url: r.tabUrl }), { size: 'Small' })] : []),
           ]),
           cell([text(r.format)]),
           cell([text(r.responsible ?? '–')]),
@@ -61,14 +65,21 @@ function planTable(rows: PlanRow[]): CardElement {
     // Clients without Table support get the same facts as a list.
     fallback: {
       type: 'Container',
-      items: rows.map((r) => text(`**${r.when}** · ${r.what} · ${r.format} · ${r.responsible ?? t('card.noResponsible')}`)),
+      items: rows.map((r) =>
+        text(`**${r.when}** · ${r.what} · ${r.format} · ${r.responsible ?? t('card.noResponsible')}${r.tabUrl ? ` · ${t('card.openInTab', { url: r.tabUrl })}` : ''}`),
+      ),
     },
   };
 }
 
-export function planCard(network: Network, items: PlanItem[], now: Date): AdaptiveCard {
+export interface PlanCardOptions {
+  /** A facilitator's card: each item's deep link into the channel tab, where they can edit it. */
+  openInTab?: (itemId: string) => string;
+}
+
+export function planCard(network: Network, items: PlanItem[], now: Date, options: PlanCardOptions = {}): AdaptiveCard {
   const upcoming = items.filter((i) => i.endsAt >= now);
-  const rows = planRows(upcoming);
+  const rows = planRows(upcoming, options.openInTab);
   const body: CardElement[] = [
     text(t('card.heading', { network: network.name }), { size: 'Large', weight: 'Bolder', style: 'heading' }),
     text(t('card.subtitle', { region: network.regionName }), { isSubtle: true, spacing: 'None' }),
@@ -82,5 +93,7 @@ export function planCard(network: Network, items: PlanItem[], now: Date): Adapti
     rows.length === 0
       ? t('card.fallbackEmpty', { network: network.name })
       : `${t('card.fallbackHeading', { network: network.name })}\n${rows.map(rowLine).join('\n')}`;
-  return adaptiveCard(body, [], fallbackText);
+  // The button opens the tab at the next item; every row has its own link too.
+  const actions: CardElement[] = rows[0]?.tabUrl ? [{ type: 'Action.OpenUrl', title: t('card.openTabAction'), url: rows[0].tabUrl }] : [];
+  return adaptiveCard(body, actions, fallbackText);
 }

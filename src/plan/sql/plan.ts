@@ -47,6 +47,12 @@ export async function findPlanItem(db: Queryable, networkId: string, itemId: str
   return r && { ...r, startsAt: new Date(r.startsAt), endsAt: new Date(r.endsAt) };
 }
 
+/** Holds the item for this transaction (two facilitators saving at once take turns); false when it is not there. */
+export async function lockPlanItem(db: Queryable, networkId: string, itemId: string): Promise<boolean> {
+  const { rows } = await db.query(`SELECT id FROM plan_item WHERE network_id = $1 AND id = $2 FOR UPDATE`, [networkId, itemId]);
+  return rows.length > 0;
+}
+
 export async function updatePlanItem(
   db: Queryable,
   networkId: string,

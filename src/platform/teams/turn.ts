@@ -1,10 +1,21 @@
 import { TeamsInfo, type Activity, type TurnContext } from 'botbuilder';
-import type { BotTurnIO, InboundActivity } from '../../shared/bot/turn.js';
+import type { BotTurnIO, InboundActivity, RosterMember } from '../../shared/bot/turn.js';
 import { activityOf } from './activity.js';
 import { commandTextOf, conversationTypeOf, storedConversationOf, teamIdOf, tenantIdOf } from './conversation.js';
 
 /** What the capabilities' turn handler is (the composition root supplies it). */
 export type TurnHandler = (turn: BotTurnIO) => Promise<void>;
+
+/** The people in a conversationUpdate's membersAdded/membersRemoved, without the bot itself. */
+function peopleOf(accounts: NonNullable<Activity['membersAdded']>, botId: string | undefined): RosterMember[] {
+  return accounts
+    .filter((m) => m.id !== botId)
+    .map((m) => ({
+      id: m.id,
+      ...(m.name ? { name: m.name } : {}),
+      ...(m.aadObjectId ? { aadObjectId: m.aadObjectId } : {}),
+    }));
+}
 
 function inboundOf(activity: Activity): InboundActivity {
   const botId = activity.recipient?.id;
@@ -28,6 +39,8 @@ function inboundOf(activity: Activity): InboundActivity {
     },
     botAdded: (activity.membersAdded ?? []).some((m) => m.id === botId),
     botRemoved: (activity.membersRemoved ?? []).some((m) => m.id === botId),
+    ...(activity.membersAdded?.some((m) => m.id !== botId) ? { membersAdded: peopleOf(activity.membersAdded, botId) } : {}),
+    ...(activity.membersRemoved?.some((m) => m.id !== botId) ? { membersRemoved: peopleOf(activity.membersRemoved, botId) } : {}),
   };
 }
 

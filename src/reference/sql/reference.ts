@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { catalogueSolutions, municipalityFileSchema, reformCatalogueSchema } from '../catalogue.js';
+import { REFORM_FILES, catalogueSolutions, countyFileSchema, municipalityFileSchema, reformCatalogueSchema, regionFileSchema, type ReferenceRegion } from '../catalogue.js';
 import { domainDataDir } from '../../platform/paths.js';
 import type { Queryable } from '../../platform/db/port.js';
 
@@ -22,7 +22,11 @@ export async function upsertReferenceData(db: Queryable): Promise<void> {
     [JSON.stringify(municipalities)],
   );
 
-  const catalogue = reformCatalogueSchema.parse(readJson('reform-leve-hele-livet.json'));
+  for (const file of REFORM_FILES) await upsertReform(db, file);
+}
+
+async function upsertReform(db: Queryable, file: string): Promise<void> {
+  const catalogue = reformCatalogueSchema.parse(readJson(file));
   await db.query(
     `INSERT INTO reform (code, name) VALUES ($1, $2)
      ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name`,
@@ -44,19 +48,33 @@ export async function upsertReferenceData(db: Queryable): Promise<void> {
   );
 }
 
+/** The Statsforvalter offices a network can belong to, each with its counties (data file, read once). */
+let regionsCache: ReferenceRegion[] | undefined;
+export function referenceRegions(): ReferenceRegion[] {
+  regionsCache ??= regionFileSchema.parse(readJson('regioner-statsforvalter.json'));
+  return regionsCache;
+}
+
+let countiesCache: { number: string; name: string }[] | undefined;
+export function referenceCounties(): { number: string; name: string }[] {
+  countiesCache ??= countyFileSchema.parse(readJson('fylker-2024.json')).map((c) => ({ number: c.nummer, name: c.navn }));
+  return countiesCache;
+}
+
 export interface CatalogueRow {
   focusAreaCode: string;
   focusAreaName: string;
-  solutionCode: string;
-  solutionName: string;
+  /** Null for a focus area without solutions (Bo trygt hjemme has none). */
+  solutionCode: string | null;
+  solutionName: string | null;
 }
 
 export async function reformCatalogue(db: Queryable, reformCode: string): Promise<CatalogueRow[]> {
   const { rows } = await db.query<CatalogueRow>(
     `SELECT f.code AS "focusAreaCode", f.name AS "focusAreaName", s.code AS "solutionCode", s.name AS "solutionName"
-       FROM focus_area f JOIN solution s ON s.reform_code = f.reform_code AND s.focus_area_code = f.code
+       FROM focus_area f LEFT JOIN solution s ON s.reform_code = f.reform_code AND s.focus_area_code = f.code
       WHERE f.reform_code = $1
-      ORDER BY f.position, s.position`,
+      ORDER BY f.position, s.position NULLS FIRST`,
     [reformCode],
   );
   return rows;
@@ -65,4 +83,27 @@ export async function reformCatalogue(db: Queryable, reformCode: string): Promis
 export async function countMunicipalities(db: Queryable): Promise<number> {
   const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM municipality');
   return rows[0]?.n ?? 0;
+}
+
+export interface ReformRow {
+  code: string;
+  name: string;
+}
+
+export async function listReforms(db: Queryable): Promise<ReformRow[]> {
+  const { rows } = await db.query<ReformRow>('SELECT code, name FROM reform ORDER BY name');
+  return rows;
+}
+
+export interface MunicipalityRow {
+  number: string;
+  name: string;
+  countyNumber: string;
+}
+
+export async function listMunicipalities(db: Queryable): Promise<MunicipalityRow[]> {
+  const { rows } = await db.query<MunicipalityRow>(
+    `SELECT number, name, county_number AS "countyNumber" FROM municipality ORDER BY name`,
+  );
+  return rows;
 }

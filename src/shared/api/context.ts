@@ -37,7 +37,7 @@ export class FileResponse {
 }
 
 export interface ApiRoute {
-  method: 'get' | 'post' | 'put' | 'del';
+  method: 'get' | 'post' | 'put' | 'patch' | 'del';
   path: string;
   /** Status on success (200 unless said). */
   okStatus?: 200 | 201;

@@ -42,6 +42,9 @@ export interface InboundActivity {
   /** conversationUpdate: the bot itself was added to, or removed from, the conversation. */
   botAdded: boolean;
   botRemoved: boolean;
+  /** conversationUpdate: people (not the bot) who joined or left; Teams often sends no name. */
+  membersAdded?: RosterMember[];
+  membersRemoved?: RosterMember[];
 }
 
 /** One person in a conversation's roster. */

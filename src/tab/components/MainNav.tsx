@@ -7,6 +7,7 @@ export const MAIN_VIEWS = [
   { value: 'malinger', labelKey: 'nav.polls' },
   { value: 'nettverk', labelKey: 'nav.network' },
   { value: 'paminnelser', labelKey: 'nav.reminders' },
+  { value: 'administrasjon', labelKey: 'admin.nav' },
 ] as const;
 
 const useStyles = makeStyles({

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { KIND_COLOR } from './PlanTable.js';
 import { WhenText } from './WhenText.js';
 import { openInTeams } from '../teams.js';
+import { Slots } from '../plan/Slots.js';
 import type { PlanItem } from '../api-types.js';
 
 const useStyles = makeStyles({
@@ -26,7 +27,7 @@ const useStyles = makeStyles({
 });
 
 /** The one thing most participants open the tab for: when is the next session, and how do I join. */
-export function NextUp({ item, timeZone, inTeams }: { item: PlanItem; timeZone: string; inTeams: boolean }) {
+export function NextUp({ item, timeZone, inTeams, myMunicipality = null }: { item: PlanItem; timeZone: string; inTeams: boolean; myMunicipality?: string | null }) {
   const { t } = useTranslation();
   const s = useStyles();
   const headingId = useId();
@@ -49,6 +50,8 @@ export function NextUp({ item, timeZone, inTeams }: { item: PlanItem; timeZone: 
           <WhenText startsAt={item.startsAt} endsAt={item.endsAt} timeZone={timeZone} inline />
           <Text>{t(`shared:label.format.${item.format}`)}</Text>
         </div>
+        {/* A deltaker in a veiledning per kommune looks for their own municipality's time. */}
+        <Slots item={item} timeZone={timeZone} mine={myMunicipality} />
       </div>
       {url && (
         <Button

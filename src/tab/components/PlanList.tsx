@@ -1,8 +1,8 @@
 import { Badge, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import { KIND_COLOR, MeetingLink } from './PlanTable.js';
+import { KIND_COLOR, MeetingLink, planItemAnchor, type PlanItemsProps } from './PlanTable.js';
+import { Slots } from '../plan/Slots.js';
 import { WhenText } from './WhenText.js';
-import type { PlanItem } from '../api-types.js';
 
 const useStyles = makeStyles({
   list: {
@@ -23,16 +23,17 @@ const useStyles = makeStyles({
   },
   meta: { color: tokens.colorNeutralForeground2 },
   agenda: { color: tokens.colorNeutralForeground2, whiteSpace: 'pre-line' },
+  focusable: { ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' } },
 });
 
 /** The plan for narrow panes (mobile, meeting side panel), where four columns do not fit. */
-export function PlanList(props: { items: PlanItem[]; timeZone: string; labelledBy: string; inTeams: boolean; showLinks: boolean }) {
+export function PlanList(props: PlanItemsProps) {
   const { t } = useTranslation();
   const s = useStyles();
   return (
     <ul className={s.list} aria-labelledby={props.labelledBy}>
       {props.items.map((item) => (
-        <li key={item.id} className={s.item}>
+        <li key={item.id} id={planItemAnchor(item.id)} tabIndex={-1} className={`${s.item} ${s.focusable}`}>
           <Badge appearance="tint" shape="rounded" color={KIND_COLOR[item.kind]}>
             {t(`shared:label.kind.${item.kind}`)}
           </Badge>
@@ -47,9 +48,11 @@ export function PlanList(props: { items: PlanItem[]; timeZone: string; labelledB
               {item.agenda}
             </Text>
           )}
+          <Slots item={item} timeZone={props.timeZone} mine={props.myMunicipality ?? null} />
           {props.showLinks && item.meetingUrl && (
             <MeetingLink item={{ ...item, meetingUrl: item.meetingUrl }} inTeams={props.inTeams} />
           )}
+          {props.renderActions?.(item)}
         </li>
       ))}
     </ul>

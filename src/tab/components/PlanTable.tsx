@@ -16,7 +16,12 @@ import { useTranslation } from 'react-i18next';
 import { WhenText } from './WhenText.js';
 import { openInTeams } from '../teams.js';
 import { visuallyHidden } from './visuallyHidden.js';
+import { Slots } from '../plan/Slots.js';
 import type { PlanItem, PlanItemKind } from '../api-types.js';
+import type { ReactNode } from 'react';
+
+/** The element id an item's row or card has, so a deep link or a save can scroll to it and focus it. */
+export const planItemAnchor = (id: string) => `plan-item-${id}`;
 
 export const KIND_COLOR: Record<PlanItemKind, BadgeProps['color']> = {
   samling: 'brand',
@@ -47,6 +52,8 @@ const useStyles = makeStyles({
   what: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXS },
   agenda: { color: tokens.colorNeutralForeground2, whiteSpace: 'pre-line' },
   srOnly: visuallyHidden,
+  // Focused after a save or a deep link: the outline shows where the keyboard is.
+  row: { ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' } },
 });
 
 export function MeetingLink({ item, inTeams }: { item: PlanItem & { meetingUrl: string }; inTeams: boolean }) {
@@ -70,15 +77,19 @@ export function MeetingLink({ item, inTeams }: { item: PlanItem & { meetingUrl: 
   );
 }
 
-interface Props {
+export interface PlanItemsProps {
   items: PlanItem[];
   timeZone: string;
   labelledBy: string;
   inTeams: boolean;
   showLinks: boolean;
+  /** The reader's own municipality: its slot in a veiledning per kommune stands out. */
+  myMunicipality?: string | null;
+  /** A facilitator's edit buttons for each item. */
+  renderActions?: (item: PlanItem) => ReactNode;
 }
 
-export function PlanTable({ items, timeZone, labelledBy, inTeams, showLinks }: Props) {
+export function PlanTable({ items, timeZone, labelledBy, inTeams, showLinks, myMunicipality = null, renderActions }: PlanItemsProps) {
   const { t } = useTranslation();
   const s = useStyles();
   return (
@@ -102,7 +113,7 @@ export function PlanTable({ items, timeZone, labelledBy, inTeams, showLinks }: P
         </TableHeader>
         <TableBody>
           {items.map((item) => (
-            <TableRow key={item.id}>
+            <TableRow key={item.id} id={planItemAnchor(item.id)} tabIndex={-1} className={s.row}>
               <TableCell className={s.cell}>
                 <WhenText startsAt={item.startsAt} endsAt={item.endsAt} timeZone={timeZone} />
               </TableCell>
@@ -117,9 +128,11 @@ export function PlanTable({ items, timeZone, labelledBy, inTeams, showLinks }: P
                       {item.agenda}
                     </Text>
                   )}
+                  <Slots item={item} timeZone={timeZone} mine={myMunicipality} />
                   {showLinks && item.meetingUrl && (
                     <MeetingLink item={{ ...item, meetingUrl: item.meetingUrl }} inTeams={inTeams} />
                   )}
+                  {renderActions?.(item)}
                 </div>
               </TableCell>
               <TableCell className={s.cell}>{t(`shared:label.format.${item.format}`)}</TableCell>

@@ -1,4 +1,4 @@
-import { Field, Link, MessageBar, MessageBarBody, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Link, MessageBar, MessageBarBody, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api.js';
@@ -7,6 +7,8 @@ import { PageHeader } from '../components/PageHeader.js';
 import { EmptyState, ErrorBar, Loading } from '../components/States.js';
 import { useAsync } from '../hooks.js';
 import { teamsSdk, type Host } from '../teams.js';
+import { SetupForm } from '../setup/SetupForm.js';
+import type { NewNetworkResponse } from '../api-types.js';
 
 const useStyles = makeStyles({
   card: {
@@ -22,6 +24,7 @@ const useStyles = makeStyles({
 });
 
 const loadNetworks = (_key: string, signal: AbortSignal) => api.listNetworks(signal);
+const loadSetupOptions = (_key: string, signal: AbortSignal) => api.getSetupOptions(signal);
 
 export function planUrl(networkId: string): string {
   // Derived from the config page's own URL so the tab works under whatever base path serves it.
@@ -37,6 +40,20 @@ export function ConfigView({ host }: { host: Host }) {
   const [networks, retry] = useAsync('all', loadNetworks);
   const [pickedId, setPickedId] = useState<string | null>(null);
   const [savedId, setSavedId] = useState<string | null>(null);
+  const [setupOptions] = useAsync('setup', loadSetupOptions);
+  const [settingUp, setSettingUp] = useState(false);
+  const [created, setCreated] = useState<NewNetworkResponse | null>(null);
+  const [teamId, setTeamId] = useState<string | undefined>(undefined);
+
+  // The team the tab is being added in: the bot's id for it is the context's internalId (19:…@thread…).
+  useEffect(() => {
+    const app = teamsSdk()?.app;
+    if (!host.inTeams || !app) return;
+    app.getContext().then(
+      (context) => setTeamId(context.team?.internalId ?? undefined),
+      () => undefined,
+    );
+  }, [host.inTeams]);
 
   // Reconfiguring an existing tab: start from the network it is already bound to.
   useEffect(() => {
@@ -73,16 +90,43 @@ export function ConfigView({ host }: { host: Host }) {
     pages.config.setValidityState(true);
   }, [host.inTeams, selected]);
 
+  const options = setupOptions.status === 'ready' ? setupOptions.data : null;
+  const onCreated = (made: NewNetworkResponse) => {
+    setCreated(made);
+    setSettingUp(false);
+    setPickedId(made.networkId);
+    retry();
+  };
+  const createdBar = created && (
+    <MessageBar layout="multiline" intent="success">
+      <MessageBarBody>
+        {t('setup.created', { name: created.name, count: created.municipalityCount })} {created.teamBound ? t('setup.teamBound') : ''}
+      </MessageBarBody>
+    </MessageBar>
+  );
+
   let body;
-  if (networks.status === 'loading') {
+  if (networks.status === 'ready' && options?.mayCreate && (settingUp || list.length === 0)) {
+    body = <SetupForm options={options} teamId={teamId} onCreated={onCreated} onCancel={list.length > 0 ? () => setSettingUp(false) : undefined} />;
+  } else if (networks.status === 'loading') {
     body = <Loading label={t('networks.loading')} />;
   } else if (networks.status === 'error') {
     body = <ErrorBar error={networks.error} onRetry={retry} />;
   } else if (list.length === 0) {
-    body = <EmptyState title={t('networks.emptyTitle')} body={t('networks.emptyBody')} />;
+    body = (
+      <>
+        <EmptyState title={t('networks.emptyTitle')} body={t('networks.emptyBody')} />
+        {options && !options.mayCreate && options.refusal && (
+          <MessageBar layout="multiline" intent="info">
+            <MessageBarBody>{options.refusal}</MessageBarBody>
+          </MessageBar>
+        )}
+      </>
+    );
   } else {
     body = (
       <div className={s.card}>
+        {createdBar}
         <Text>{t('config.intro')}</Text>
         <Field label={t('networks.picker')} required>
           <Select value={selected?.id ?? ''} onChange={(_e, d) => setPickedId(d.value)}>
@@ -108,6 +152,11 @@ export function ConfigView({ host }: { host: Host }) {
               {selected && <Link href={planUrl(selected.id)}>{t('config.preview', { name: selected.name })}</Link>}
             </MessageBarBody>
           </MessageBar>
+        )}
+        {options?.mayCreate && (
+          <div>
+            <Button onClick={() => setSettingUp(true)}>{t('setup.newNetwork')}</Button>
+          </div>
         )}
       </div>
     );

@@ -1,5 +1,5 @@
 import { Field, Select, Subtitle1, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api.js';
 import { LanguageSwitch } from '../components/LanguageSwitch.js';
@@ -8,6 +8,9 @@ import { PageHeader } from '../components/PageHeader.js';
 import { PlanList } from '../components/PlanList.js';
 import { PlanTable } from '../components/PlanTable.js';
 import { EmptyState, ErrorBar, Loading } from '../components/States.js';
+import { PlanStartActions } from '../plan/import/PlanStartActions.js';
+import { useDeepLinkedItem } from '../plan/deep-link.js';
+import { useFocusItem, usePlanEditor } from '../plan/PlanEditor.js';
 import { useAsync, useMediaQuery, useQueryParam } from '../hooks.js';
 import type { Host } from '../teams.js';
 import type { NetworkSummary, PlanItem, PlanResponse } from '../api-types.js';
@@ -37,6 +40,15 @@ export function PlanView({ host }: { host: Host }) {
   const list: NetworkSummary[] = networks.status === 'ready' ? networks.data.networks : [];
   const networkId = fixedId ?? chosenId ?? list[0]?.id ?? null;
   const [plan, retryPlan] = useAsync(networkId, loadPlan);
+  // The item to scroll to and focus: a deep link's, then the one just saved ('' after a delete: «Ny aktivitet»).
+  const linked = useDeepLinkedItem();
+  const [saved, setSaved] = useState<string | null>(null);
+  const lastPlan = useRef<PlanResponse | null>(null);
+  const focusId = saved ?? linked;
+  const changed = (itemId: string | null) => {
+    setSaved(itemId ?? '');
+    retryPlan();
+  };
 
   const picker =
     !fixedId && list.length > 1 ? (
@@ -77,12 +89,15 @@ export function PlanView({ host }: { host: Host }) {
       </>
     );
   }
-  if (plan.status !== 'ready') {
+  // Loading again after a save keeps the plan on screen (and the focus, and any dialog's clean-up) until the new one is in.
+  if (plan.status === 'ready') lastPlan.current = plan.data;
+  const shown = plan.status === 'ready' ? plan.data : plan.status === 'loading' && lastPlan.current?.network.id === networkId ? lastPlan.current : null;
+  if (!shown) {
     const known = list.find((n) => n.id === networkId);
     return (
       <>
         <PageHeader eyebrow={t('plan.eyebrow')} title={known?.name ?? t('app.name')} actions={actions} />
-        {plan.status === 'loading' ? (
+        {plan.status !== 'error' ? (
           <Loading label={t('plan.loading')} />
         ) : (
           <ErrorBar error={plan.error} onRetry={retryPlan} />
@@ -90,11 +105,26 @@ export function PlanView({ host }: { host: Host }) {
       </>
     );
   }
-  return <Plan data={plan.data} host={host} actions={actions} />;
+  return <Plan data={shown} host={host} actions={actions} reload={retryPlan} focusId={focusId} onChanged={changed} />;
 }
 
-function Plan({ data, host, actions }: { data: PlanResponse; host: Host; actions: ReactNode }) {
+interface PlanProps {
+  data: PlanResponse;
+  host: Host;
+  actions: ReactNode;
+  reload(): void;
+  focusId: string | null;
+  onChanged(itemId: string | null): void;
+}
+
+function Plan({ data, host, actions, reload, focusId, onChanged }: PlanProps) {
   const { t } = useTranslation();
+  const editor = usePlanEditor(data, onChanged);
+  useFocusItem(focusId || null, data);
+  // After a delete the item is gone: the focus goes to «Ny aktivitet».
+  useEffect(() => {
+    if (focusId === '') document.querySelector<HTMLElement>('[data-plan-new]')?.focus();
+  }, [focusId, data]);
   const s = useStyles();
   const upcomingId = useId();
   const pastId = useId();
@@ -108,22 +138,35 @@ function Plan({ data, host, actions }: { data: PlanResponse; host: Host; actions
   const Items = useMediaQuery('(max-width: 640px)') ? PlanList : PlanTable;
 
   const bodies = network.bodies.map((b) => t(`shared:label.body.${b}`)).join(', ');
+  // Facilitators start a plan from a template or a pasted table (src/tab/plan/import).
+  const start = data.canEdit ? <PlanStartActions networkId={network.id} onImported={reload} /> : null;
   const subtitle = [network.regionName, bodies && t('plan.organisers', { bodies })]
     .filter(Boolean)
     .join(' · ');
 
   return (
     <>
-      <PageHeader eyebrow={t('plan.eyebrow')} title={network.name} subtitle={subtitle} actions={actions} />
+      <PageHeader eyebrow={t('plan.eyebrow')} title={network.name} subtitle={subtitle} actions={<>{editor.newButton}{sorted.length > 0 && start}{actions}</>} />
       {sorted.length === 0 ? (
-        <EmptyState title={t('plan.emptyTitle')} body={t('plan.emptyBody')} />
+        <>
+          <EmptyState title={t('plan.emptyTitle')} body={t('plan.emptyBody')} />
+          {start}
+        </>
       ) : (
         <div className={s.sections}>
-          {next && <NextUp item={next} timeZone={data.timeZone} inTeams={host.inTeams} />}
+          {next && <NextUp item={next} timeZone={data.timeZone} inTeams={host.inTeams} myMunicipality={data.myMunicipalityNumber} />}
           <section className={s.section} aria-labelledby={upcomingId}>
             <SectionHeading id={upcomingId} title={t('plan.upcoming')} count={upcoming.length} />
             {upcoming.length > 0 ? (
-              <Items items={upcoming} timeZone={data.timeZone} labelledBy={upcomingId} inTeams={host.inTeams} showLinks />
+              <Items
+                items={upcoming}
+                timeZone={data.timeZone}
+                labelledBy={upcomingId}
+                inTeams={host.inTeams}
+                showLinks
+                myMunicipality={data.myMunicipalityNumber}
+                renderActions={editor.renderActions}
+              />
             ) : (
               <Text>{t('plan.noUpcoming')}</Text>
             )}
@@ -131,7 +174,15 @@ function Plan({ data, host, actions }: { data: PlanResponse; host: Host; actions
           {past.length > 0 && (
             <section className={s.section} aria-labelledby={pastId}>
               <SectionHeading id={pastId} title={t('plan.past')} count={past.length} />
-              <Items items={past} timeZone={data.timeZone} labelledBy={pastId} inTeams={host.inTeams} showLinks={false} />
+              <Items
+                items={past}
+                timeZone={data.timeZone}
+                labelledBy={pastId}
+                inTeams={host.inTeams}
+                showLinks={false}
+                myMunicipality={data.myMunicipalityNumber}
+                renderActions={editor.renderActions}
+              />
             </section>
           )}
           <Text size={200} className={s.note}>
@@ -139,6 +190,7 @@ function Plan({ data, host, actions }: { data: PlanResponse; host: Host; actions
           </Text>
         </div>
       )}
+      {editor.dialogs}
     </>
   );
 }

@@ -1,0 +1,6 @@
+import { defineMessages } from '../../platform/i18n/messages.js';
+import en from './messages/en.json' with { type: 'json' };
+import nb from './messages/nb.json' with { type: 'json' };
+import nn from './messages/nn.json' with { type: 'json' };
+
+export const t = defineMessages('network-setup', { nb, nn, en });
