@@ -47,6 +47,9 @@ describe.skipIf(!chromiumSuiteEnabled('admin.chromium'))('«Administrasjon» in 
     return page;
   }
 
+  // A dialog fades in: axe measures contrast at full opacity only once the animation is over.
+  const settled = (page: Page) => page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+
   const memberRow = (page: Page, name: string) => page.getByRole('table', { name: 'Medlemmer og roller' }).getByRole('row').filter({ hasText: name });
   const roleOf = async (name: string) =>
     ((await api('GET', `/api/networks/${networkId}/members`, ingrid)).json.members as { displayName: string; role: string }[]).find((m) => m.displayName === name)?.role;
@@ -113,12 +116,14 @@ describe.skipIf(!chromiumSuiteEnabled('admin.chromium'))('«Administrasjon» in 
     for (const theme of ['light', 'dark', 'contrast']) {
       const page = await open(ingrid, { theme });
       await page.getByRole('heading', { name: 'Avslutt nettverket' }).waitFor();
+      await settled(page);
       await expectNoAxeViolations(page);
       await page.screenshot({ path: path.join(repoRoot, 'docs', 'screenshots', `admin-${theme}.png`), fullPage: true });
       // The confirmation that explains read-only and retention.
       await page.getByRole('button', { name: 'Avslutt nettverket …' }).click();
       const dialog = page.getByRole('alertdialog', { name: /^Avslutte / });
       await dialog.getByText(/lagringstiden er ute/).waitFor();
+      await settled(page);
       await expectNoAxeViolations(page);
       if (theme === 'light') await page.screenshot({ path: path.join(repoRoot, 'docs', 'screenshots', 'admin-end-confirm-light.png') });
       await dialog.getByRole('button', { name: 'Avbryt' }).click();
