@@ -29,9 +29,13 @@ const THEMES: Record<ThemeName, Theme> = {
 
 const useStyles = makeStyles({
   root: {
-    minHeight: '100vh',
-    backgroundColor: tokens.colorNeutralBackground2,
     color: tokens.colorNeutralForeground1,
+    // Fluent gives its portals (Combobox and Menu pop-ups) the provider's class too: a full-height
+    // painted portal would cover the page and take every click, so only the page itself gets these.
+    '&:not([data-portal-node])': {
+      minHeight: '100vh',
+      backgroundColor: tokens.colorNeutralBackground2,
+    },
   },
   skip: {
     position: 'absolute',

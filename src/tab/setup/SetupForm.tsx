@@ -8,8 +8,6 @@ import {
   MessageBarBody,
   Option,
   Select,
-  Tag,
-  TagGroup,
   Text,
   makeStyles,
   tokens,
@@ -38,8 +36,20 @@ const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'flex-end' },
   grow: { flexGrow: 1, minWidth: 'min(12rem, 100%)' },
   control: { maxWidth: '100%', minWidth: 0 },
-  tags: { flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
+  chips: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
+  chip: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXXS,
+    paddingLeft: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground3,
+    maxWidth: '100%',
+    overflowWrap: 'anywhere',
+  },
   note: { color: tokens.colorNeutralForeground2 },
+  error: { display: 'block', color: tokens.colorPaletteRedForeground1, ...typographyStyles.caption1 },
 });
 
 type FieldName = 'name' | 'region' | 'reform' | 'bodies' | 'municipalities';
@@ -65,6 +75,7 @@ export function SetupForm({ options, teamId, onCreated, onCancel }: {
   const [saving, setSaving] = useState(false);
   const refs = { name: useRef<HTMLInputElement>(null), region: useRef<HTMLSelectElement>(null), reform: useRef<HTMLSelectElement>(null), bodies: useRef<HTMLInputElement>(null), municipalities: useRef<HTMLInputElement>(null) };
   const bodiesLegend = useId();
+  const bodiesError = useId();
 
   const byNumber = useMemo(() => new Map(options.municipalities.map((m) => [m.number, m])), [options]);
   const countyName = useMemo(() => new Map(options.counties.map((c) => [c.number, c.name])), [options]);
@@ -146,8 +157,9 @@ export function SetupForm({ options, teamId, onCreated, onCancel }: {
           ))}
         </Select>
       </Field>
-      <Field validationState={invalid('bodies')} validationMessage={messageFor('bodies')}>
-        <fieldset className={s.fieldset} aria-labelledby={bodiesLegend}>
+      {/* Not inside a Field: it would give every checkbox the same id. */}
+      <div>
+        <fieldset className={s.fieldset} aria-labelledby={bodiesLegend} aria-describedby={error?.field === 'bodies' ? bodiesError : undefined}>
           <legend id={bodiesLegend} className={s.legend}>
             {t('setup.bodies')}
           </legend>
@@ -161,7 +173,12 @@ export function SetupForm({ options, teamId, onCreated, onCancel }: {
             />
           ))}
         </fieldset>
-      </Field>
+        {error?.field === 'bodies' && (
+          <Text id={bodiesError} className={s.error} role="alert">
+            {error.message}
+          </Text>
+        )}
+      </div>
       <div className={s.row}>
         <Field label={t('setup.county')} className={s.grow}>
           <Select className={s.control} value={county} onChange={(_e, d) => setCounty(d.value)}>
@@ -206,17 +223,23 @@ export function SetupForm({ options, teamId, onCreated, onCancel }: {
         {t('setup.chosen', { count: picked.length })}
       </Text>
       {picked.length > 0 && (
-        <TagGroup
-          className={s.tags}
-          aria-label={t('setup.chosenList')}
-          onDismiss={(_e, d) => setPicked((p) => p.filter((n) => n !== d.value))}
-        >
+        // A plain list, not a TagGroup: its tabster focus helpers fail axe (aria-hidden-focus).
+        <ul className={s.chips} aria-label={t('setup.chosenList')}>
           {picked.map((n) => (
-            <Tag key={n} value={n} dismissible dismissIcon={{ 'aria-label': t('setup.remove', { name: label(n) }) }}>
-              {label(n)}
-            </Tag>
+            <li key={n} className={s.chip}>
+              <span>{label(n)}</span>
+              <Button
+                size="small"
+                appearance="subtle"
+                aria-label={t('setup.remove', { name: label(n) })}
+                onClick={() => setPicked((p) => p.filter((x) => x !== n))}
+              >
+                {/* A glyph, not an icon package the app does not depend on directly; the label names it. */}
+                <span aria-hidden="true">✕</span>
+              </Button>
+            </li>
           ))}
-        </TagGroup>
+        </ul>
       )}
       <div className={s.row}>
         <Button appearance="primary" type="submit" disabled={saving}>
