@@ -66,8 +66,9 @@ describe.each(databaseKinds)('starting a plan from a template or a pasted table 
     expect(preview.json.errors).toEqual([]);
     expect(preview.json.items.map((i: any) => [i.date, i.start, i.end, i.kind])).toEqual([
       ['2031-03-18', '10:00', '12:00', 'samling'],
-      ['2031-03-19', '09:00', '10:30', 'veiledning'],
-      ['2031-03-21', '09:00', '10:30', 'veiledning'],
+      // Veiledning «per kommune»: 1.5 h for each of the network's six municipalities, back to back.
+      ['2031-03-19', '09:00', '18:00', 'veiledning'],
+      ['2031-03-21', '09:00', '18:00', 'veiledning'],
       ['2031-03-28', '09:00', '15:00', 'samling'],
       ['2031-04-02', '09:00', '10:30', 'mellomarbeid'],
       ['2031-04-16', '10:00', '14:00', 'samling'],
@@ -103,6 +104,44 @@ describe.each(databaseKinds)('starting a plan from a template or a pasted table 
     expect(audit.rows[0]).toMatchObject({ target: 'usht-viken-2020', actor_name: 'Ingrid Haugen' });
     expect(audit.rows[0]!.details).toMatchObject({ source: 'template', startDate: '2031-03-18', count: 6 });
     expect(audit.rows[0]!.details.planItemIds).toEqual(res.json.created.map((i: any) => i.id));
+  });
+
+  it.skipIf(skipKind(kind))('takes only the template items chosen in the preview, and gives a veiledning «per kommune» one slot per municipality', async () => {
+    const body = { source: 'template', templateId: 'usht-viken-2020', startDate: '2031-09-02' };
+    const preview = await t.post(`${base()}/import/preview`, body, as(ingrid));
+    const veiledning = preview.json.items[1];
+    const names = (await t.app.db.query<{ name: string }>(
+      `SELECT m.name FROM network_municipality nm JOIN municipality m ON m.number = nm.municipality_number WHERE nm.network_id = $1`,
+      [networkId],
+    )).rows.map((r) => r.name).sort((a, b) => a.localeCompare(b, 'nb'));
+    expect(veiledning.slots.map((s: any) => [s.municipalityName, osloWall(s.startsAt).slice(11), osloWall(s.endsAt).slice(11)])).toEqual(
+      names.map((name, i) => [name, DateTime.fromObject({ hour: 9 }).plus({ minutes: 90 * i }).toFormat('HH:mm'), DateTime.fromObject({ hour: 9 }).plus({ minutes: 90 * (i + 1) }).toFormat('HH:mm')]),
+    );
+    expect(preview.json.items[0].slots).toEqual([]);
+
+    const before = await planCount();
+    // Samling 1, the first veiledning and samling 3: a three-item plan.
+    const res = await t.post(`${base()}/import`, { ...body, items: [0, 1, 5] }, as(ingrid));
+    expect(res.status).toBe(201);
+    expect(res.json.created.map((i: any) => [i.title, osloWall(i.startsAt)])).toEqual([
+      ['Samling 1 – Oppstartseminar', '2031-09-02 10:00'],
+      ['Sentervis veiledning, økt 1', '2031-09-03 09:00'],
+      ['Samling 3 – Digitale verktøy og prosessledelse', '2031-10-01 10:00'],
+    ]);
+    expect(await planCount()).toBe(before + 3);
+    const slots = await t.app.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM plan_item_slot WHERE plan_item_id = $1`, [res.json.created[1].id]);
+    expect(slots.rows[0]!.n).toBe(names.length);
+    const plan = await t.get(base(), as(ingrid));
+    expect(plan.json.items.find((i: any) => i.id === res.json.created[1].id).slots).toHaveLength(names.length);
+
+    // An item the template does not have, or an empty choice: refused, naming the field, nothing saved.
+    for (const items of [[0, 6], []]) {
+      const bad = await t.post(`${base()}/import`, { ...body, items }, as(ingrid));
+      expect(bad.status).toBe(400);
+      expect(bad.json.error.field).toMatch(/^items/);
+      expect(bad.json.error.message).toMatch(/aktivitet/i);
+    }
+    expect(await planCount()).toBe(before + 3);
   });
 
   it.skipIf(skipKind(kind))('warns about public holidays, the Christmas week and weekends the items land on', async () => {

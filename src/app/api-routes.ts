@@ -23,6 +23,8 @@ import { findPoll } from '../polls/sql/polls.js';
 import { reminderRoutes } from '../reminders/api/reminders.js';
 import type { NetworkCreatorCheck } from '../network/setup/creators.js';
 import { setupRoutes } from '../network/setup/api.js';
+import { regionRoutes } from '../region/api/region.js';
+import { reportingRoutes } from '../reporting/api/export.js';
 
 export interface ApiServices {
   polls: PollService;
@@ -76,5 +78,7 @@ export function createApiRoutes(services: ApiServices): readonly ApiRoute[] {
     ...reminderRoutes,
     ...pollRoutes(services.polls),
     ...setupRoutes(services.creators),
+    ...regionRoutes,
+    ...reportingRoutes,
   ].map(checkedRoute);
 }

@@ -236,6 +236,23 @@ export const policy = {
     }
     return notMember();
   },
+
+  // ── Region overview and reporting (issue 13) ──
+
+  /**
+   * The region overview, its drill-down and the region's report: its coordinators only. Asked
+   * before the region is looked up, so anyone else learns not even whether it exists.
+   */
+  viewRegionOverview(actor: Actor, regionId: string): Decision {
+    return actor.coordinatorRegionIds.includes(regionId) ? allow : deny('mangler-rolle', 'regionOverview');
+  },
+
+  /** A network's report (XLSX): its facilitators and the region's coordinator, also once it has ended. */
+  exportNetworkReport(actor: Actor, network: NetworkScope): Decision {
+    if (isFacilitator(actor, network) || coordinates(actor, network)) return allow;
+    if (roleIn(actor, network.id)) return deny('mangler-rolle', 'report');
+    return notMember();
+  },
 };
 
 // ── Polls (issue 4) ──

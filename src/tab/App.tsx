@@ -20,6 +20,7 @@ import { PlanView } from './views/PlanView.js';
 import { PollsView } from './views/PollsView.js';
 import { RemindersView } from './views/RemindersView.js';
 import { AdminView } from './admin/AdminView.js';
+import { RegionView } from './region/RegionView.js';
 
 const THEMES: Record<ThemeName, Theme> = {
   light: teamsLightTheme,
@@ -133,6 +134,8 @@ export function App({ host }: { host: Host }) {
                       <PollsView host={host} />
                     ) : view === 'administrasjon' ? (
                       <AdminView host={host} />
+                    ) : view === 'region' ? (
+                      <RegionView host={host} />
                     ) : (
                       <PlanView host={host} />
                     )}

@@ -15,6 +15,8 @@ import type * as polls from '../polls/contract.js';
 import type * as reflections from '../reflections/contract.js';
 import type * as reminders from '../reminders/contract.js';
 import type * as setup from '../network/setup/contract.js';
+import type * as region from '../region/contract.js';
+import type * as reporting from '../reporting/contract.js';
 
 export type { BodyCode, PlanItemFormat, PlanItemKind } from '../shared/contract.js';
 
@@ -115,3 +117,10 @@ export type SaveReminderSettingsResponse = Json<reminders.SaveReminderSettingsRe
 export type SetupOptions = Json<setup.SetupOptionsResponse>;
 export type NewNetworkRequest = setup.NewNetworkRequest;
 export type NewNetworkResponse = Json<setup.NewNetworkResponse>;
+
+// The region overview (issue 13)
+export type MyRegionsResponse = Json<region.MyRegionsResponse>;
+export type RegionOverviewResponse = Json<region.RegionOverviewResponse>;
+export type RegionOverviewRow = Json<region.OverviewRow>;
+export type MunicipalityDetailResponse = Json<region.MunicipalityDetailResponse>;
+export type ReportAccessResponse = Json<reporting.ReportAccessResponse>;

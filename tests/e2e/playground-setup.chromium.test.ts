@@ -6,18 +6,25 @@
  * Agder municipalities, and presses «Opprett nettverket» (Action.Execute). Then `plan` in that
  * channel answers with the new, empty plan.
  *
- * What the Playground cannot show (it has no tab): the tab's form is tests/e2e/setup.chromium.test.ts;
+ * Then, as the Playground has no tab, Ingrid opens the channel tab of the same app in Chromium:
+ * she builds a three-item plan from the seed-000 template, moves one samling a week and deletes
+ * another, and the reminders follow (checked in the database after each step).
+ *
+ * Elsewhere: the tab's set-up form is tests/e2e/setup.chromium.test.ts;
  * refusals (NETWORK_CREATORS, Graph groups) and every bad input are tests/network-setup.test.ts,
  * over /api/messages.
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { DateTime } from 'luxon';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../../src/app/app.js';
 import { DEMO_TEAM_ID } from '../../src/demo/demo.js';
 import { chromiumSuiteEnabled, launchChromium } from '../helpers/chromium.js';
+import { ingrid } from '../helpers/people.js';
+import { waitFor } from '../helpers/wait.js';
 import {
   botCard,
   guardPage,
@@ -36,6 +43,16 @@ import {
 const shots = path.join(repoRoot, 'docs', 'screenshots');
 const FIVE = ['Risør', 'Grimstad', 'Arendal', 'Kristiansand', 'Lindesnes'];
 const SETUP_TITLE = /Sett opp læringsnettverket|Set up the learning network/;
+const SAMLING_1 = 'Samling 1 – Oppstartseminar';
+const SAMLING_3 = 'Samling 3 – Digitale verktøy og prosessledelse';
+const VEILEDNING_1 = 'Sentervis veiledning, økt 1';
+
+// A Tuesday a couple of months ahead, whatever day the suite runs: the template's weekdays stay.
+const start = (() => {
+  let d = DateTime.now().setZone('Europe/Oslo').plus({ months: 2 }).startOf('day');
+  while (d.weekday !== 2) d = d.plus({ days: 1 });
+  return d;
+})();
 
 describe.skipIf(!chromiumSuiteEnabled('playground-setup.chromium'))('setting up a network in the Agents Playground', () => {
   let app: RunningApp | undefined;
@@ -135,5 +152,110 @@ describe.skipIf(!chromiumSuiteEnabled('playground-setup.chromium'))('setting up 
     await page.keyboard.press('Enter');
     const plan = botCard(page, 'Agder læringsnettverk').filter({ hasText: /Aktivitetsplan|Activity plan/ });
     await plan.waitFor({ timeout: UI_WAIT });
+  }, 180_000);
+
+  /** Each plan item's planned reminders (send times), by title; cancelled ones are counted apart. */
+  async function reminders(): Promise<{ planned: Record<string, string[]>; cancelled: Record<string, number> }> {
+    const { rows } = await app!.db.query<{ title: string | null; subject_id: string; status: string; send_at: Date }>(
+      `SELECT p.title, r.subject_id, r.status, r.send_at
+         FROM reminder r LEFT JOIN plan_item p ON p.id = r.subject_id
+        WHERE r.kind = 'plan-item' ORDER BY r.send_at`,
+    );
+    const planned: Record<string, string[]> = {};
+    const cancelled: Record<string, number> = {};
+    for (const r of rows) {
+      const key = r.title ?? r.subject_id;
+      if (r.status === 'planlagt') (planned[key] ??= []).push(new Date(r.send_at).toISOString());
+      if (r.status === 'avlyst') cancelled[key] = (cancelled[key] ?? 0) + 1;
+    }
+    return { planned, cancelled };
+  }
+
+  it('in the channel tab, builds a three-item plan from the seed-000 template, moves one samling and deletes another: the reminders follow', async () => {
+    if (!browser || !app) throw new Error('setup failed');
+    const networkId = (await app.db.query<{ id: string }>(`SELECT id FROM network WHERE name = 'Agder læringsnettverk'`)).rows[0]?.id;
+    expect(networkId).toBeDefined();
+    context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'nb-NO', timezoneId: 'Europe/Oslo' });
+    await context.addInitScript((id) => localStorage.setItem('samlingspunkt.devUser', id), ingrid.aadObjectId);
+    const page = await context.newPage();
+    pageErrors = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(`${app.url}/tab/?view=plan&network=${networkId}`);
+    await page.getByRole('group', { name: 'Start en plan' }).waitFor({ timeout: UI_WAIT });
+    const settled = () => page.waitForFunction(() => !document.querySelector('.fui-Spinner') && document.getAnimations().every((a) => a.playState !== 'running'));
+
+    // From the template: six items previewed, three kept (samling 1, the first veiledning with a slot per municipality, samling 3).
+    await page.getByRole('button', { name: 'Start fra mal' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: /Dato for første aktivitet/ }).fill(start.toFormat('dd.MM.yyyy'));
+    await dialog.getByRole('button', { name: 'Forhåndsvis' }).click();
+    const preview = dialog.getByRole('region', { name: 'Forhåndsvisning' });
+    await preview.waitFor({ timeout: UI_WAIT });
+    for (const title of ['Sentervis veiledning, økt 2', 'Samling 2 – Metoder og verktøy', 'Mellomarbeid med sentervis veiledning']) {
+      await preview.getByRole('checkbox', { name: new RegExp(`^Ta med ${title}`) }).uncheck();
+    }
+    await preview.getByText('3 aktiviteter blir lagt inn').waitFor();
+    // The veiledning has a slot for each of the five municipalities, 1.5 hours each.
+    const veiledning = preview.getByRole('row').filter({ hasText: VEILEDNING_1 });
+    expect(await veiledning.textContent()).toContain('5 økter, én per kommune');
+    for (const name of FIVE) expect(await veiledning.textContent()).toContain(name);
+    await settled();
+    await page.screenshot({ path: path.join(shots, 'walk-template-preview.png') });
+    await dialog.getByRole('button', { name: 'Importer 3 aktiviteter' }).click();
+    await dialog.getByText('3 aktiviteter er lagt inn i planen, med påminnelser.').waitFor({ timeout: UI_WAIT });
+    await dialog.getByRole('button', { name: 'Lukk' }).click();
+    // Detached, not just hidden: until the dialog is gone the page behind it is aria-hidden.
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: `Rediger «${SAMLING_1}»` }).waitFor({ timeout: UI_WAIT });
+
+    const titles = (await app.db.query<{ title: string }>(`SELECT title FROM plan_item WHERE network_id = $1 ORDER BY starts_at`, [networkId])).rows.map((r) => r.title);
+    expect(titles).toEqual([SAMLING_1, VEILEDNING_1, SAMLING_3]);
+    const imported = await reminders();
+    // The day before at 09:00 and an hour before, for each.
+    expect(Object.keys(imported.planned).sort()).toEqual([SAMLING_1, SAMLING_3, VEILEDNING_1].sort());
+    for (const times of Object.values(imported.planned)) expect(times).toHaveLength(2);
+    await settled();
+    await page.screenshot({ path: path.join(shots, 'walk-plan-three-items.png'), fullPage: true });
+
+    // Move samling 1 a week on: the consequences are shown before saving, and its reminders move with it.
+    const week = start.plus({ weeks: 1 });
+    await page.getByRole('button', { name: `Rediger «${SAMLING_1}»` }).click();
+    await dialog.getByLabel('Dato').fill(week.toFormat('dd.MM.yyyy'));
+    await dialog.getByRole('button', { name: 'Gå videre' }).click();
+    const consequences = dialog.getByTestId('plan-consequences');
+    await consequences.waitFor({ timeout: UI_WAIT });
+    expect(await consequences.textContent()).toMatch(/2 påminnelser flyttes/);
+    await settled();
+    await page.screenshot({ path: path.join(shots, 'walk-move-preview.png') });
+    await dialog.getByRole('button', { name: 'Lagre' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const moved = await waitFor(async () => {
+      const r = await reminders();
+      return r.planned[SAMLING_1]?.[0] !== imported.planned[SAMLING_1]![0] ? r : undefined;
+    }, { what: 'samling 1 to be moved', timeoutMs: UI_WAIT });
+    const plusWeek = (iso: string) => DateTime.fromISO(iso).setZone('Europe/Oslo').plus({ weeks: 1 }).toUTC().toISO();
+    expect(moved.planned[SAMLING_1]).toEqual(imported.planned[SAMLING_1]!.map(plusWeek));
+    expect(moved.planned[SAMLING_3]).toEqual(imported.planned[SAMLING_3]);
+
+    // Delete samling 3 after the confirmation: its reminders are cancelled, the others stay.
+    await page.getByRole('button', { name: `Flere valg for «${SAMLING_3}»` }).click();
+    await page.getByRole('menuitem', { name: 'Slett' }).click();
+    const alert = page.getByRole('alertdialog');
+    await alert.getByTestId('plan-consequences').waitFor({ timeout: UI_WAIT });
+    expect(await alert.textContent()).toMatch(/2 påminnelser avlyses/);
+    await settled();
+    await page.screenshot({ path: path.join(shots, 'walk-delete-confirm.png') });
+    await alert.getByRole('button', { name: 'Slett aktiviteten' }).click();
+    await alert.waitFor({ state: 'detached' });
+    const after = await waitFor(async () => {
+      const r = await reminders();
+      return r.planned[SAMLING_3] === undefined ? r : undefined;
+    }, { what: 'samling 3 to be deleted', timeoutMs: UI_WAIT });
+    expect(Object.values(after.cancelled).reduce((a, b) => a + b, 0)).toBe(2);
+    expect(after.planned[SAMLING_1]).toEqual(moved.planned[SAMLING_1]);
+    expect(after.planned[VEILEDNING_1]).toEqual(imported.planned[VEILEDNING_1]);
+    await page.getByRole('button', { name: `Rediger «${SAMLING_3}»` }).waitFor({ state: 'detached' });
+    await settled();
+    await page.screenshot({ path: path.join(shots, 'walk-plan-after.png'), fullPage: true });
   }, 180_000);
 });

@@ -41,6 +41,8 @@ export interface ImportItemPreview {
   end: string;
   format: PlanItemFormat;
   responsibleBody: BodyCode | null;
+  /** Veiledning «per kommune»: one slot per municipality, in the order they come. */
+  slots: { municipalityNumber: string; municipalityName: string; startsAt: string; endsAt: string }[];
 }
 
 /** A row that cannot become an item: where, and why in the reader's language. */

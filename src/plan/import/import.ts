@@ -12,6 +12,7 @@ import type { PlanItemHooks } from '../api/plan-items.js';
 import { planItemDto } from '../api/plan.js';
 import { planItemSchema } from '../input.js';
 import { insertPlanItem, planForNetwork, type NewPlanItem } from '../sql/plan.js';
+import { networkMunicipalityNames, replaceSlots, type PlanItemSlot } from '../sql/slots.js';
 import type { ImportItemPreview, ImportRowError, ImportWarning, PlanImportPreviewResponse, PlanImportResponse } from './contract.js';
 import type { DatedItem } from './domain/items.js';
 import { parsePlanTable } from './domain/parse-table.js';
@@ -40,6 +41,8 @@ type ImportInput = z.infer<typeof planImportSchema>;
 interface Candidate {
   row: number | null;
   item: NewPlanItem;
+  /** Veiledning «per kommune»: one slot per municipality of the network. */
+  slots: PlanItemSlot[];
 }
 
 interface Preview {
@@ -52,7 +55,11 @@ function readSource(input: ImportInput, now: Date): Result<{ dated: (DatedItem &
   if (input.source === 'template') {
     const template = findTemplate(input.templateId);
     if (!template) return invalid(t('api.unknownTemplate'), 'templateId');
-    return ok({ dated: shiftTemplate(template, input.startDate).map((i) => ({ ...i, row: null })), errors: [] });
+    const shifted = shiftTemplate(template, input.startDate);
+    const chosen = input.items ? new Set(input.items) : null;
+    if (chosen && [...chosen].some((i) => i >= shifted.length)) return invalid(t('api.unknownTemplateItem'), 'items');
+    const dated = shifted.filter((_i, index) => !chosen || chosen.has(index)).map((i) => ({ ...i, row: null }));
+    return ok({ dated, errors: [] });
   }
   const table = parsePlanTable(input.text, { today: osloDate(now) });
   const errors = table.problems.map((p) => ({
@@ -107,6 +114,25 @@ function checked(dated: DatedItem): { item: NewPlanItem } | { error: Omit<Import
   };
 }
 
+/**
+ * A template's veiledning «per kommune» (seed 000: 1.5 h per municipality): back-to-back slots
+ * from the item's start, in the order of the municipalities' names, and the item stretched to
+ * hold them all. None when they would run past midnight: the facilitator then sets the times.
+ */
+function slotsFor(item: NewPlanItem, minutes: number | undefined, municipalities: ReadonlyMap<string, string>): { item: NewPlanItem; slots: PlanItemSlot[] } {
+  if (!minutes || item.kind !== 'veiledning' || municipalities.size === 0) return { item, slots: [] };
+  const names = [...municipalities].sort(([, a], [, b]) => a.localeCompare(b, 'nb'));
+  const start = DateTime.fromJSDate(item.startsAt, { zone: OSLO });
+  const slots = names.map(([municipalityNumber], i) => ({
+    municipalityNumber,
+    startsAt: start.plus({ minutes: i * minutes }).toJSDate(),
+    endsAt: start.plus({ minutes: (i + 1) * minutes }).toJSDate(),
+  }));
+  const last = slots[slots.length - 1]!.endsAt;
+  if (osloDate(new Date(last.getTime() - 1)) !== osloDate(item.startsAt)) return { item, slots: [] };
+  return { item: { ...item, endsAt: last > item.endsAt ? last : item.endsAt }, slots };
+}
+
 const overlaps = (a: { startsAt: Date; endsAt: Date }, b: { startsAt: Date; endsAt: Date }) => a.startsAt < b.endsAt && b.startsAt < a.endsAt;
 
 function dayText(at: Date): string {
@@ -132,7 +158,7 @@ function warningsFor(candidates: Candidate[], existing: PlanItem[], now: Date, c
   return warnings;
 }
 
-function previewOf(c: Candidate): ImportItemPreview {
+function previewOf(c: Candidate, municipalities: ReadonlyMap<string, string>): ImportItemPreview {
   const start = DateTime.fromJSDate(c.item.startsAt, { zone: OSLO });
   const end = DateTime.fromJSDate(c.item.endsAt, { zone: OSLO });
   return {
@@ -147,6 +173,12 @@ function previewOf(c: Candidate): ImportItemPreview {
     end: end.toFormat('HH:mm'),
     format: c.item.format,
     responsibleBody: c.item.responsibleBody,
+    slots: c.slots.map((s) => ({
+      municipalityNumber: s.municipalityNumber,
+      municipalityName: municipalities.get(s.municipalityNumber) ?? s.municipalityNumber,
+      startsAt: s.startsAt.toISOString(),
+      endsAt: s.endsAt.toISOString(),
+    })),
   };
 }
 
@@ -156,9 +188,10 @@ export async function previewImport(db: Queryable, network: Network, input: Impo
   if (!source.ok) return source;
   const errors = [...source.value.errors];
   const candidates: Candidate[] = [];
+  const municipalities = await networkMunicipalityNames(db, network.id);
   for (const dated of source.value.dated) {
     const result = checked(dated);
-    if ('item' in result) candidates.push({ row: dated.row, item: result.item });
+    if ('item' in result) candidates.push({ row: dated.row, ...slotsFor(result.item, dated.perMunicipalityMinutes, municipalities) });
     // Only a pasted row can be wrong; a template's items are ours and tested.
     else errors.push({ row: dated.row ?? 0, ...result.error });
   }
@@ -166,7 +199,7 @@ export async function previewImport(db: Queryable, network: Network, input: Impo
   const existing = await planForNetwork(db, network.id);
   return ok({
     candidates,
-    response: { timeZone: OSLO, items: candidates.map(previewOf), errors, warnings: warningsFor(candidates, existing, now, calendar) },
+    response: { timeZone: OSLO, items: candidates.map((c) => previewOf(c, municipalities)), errors, warnings: warningsFor(candidates, existing, now, calendar) },
   });
 }
 
@@ -193,8 +226,9 @@ export async function importPlan(
   if (candidates.length === 0) return invalid(t('api.nothingToImport'), field);
   const created = await db.transaction(async (tx) => {
     const items: PlanItem[] = [];
-    for (const { item } of candidates) {
+    for (const { item, slots } of candidates) {
       const id = await insertPlanItem(tx, network.id, item);
+      await replaceSlots(tx, network.id, id, slots);
       // Each item's reminders (the day before, an hour before …) come into being with it.
       await deps.hooks.inTransaction(tx, id, now);
       items.push({ ...item, id, networkId: network.id });
@@ -208,7 +242,7 @@ export async function importPlan(
       target: input.source === 'template' ? input.templateId : 'tabell',
       details: {
         source: input.source,
-        ...(input.source === 'template' ? { templateId: input.templateId, startDate: input.startDate } : {}),
+        ...(input.source === 'template' ? { templateId: input.templateId, startDate: input.startDate, items: input.items ?? null } : {}),
         count: items.length,
         planItemIds: items.map((i) => i.id),
       },

@@ -13,6 +13,7 @@ import { NewAssignment } from '../work/NewAssignment.js';
 import { ReflectionSummaries } from '../work/ReflectionSummaries.js';
 import type { MatrixCell, MatrixResponse } from '../api-types.js';
 import { WorkMatrix } from '../work/WorkMatrix.js';
+import { NetworkReport } from '../region/NetworkReport.js';
 
 const useStyles = makeStyles({
   sections: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXXL },
@@ -135,6 +136,8 @@ function NetworkWork({ networkId }: { networkId: string }) {
         {standing.status === 'error' && <ErrorBar error={standing.error} onRetry={retryStanding} />}
         {standing.status === 'ready' && <FocusPhaseTable networkId={networkId} data={standing.data} labelledBy={focusId} />}
       </section>
+
+      <NetworkReport networkId={networkId} />
     </div>
   );
 }

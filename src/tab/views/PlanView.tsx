@@ -146,12 +146,11 @@ function Plan({ data, host, actions, reload, focusId, onChanged }: PlanProps) {
 
   return (
     <>
-      <PageHeader eyebrow={t('plan.eyebrow')} title={network.name} subtitle={subtitle} actions={<>{editor.newButton}{sorted.length > 0 && start}{actions}</>} />
+      <PageHeader eyebrow={t('plan.eyebrow')} title={network.name} subtitle={subtitle} actions={<>{editor.newButton}{start}{actions}</>} />
+      {/* The start actions stay in the header, empty plan or not: moved in the tree, they would
+          remount and take an open dialog with them, leaving the page aria-hidden. */}
       {sorted.length === 0 ? (
-        <>
-          <EmptyState title={t('plan.emptyTitle')} body={t('plan.emptyBody')} />
-          {start}
-        </>
+        <EmptyState title={t('plan.emptyTitle')} body={t('plan.emptyBody')} />
       ) : (
         <div className={s.sections}>
           {next && <NextUp item={next} timeZone={data.timeZone} inTeams={host.inTeams} myMunicipality={data.myMunicipalityNumber} />}

@@ -16,6 +16,8 @@ export interface DatedItem {
   end: string;
   format: PlanItemFormat;
   responsibleBody: BodyCode | null;
+  /** Veiledning «per kommune» (a template's): one back-to-back slot of this many minutes per municipality. */
+  perMunicipalityMinutes?: number;
 }
 
 /** The columns of a pasted plan table («dato · tid · hva · format · ansvar»). */

@@ -44,5 +44,6 @@ export function shiftTemplate(template: PlanTemplate, startDate: string): (Dated
       end: i.end,
       format: i.format,
       responsibleBody: i.responsibleBody,
+      ...(i.perMunicipalityMinutes ? { perMunicipalityMinutes: i.perMunicipalityMinutes } : {}),
     }));
 }

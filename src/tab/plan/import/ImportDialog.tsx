@@ -12,9 +12,9 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useRef, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ImportPreview } from './ImportPreview.js';
+import { ImportPreview, type ImportSelection } from './ImportPreview.js';
 import type { ImportState } from './useImport.js';
 import type { PlanImportRequest } from '../../api-types.js';
 
@@ -36,6 +36,8 @@ interface Props {
   children: ReactNode;
   /** A pasted table's preview names its rows; a template's has none. */
   showRows: boolean;
+  /** A template's items can be left out one by one before the import. */
+  selectable?: boolean;
   onClose(): void;
 }
 
@@ -43,11 +45,25 @@ interface Props {
  * The two ways to start a plan share one dialog: fill in, preview (the form's submit), then import
  * what the preview shows. After the import it says what was created, until closed.
  */
-export function ImportDialog({ open, title, state, request, children, showRows, onClose }: Props) {
+export function ImportDialog({ open, title, state, request, children, showRows, selectable = false, onClose }: Props) {
   const { t } = useTranslation();
   const s = useStyles();
   const result = useRef<HTMLDivElement>(null);
   const { preview, created } = state;
+  // Every item of a new preview is in, until the facilitator leaves some out.
+  const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set());
+  useEffect(() => setChosen(new Set(preview?.items.map((_item, i) => i) ?? [])), [preview]);
+  const selection: ImportSelection | undefined = selectable
+    ? {
+        chosen,
+        toggle: (i) =>
+          setChosen((old) => {
+            const next = new Set(old);
+            if (!next.delete(i)) next.add(i);
+            return next;
+          }),
+      }
+    : undefined;
 
   // A new preview or the confirmation is read from its start: focus moves to it.
   useEffect(() => {
@@ -62,10 +78,13 @@ export function ImportDialog({ open, title, state, request, children, showRows, 
 
   async function runImport() {
     const body = request();
-    if (body) await state.runImport(body);
+    if (!body) return;
+    const all = preview !== null && chosen.size === preview.items.length;
+    await state.runImport(selectable && body.source === 'template' && !all ? { ...body, items: [...chosen].sort((a, b) => a - b) } : body);
   }
 
-  const canImport = preview !== null && preview.errors.length === 0 && preview.items.length > 0 && !created;
+  const count = selectable ? chosen.size : (preview?.items.length ?? 0);
+  const canImport = preview !== null && preview.errors.length === 0 && count > 0 && !created;
 
   return (
     <Dialog open={open} onOpenChange={(_e, d) => !d.open && onClose()}>
@@ -102,7 +121,7 @@ export function ImportDialog({ open, title, state, request, children, showRows, 
                   {children}
                   {preview && (
                     <div ref={result} tabIndex={-1} className={s.result} aria-label={t('planImport.previewRegion')} role="region">
-                      <ImportPreview preview={preview} showRows={showRows} />
+                      <ImportPreview preview={preview} showRows={showRows} selection={selection} />
                     </div>
                   )}
                 </>
@@ -119,7 +138,7 @@ export function ImportDialog({ open, title, state, request, children, showRows, 
               )}
               {canImport && (
                 <Button appearance="primary" disabledFocusable={state.busy} onClick={() => void runImport()}>
-                  {t('planImport.import', { count: preview.items.length })}
+                  {t('planImport.import', { count })}
                 </Button>
               )}
             </DialogActions>

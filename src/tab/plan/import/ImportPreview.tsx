@@ -1,5 +1,6 @@
 import {
   Badge,
+  Checkbox,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -40,28 +41,36 @@ const useStyles = makeStyles({
   },
   errorText: { color: tokens.colorStatusDangerForeground1 },
   rowNo: { width: '3.5rem' },
+  colTake: { width: '4.5rem' },
+  slots: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground2 },
   colDate: { width: '19%' },
   colTime: { width: '16%' },
   colFormat: { width: '15%' },
   colResp: { width: '11%' },
 });
 
-type Line = { row: number | null; item: ImportItemPreview; key: string } | { row: number; errors: ImportRowError[]; key: string };
+type Line = { row: number | null; item: ImportItemPreview; index: number; key: string } | { row: number; errors: ImportRowError[]; key: string };
 
 /** Items and unreadable rows in the order of the pasted table, so each problem sits where its row was. */
 function linesOf(preview: PlanImportPreviewResponse): Line[] {
-  const lines: Line[] = preview.items.map((item, i) => ({ row: item.row, item, key: `i${i}` }));
+  const lines: Line[] = preview.items.map((item, i) => ({ row: item.row, item, index: i, key: `i${i}` }));
   const byRow = new Map<number, ImportRowError[]>();
   for (const e of preview.errors) byRow.set(e.row, [...(byRow.get(e.row) ?? []), e]);
   for (const [row, errors] of byRow) lines.push({ row, errors, key: `e${row}` });
   return lines.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
 }
 
+/** A template's items can be left out one by one: the indexes still to import. */
+export interface ImportSelection {
+  chosen: ReadonlySet<number>;
+  toggle(index: number): void;
+}
+
 /**
  * What an import would create, as a table (stacked blocks below 600 px), with the rows that
  * cannot be read shown in their place and a summary of what to look at before importing.
  */
-export function ImportPreview({ preview, showRows }: { preview: PlanImportPreviewResponse; showRows: boolean }) {
+export function ImportPreview({ preview, showRows, selection }: { preview: PlanImportPreviewResponse; showRows: boolean; selection?: ImportSelection }) {
   const { t, i18n } = useTranslation();
   const s = useStyles();
   const stacked = useStackedTableStyles();
@@ -69,7 +78,8 @@ export function ImportPreview({ preview, showRows }: { preview: PlanImportPrevie
   const lang = i18n.language;
   const tz = preview.timeZone;
   const errorRows = new Set(preview.errors.map((e) => e.row)).size;
-  const cols = showRows ? 6 : 5;
+  const cols = (showRows ? 6 : 5) + (selection ? 1 : 0);
+  const count = selection ? selection.chosen.size : preview.items.length;
 
   return (
     <div className={s.wrap}>
@@ -94,11 +104,13 @@ export function ImportPreview({ preview, showRows }: { preview: PlanImportPrevie
         </MessageBar>
       )}
       <Text id={captionId} weight="semibold">
-        {t('planImport.previewTitle', { count: preview.items.length })}
+        {t('planImport.previewTitle', { count })}
       </Text>
+      {selection && <Text>{t('planImport.chooseHint')}</Text>}
       <Table className={mergeClasses(s.table, stacked.table)} aria-labelledby={captionId} size="small">
         <TableHeader>
           <TableRow>
+            {selection && <TableHeaderCell className={s.colTake}>{t('planImport.col.take')}</TableHeaderCell>}
             {showRows && <TableHeaderCell className={s.rowNo}>{t('planImport.col.row')}</TableHeaderCell>}
             <TableHeaderCell className={s.colDate}>{t('planImport.col.date')}</TableHeaderCell>
             <TableHeaderCell className={s.colTime}>{t('planImport.col.time')}</TableHeaderCell>
@@ -116,7 +128,7 @@ export function ImportPreview({ preview, showRows }: { preview: PlanImportPrevie
                     {line.row}
                   </TableCell>
                 )}
-                <TableCell className={s.cell} colSpan={cols - (showRows ? 1 : 0)}>
+                <TableCell className={s.cell} colSpan={cols - (showRows ? 1 : 0) - (selection ? 1 : 0)}>
                   <ul className={mergeClasses(s.list, s.errorText)}>
                     {line.errors.map((e, i) => (
                       <li key={i}>{t('planImport.rowError', { row: e.row, column: e.columnLabel, message: e.message })}</li>
@@ -126,6 +138,15 @@ export function ImportPreview({ preview, showRows }: { preview: PlanImportPrevie
               </TableRow>
             ) : (
               <TableRow key={line.key} className={s.row}>
+                {selection && (
+                  <TableCell className={s.cell} data-label={t('planImport.col.take')}>
+                    <Checkbox
+                      checked={selection.chosen.has(line.index)}
+                      onChange={() => selection.toggle(line.index)}
+                      aria-label={t('planImport.take', { title: line.item.title, date: formatDate(line.item.startsAt, lang, tz) })}
+                    />
+                  </TableCell>
+                )}
                 {showRows && (
                   <TableCell className={s.cell} data-label={t('planImport.col.row')}>
                     {line.row}
@@ -147,6 +168,20 @@ export function ImportPreview({ preview, showRows }: { preview: PlanImportPrevie
                       <Text size={200} className={s.agenda}>
                         {line.item.agenda}
                       </Text>
+                    )}
+                    {line.item.slots.length > 0 && (
+                      <>
+                        <Text size={200}>{t('planImport.slots', { count: line.item.slots.length })}</Text>
+                        <ul className={s.slots}>
+                          {line.item.slots.map((slot) => (
+                            <li key={slot.municipalityNumber}>
+                              <Text size={200}>
+                                {slot.municipalityName} {formatClockRange(slot.startsAt, slot.endsAt, lang, tz)}
+                              </Text>
+                            </li>
+                          ))}
+                        </ul>
+                      </>
                     )}
                   </div>
                 </TableCell>

@@ -41,7 +41,7 @@ export function TemplateDialog({ networkId, open, state, onClose }: { networkId:
 
   const serverDateError = state.errorField === 'startDate' ? state.error : null;
   return (
-    <ImportDialog open={open} title={t('planImport.template.title')} state={state} request={request} showRows={false} onClose={onClose}>
+    <ImportDialog open={open} title={t('planImport.template.title')} state={state} request={request} showRows={false} selectable onClose={onClose}>
       <Text>{t('planImport.template.intro')}</Text>
       {templates.status === 'loading' && <Loading label={t('planImport.template.loading')} />}
       {templates.status === 'error' && <ErrorBar error={templates.error} onRetry={retry} />}
