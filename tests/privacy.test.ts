@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_TENANT_ID } from '../src/demo/demo.js';
+import { upsertRosterPeople } from '../src/network/sql/roster.js';
 import { RETENTION_QUEUE, runRetentionSweep } from '../src/privacy/retention.js';
 import { botAdded } from './helpers/activities.js';
 import { startTestApp, type TestApp } from './helpers/app.js';
@@ -47,11 +49,18 @@ describe.each(databaseKinds)('privacy on %s', (kind) => {
       as(ingrid),
     );
     expect(created.status).toBe(201);
+    // Teams listed her in two teams' rosters (the administration's invite list).
+    for (const team of ['19:team-a@thread.tacv2', '19:team-b@thread.tacv2']) {
+      await upsertRosterPeople(t.app.db, team, DEMO_TENANT_ID, [{ aadObjectId: ingrid.aadObjectId, displayName: 'Ingrid Haugen' }], new Date());
+    }
+    await upsertRosterPeople(t.app.db, '19:team-a@thread.tacv2', DEMO_TENANT_ID, [{ aadObjectId: ola.aadObjectId, displayName: 'Ola Berg' }], new Date());
 
     const res = await t.post('/api/me/delete', { confirm: 'SLETT' }, as(ingrid));
     expect(res.status).toBe(200);
     expect(await count('member WHERE aad_object_id = $1', [ingrid.aadObjectId])).toBe(0);
     expect(await count('conversation_ref WHERE user_aad_object_id = $1', [ingrid.aadObjectId])).toBe(0);
+    expect(await count('team_roster WHERE aad_object_id = $1', [ingrid.aadObjectId.toLowerCase()])).toBe(0);
+    expect(await count('team_roster WHERE aad_object_id = $1', [ola.aadObjectId.toLowerCase()])).toBe(1);
     // The change stays in the log, without her name; the plan item she made stays too.
     const audit = await t.get(`/api/regions/${regionId}/audit`, as(per));
     expect(audit.json.entries.some((e: { actorName: string }) => e.actorName === 'Ingrid Haugen')).toBe(false);

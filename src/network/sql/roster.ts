@@ -27,6 +27,11 @@ export async function removeRosterPeople(db: Queryable, teamId: string, aadObjec
   ]);
 }
 
+/** A person who deletes their data leaves every team's roster too (Teams may list them again later). */
+export async function forgetRosterPerson(db: Queryable, tenantId: string, aadObjectId: string): Promise<void> {
+  await db.query(`DELETE FROM team_roster WHERE tenant_id = $1 AND aad_object_id = $2`, [tenantId, aadObjectId.toLowerCase()]);
+}
+
 /** After a full «synk medlemmer»: whoever was not seen in this read has left the team. */
 export async function removeRosterPeopleNotSeenSince(db: Queryable, teamId: string, since: Date): Promise<void> {
   await db.query(`DELETE FROM team_roster WHERE team_id = $1 AND seen_at < $2`, [teamId, since.toISOString()]);

@@ -1,6 +1,7 @@
 import type { Queryable } from '../../platform/db/port.js';
 import { purgeNetworkPolls } from '../../polls/sql/privacy.js';
 import { purgeNetworkWork } from '../../mellomarbeid/sql/privacy.js';
+import { forgetRosterPerson } from '../../network/sql/roster.js';
 
 /** Everything stored about one person, as data they can take with them. */
 export async function exportPerson(db: Queryable, memberId: string): Promise<Record<string, unknown>> {
@@ -30,7 +31,7 @@ export async function exportPerson(db: Queryable, memberId: string): Promise<Rec
 }
 
 /**
- * Removes a person's identity: their memberships, personal conversation and name. Audit
+ * Removes a person's identity: their memberships, personal conversation, team rosters and name. Audit
  * entries stay (the change happened) but name «slettet bruker» instead of them.
  */
 export async function deletePerson(db: Queryable, memberId: string): Promise<void> {
@@ -41,6 +42,8 @@ export async function deletePerson(db: Queryable, memberId: string): Promise<voi
         AND c.user_aad_object_id = m.aad_object_id AND c.tenant_id = m.tenant_id`,
     [memberId],
   );
+  const person = await db.query<{ tenant_id: string; aad_object_id: string }>(`SELECT tenant_id, aad_object_id FROM member WHERE id = $1`, [memberId]);
+  if (person.rows[0]) await forgetRosterPerson(db, person.rows[0].tenant_id, person.rows[0].aad_object_id);
   await db.query(`DELETE FROM member WHERE id = $1`, [memberId]);
 }
 

@@ -37,7 +37,7 @@ export function MunicipalitiesSection(props: { networkId: string; data: NetworkA
               <span className={s.itemText}>
                 <Text weight="semibold">{m.name}</Text>
                 <Text size={200} className={s.note}>
-                  {t('admin.municipalities.detail', { number: m.number, county: m.countyName, participants: m.participants })}
+                  {t('admin.municipalities.detail', { number: m.number, county: m.countyName, participants: t('admin.municipalities.participants', { count: m.participants }) })}
                 </Text>
               </span>
               {access.canManage && (
