@@ -42,6 +42,23 @@ export interface Row {
   lost: number;
   updates: number;
   peakRssMiB: number;
+  /** The app's own counters over the run (all instances): statements its votes took. */
+  statements?: { voteBatches: number; tallies: number; largestVoteBatch: number };
+}
+
+interface PollCounters {
+  voteBatches: number;
+  tallies: number;
+  largestVoteBatch: number;
+}
+
+async function pollCounters(urls: string[]): Promise<PollCounters> {
+  const all = await Promise.all(urls.map(async (u) => ((await (await fetch(`${u}/healthz`)).json()) as { polls: PollCounters }).polls));
+  return {
+    voteBatches: all.reduce((n, c) => n + c.voteBatches, 0),
+    tallies: all.reduce((n, c) => n + c.tallies, 0),
+    largestVoteBatch: Math.max(...all.map((c) => c.largestVoteBatch)),
+  };
 }
 
 /** Peak resident set since the process started (VmHWM), in MiB. */
@@ -232,6 +249,7 @@ async function runSamlingspunkt(name: string, voters: number, env: Record<string
     for (const [n, arrival] of arrivals.entries()) {
       // Registered through every instance in turn, so each has served traffic before it is measured.
       const setup = await preparePoll(urls[0]!, connector, people, n === 0, urls);
+      const before = await pollCounters(urls);
       const result = await arrive((i) => setup.vote(urls[i % urls.length]!, i), voters, arrival, curveSeconds);
       await connector.settle(CARD_UPDATE_MS * 2.5);
       rows.push({
@@ -243,6 +261,11 @@ async function runSamlingspunkt(name: string, voters: number, env: Record<string
         lost: await setup.lost(),
         updates: connector.updates.get(setup.activityId) ?? 0,
         peakRssMiB: Math.max(...servers.map((s) => peakRssMiB(s.child.pid!))),
+        statements: await pollCounters(urls).then((after) => ({
+          voteBatches: after.voteBatches - before.voteBatches,
+          tallies: after.tallies - before.tallies,
+          largestVoteBatch: after.largestVoteBatch,
+        })),
       });
     }
     return rows;
@@ -318,6 +341,10 @@ function printTables(rows: Row[], curveSeconds: number): void {
       console.log(
         `| ${r.name} | ${fmt(r.throughput)} | ${share(r.throughput, floor?.throughput)} | ${ratio(r.throughput, baseline?.throughput)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${ratio(r.p99, floor?.p99)} | ${r.failed} | ${r.lost} | ${r.updates} | ${fmt(r.peakRssMiB, 1)} | ${ratio(r.peakRssMiB, floor?.peakRssMiB)} |`,
       );
+    }
+    for (const r of these.filter((x) => x.statements)) {
+      const st = r.statements!;
+      console.log(`  ${r.name}: ${n} votes written in ${st.voteBatches} statements (group commit, largest batch ${st.largestVoteBatch}), ${st.tallies} tallies`);
     }
     if (arrival === 'burst' && floor) {
       console.log(`target p99 for the burst, 1.2 × N ÷ floor: ${fmt((1.2 * n * 1000) / floor.throughput)} ms`);

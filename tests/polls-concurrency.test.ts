@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tallyVotes, upsertVotes, type Tally } from '../src/polls/sql/votes.js';
 import { cardAction } from './helpers/activities.js';
 import { startTestApp, type TestApp } from './helpers/app.js';
 import { databaseKinds, skipKind } from './helpers/databases.js';
@@ -91,5 +93,55 @@ describe.each(databaseKinds)('poll concurrency on %s', (kind) => {
     expect(clicks.every((r) => r.status === 200)).toBe(true);
     expect(await count(t, 'poll_vote WHERE poll_id = $1', [poll.pollId])).toBe(1);
     expect((await t.app.db.query<{ choices: number[] }>(`SELECT choices FROM poll_vote WHERE poll_id = $1`, [poll.pollId])).rows[0]!.choices).toEqual([3]);
+  });
+
+  it.skipIf(skipKind(kind))('writes the rest of a batch when one of its votes fails', async () => {
+    const voters = await addVoters(t, networkId, 5);
+    const poll = await createViaBot(t, channel(t, 'batch-poll'), { question: 'Én feil, resten lagres?', kind: 'enkeltvalg', options: 'A\nB' });
+    const found = (await t.app.polls.poll(poll.pollId))!;
+    const members = (await t.app.db.query<{ id: string }>(`SELECT id FROM member WHERE aad_object_id = ANY($1::text[])`, [voters])).rows;
+    const voter = (memberId: string, aadObjectId: string) => ({ memberId, tenantId: DEMO_TENANT_ID, aadObjectId, municipalityNumber: null, isFacilitator: false });
+    // A member id that no longer exists (deleted a moment ago) breaks its row's foreign key.
+    const ghost = randomUUID();
+    const before = { ...t.app.polls.votes.stats };
+    const results = await Promise.allSettled([
+      ...members.map((m, i) => t.app.polls.vote(found, voter(m.id, voters[i]!), { kind: 'valg', choices: [0] })),
+      t.app.polls.vote(found, voter(ghost, ghost), { kind: 'valg', choices: [1] }),
+    ]);
+    expect(results.slice(0, 5).map((r) => r.status === 'fulfilled' && r.value.outcome)).toEqual(['ny', 'ny', 'ny', 'ny', 'ny']);
+    expect(results[5]!.status).toBe('rejected');
+    // Asked for in one turn, the six went to the database as one statement first, then one by one.
+    expect(t.app.polls.votes.stats.largest).toBeGreaterThanOrEqual(6);
+    expect(t.app.polls.votes.stats.batches - before.batches).toBe(1 + 6);
+    expect(await count(t, 'poll_vote WHERE poll_id = $1', [poll.pollId])).toBe(5);
+  });
+
+  it.skipIf(skipKind(kind))('returns with each batch the same tally a separate count gives, through new and changed answers', async () => {
+    const voters = await addVoters(t, networkId, 8);
+    const members = (await t.app.db.query<{ id: string; municipality_number: string }>(
+      `SELECT m.id, nm.municipality_number FROM member m JOIN network_member nm ON nm.member_id = m.id WHERE m.aad_object_id = ANY($1::text[])`,
+      [voters],
+    )).rows;
+    const sorted = (tally: Tally) => tally.groups.map((g) => JSON.stringify(g)).sort();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.uniqueArray(fc.record({ who: fc.nat(members.length - 1), choice: fc.nat(2) }), { selector: (v) => v.who, minLength: 1 }), { minLength: 1, maxLength: 5 }),
+        async (batches) => {
+          const poll = await createViaBot(t, channel(t, `tally-${randomUUID()}`), { question: 'Stemmer tallet?', kind: 'enkeltvalg', options: 'A\nB\nC' });
+          for (const batch of batches) {
+            const written = await upsertVotes(t.app.db, poll.pollId, batch.map(({ who, choice }) => ({
+              voterKey: members[who]!.id,
+              memberId: members[who]!.id,
+              municipalityNumber: members[who]!.municipality_number.trim(),
+              answer: { kind: 'valg', choices: [choice] },
+              now: new Date(),
+            })));
+            expect(written.outcomes.every((o) => o !== 'ikke-apen')).toBe(true);
+            expect(sorted(written.tally)).toEqual(sorted(await tallyVotes(t.app.db, poll.pollId)));
+          }
+        },
+      ),
+      { numRuns: 8 },
+    );
   });
 });

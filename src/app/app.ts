@@ -144,6 +144,8 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
           mode: config.mode,
           database: { kind: db.kind, ok: dbOk },
           scheduler: { kind: 'pg-boss', ok: schedulerOk },
+          // Counters only (no one's data): what the benchmark reads to count statements per vote.
+          polls: { ...polls.stats, voteBatches: polls.votes.stats.batches, largestVoteBatch: polls.votes.stats.largest },
         },
       };
     },

@@ -7,7 +7,8 @@ import { SEND_ABORTED, type ProactiveSender } from '../shared/proactive.js';
 import type { AdaptiveCard } from '../shared/cards/card.js';
 import { MAX_REFRESH_USERS, POLL_VERBS, pollCard, type PollCardModel } from './cards/poll.js';
 import type { Database } from '../platform/db/port.js';
-import { findVote, tallyVotes, upsertVote, type Tally, type VoteOutcome } from './sql/votes.js';
+import { findVote, tallyVotes, upsertVotes, type BatchedVote, type Tally, type VoteOutcome } from './sql/votes.js';
+import { VoteBatcher } from './vote-batcher.js';
 import { cardUpdated, claimCardVersion, markCardsPending, pollsWithPendingCards, postsOf, type PollPost } from './sql/posts.js';
 import { findPoll, findRepeatOf, municipalityNames } from './sql/polls.js';
 import { sectorLabel } from '../shared/labels.js';
@@ -45,6 +46,14 @@ export interface Voter {
   isFacilitator: boolean;
 }
 
+export interface WrittenVote {
+  outcome: VoteOutcome;
+  /** A tally that must cover this vote is one numbered at least this (read-your-writes). */
+  seq: number;
+  /** As of the vote's own statement, the vote in it: for the voter's card. */
+  tally: Tally;
+}
+
 export type PollSignatures = PollCardModel['signatures'];
 
 export interface CardOptions {
@@ -75,6 +84,8 @@ export class PollService {
   private readonly tallies: FreshCache<Tally>;
   private readonly posts: FreshCache<PollPost[]>;
   readonly coalescer: CardUpdateCoalescer;
+  /** Group commit: votes for a poll that arrive together are written in one statement. */
+  readonly votes: VoteBatcher<BatchedVote, WrittenVote>;
   /** pg-boss work (open, planned close, 1:1 fan-out); set once the scheduler runs. */
   jobs: PollJobs | undefined;
 
@@ -91,6 +102,7 @@ export class PollService {
       return tallyVotes(this.db, id);
     }, 1_000);
     this.posts = new FreshCache((id) => postsOf(this.db, id), 2_000);
+    this.votes = new VoteBatcher((pollId, votes) => this.writeVotes(pollId, votes), this.db.kind === 'pglite' ? 4 : 1);
     this.coalescer = new CardUpdateCoalescer(
       options.cardUpdateDelayMs,
       (pollId) => this.updateSharedCards(pollId),
@@ -135,14 +147,10 @@ export class PollService {
     return poll.anonymous ? (await this.keys()).voterKey(poll.id, voter.tenantId, voter.aadObjectId) : voter.memberId;
   }
 
-  async vote(poll: Poll, voter: Voter, answer: Answer): Promise<{ outcome: VoteOutcome; seq: number }> {
-    // PGlite runs one statement at a time in call order: a tally asked for after this write was
-    // issued sees it, so a burst shares a few tallies. A server pool gives no such order.
+  /** The vote's outcome, and the tally its statement returned (with the vote in it). */
+  async vote(poll: Poll, voter: Voter, answer: Answer): Promise<WrittenVote> {
     const voterKey = await this.voterKey(poll, voter);
-    // Nothing may be awaited between these two lines, or a tally could slip in between.
-    const issued = this.db.kind === 'pglite' ? this.tallies.issuing(poll.id) : 0;
-    const outcome = await upsertVote(this.db, {
-      pollId: poll.id,
+    const written = await this.votes.submit(poll.id, voterKey, {
       voterKey,
       memberId: voter.memberId,
       municipalityNumber: voter.municipalityNumber,
@@ -150,18 +158,27 @@ export class PollService {
       now: this.now(),
     });
     // PGlite answers from WASM on this thread, so a vote's statements resolve one after the
-    // other without the event loop ever polling the network: each vote ran to its end before
-    // the next request was even read (never more than two in flight), and no tally was shared.
-    // Letting go once here lets the waiting requests write their votes first; the tally after
-    // them then serves them all (a burst on PGlite went from 80 to 193 votes/s under the profiler).
+    // other without the event loop ever polling the network. Letting go once here lets the
+    // waiting requests reach the next batch first; the tally after them then serves them all.
     if (this.db.kind === 'pglite') await new Promise((resolve) => setImmediate(resolve));
-    if (outcome === 'ny' || outcome === 'endret') {
-      this.stats.votes++;
-      const seq = issued || this.tallies.wrote(poll.id);
-      this.coalescer.touch(poll.id);
-      return { outcome, seq };
-    }
-    return { outcome, seq: issued };
+    if (written.outcome === 'ny' || written.outcome === 'endret') this.coalescer.touch(poll.id);
+    return written;
+  }
+
+  /** One batch of votes for one poll: one statement, then the tally bookkeeping once for all. */
+  private async writeVotes(pollId: string, votes: BatchedVote[]): Promise<WrittenVote[]> {
+    // PGlite runs one statement at a time in call order: a tally asked for after this write was
+    // issued sees it, so a burst shares a few tallies. A server pool gives no such order.
+    // Nothing may be awaited between these lines, or a tally could slip in between.
+    const issued = this.db.kind === 'pglite' ? this.tallies.issuing(pollId) : 0;
+    // Every write numbered up to here had committed before this statement began: its tally has them.
+    const covered = this.tallies.current(pollId);
+    const { outcomes, tally } = await upsertVotes(this.db, pollId, votes);
+    const counted = outcomes.filter((o) => o === 'ny' || o === 'endret').length;
+    this.stats.votes += counted;
+    const seq = counted > 0 ? issued || this.tallies.wrote(pollId) : issued;
+    this.tallies.offer(pollId, covered, tally);
+    return outcomes.map((outcome) => ({ outcome, seq: outcome === 'ny' || outcome === 'endret' ? seq : issued, tally }));
   }
 
   async myAnswer(poll: Poll, voter: Voter): Promise<Answer | undefined> {

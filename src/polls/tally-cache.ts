@@ -44,6 +44,20 @@ export class FreshCache<T> {
     return ++this.entry(key).writes;
   }
 
+  /**
+   * A value read elsewhere (the statement that wrote a batch of votes returns the tally too):
+   * kept when it covers write `seq` and is newer than what is known.
+   */
+  offer(key: string, seq: number, value: T): void {
+    const e = this.entry(key);
+    if (!e.done || e.done.seq <= seq) e.done = { seq, value, at: Date.now() };
+  }
+
+  /** The sequence number the next write will have: reads issued now cover everything before. */
+  current(key: string): number {
+    return this.entry(key).writes;
+  }
+
   /** Drops what is known (a close or reopen changed more than the votes). */
   invalidate(key: string): void {
     const e = this.entries.get(key);

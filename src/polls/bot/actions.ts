@@ -108,7 +108,7 @@ const voteAction: CardAction<z.infer<typeof pollData> & { svar?: unknown }, Poll
     const checked = checkAnswer(poll, data.svar);
     if (!checked.ok) return polls.card(poll, { ...view, notice: { text: t('bot.answerRefused', { reason: checked.error.message }), tone: 'attention' } });
     if (conversationTypeOf(ctx) !== 'personal') await ensureAudience(polls, ctx.turn, poll.id);
-    const { outcome, seq } = await polls.vote(poll, voter, checked.value);
+    const { outcome, tally } = await polls.vote(poll, voter, checked.value);
     if (outcome === 'ikke-apen') {
       polls.changed(poll.id);
       const fresh = (await polls.poll(poll.id)) ?? poll;
@@ -120,7 +120,7 @@ const voteAction: CardAction<z.infer<typeof pollData> & { svar?: unknown }, Poll
     }
     const text =
       outcome === 'ny' ? t('bot.saved') : outcome === 'endret' ? t('bot.changed') : t('bot.unchanged');
-    return ownCard(ctx, await polls.card(poll, { ...view, answer: checked.value, minSeq: seq, notice: { text, tone: 'good' } }), text);
+    return ownCard(ctx, await polls.card(poll, { ...view, answer: checked.value, tally, notice: { text, tone: 'good' } }), text);
   },
 };
 
