@@ -22,6 +22,8 @@ describe.each(databaseKinds)('HTTP API on %s', (kind) => {
       mode: 'local',
       database: { kind, ok: true },
       scheduler: { kind: 'pg-boss', ok: true },
+      // Counters for the benchmark: numbers only, nobody's data.
+      polls: { votes: 0, cardUpdates: 0, tallies: 0, rosterLookups: 0, voteBatches: 0, largestVoteBatch: 0 },
     });
   });
 

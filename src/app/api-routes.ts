@@ -12,6 +12,8 @@ import { planImportRoutes } from '../plan/import/api/import.js';
 import { holidayNameOn } from '../reminders/holiday-notice.js';
 import { isChristmasWeek } from '../reminders/domain/holidays.js';
 import { pollRoutes } from '../polls/api/polls.js';
+import { pollVoteRoutes } from '../polls/api/vote.js';
+import { personalRoutes } from '../personal/api/personal.js';
 import type { PollService } from '../polls/service.js';
 import { privacyRoutes } from '../privacy/api/privacy.js';
 import { languageRoutes } from '../identity/api/language.js';
@@ -25,6 +27,10 @@ import type { NetworkCreatorCheck } from '../network/setup/creators.js';
 import { setupRoutes } from '../network/setup/api.js';
 import { regionRoutes } from '../region/api/region.js';
 import { reportingRoutes } from '../reporting/api/export.js';
+import { attendanceRoutes } from '../attendance/api/attendance.js';
+import { calendarRoutes } from '../calendar/api/calendar.js';
+import { reflectionFollowupRoutes } from '../reflections/api/followup.js';
+import { pollFollowupRoutes } from '../polls/api/followup.js';
 
 export interface ApiServices {
   polls: PollService;
@@ -77,8 +83,16 @@ export function createApiRoutes(services: ApiServices): readonly ApiRoute[] {
     ...focusRoutes,
     ...reminderRoutes,
     ...pollRoutes(services.polls),
+    // Answering from the tab's personal view goes through the same PollService.vote as the card.
+    ...pollVoteRoutes(services.polls),
+    ...personalRoutes(services.polls),
     ...setupRoutes(services.creators),
     ...regionRoutes,
     ...reportingRoutes,
+    ...attendanceRoutes,
+    ...calendarRoutes,
+    // «Hvem har ikke svart» and «Send påminnelse til disse» (issue 13), through the reminder engine.
+    ...reflectionFollowupRoutes,
+    ...pollFollowupRoutes,
   ].map(checkedRoute);
 }

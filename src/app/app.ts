@@ -8,6 +8,7 @@ import { localeOfActor } from '../identity/locale.js';
 import { localeFromTag } from '../platform/i18n/locale.js';
 import { unregisteredActor, type ApiRoute } from '../shared/api/context.js';
 import { createApiRoutes } from './api-routes.js';
+import { serveCalendarFeed } from '../calendar/api/public-feed.js';
 import { configuredCoordinatorAppointer } from '../network/api/configured-coordinators.js';
 import { createBotEndpoint, type BotAuthOverrides } from '../platform/teams/endpoint.js';
 import type { ProactiveSender } from '../shared/proactive.js';
@@ -73,7 +74,17 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   log.debug({ config }, 'Konfigurasjon lest');
   const now = options.now ?? (() => new Date());
 
-  const db = options.database ?? (await openDatabase(config));
+  // How long each start-up step took, in one log line: where a slow start goes (issue 15).
+  const startup: Record<string, number> = {};
+  const step = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    try {
+      return await run();
+    } finally {
+      startup[name] = Math.round(performance.now() - started);
+    }
+  };
+  const db = options.database ?? (await step('database', () => openDatabase(config)));
   // Polls need the bot's sender and the bot needs the polls: the sender is attached right after.
   const creators = createNetworkCreatorCheck({ mode: config.mode, allowedTenantIds: config.sso.allowedTenantIds, creators: config.networkCreators, log });
   const polls = new PollService({ db, log, now, hashSecret: config.polls.hashSecret, cardUpdateDelayMs: config.polls.cardUpdateDelayMs });
@@ -87,21 +98,22 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   let scheduler: Scheduler | undefined;
   let jobs: RegisteredJobs | undefined;
   try {
-    await migrate(db);
-    await upsertReferenceData(db);
+    await step('migrations', () => migrate(db));
+    await step('referenceData', () => upsertReferenceData(db));
     if (config.seedDemo) {
-      const seeded = await seedDemo(db, now());
+      const seeded = await step('demo', () => seedDemo(db, now()));
       log.info({ seeded }, seeded === 'created' ? 'Demodata opprettet' : 'Demodata finnes fra før');
     }
-    scheduler = await startScheduler(db, log, { schema: options.schedulerSchema ?? config.schedulerSchema });
+    scheduler = await step('scheduler', () => startScheduler(db, log, { schema: options.schedulerSchema ?? config.schedulerSchema }));
     // Each capability's reminder kind, before the engine's first sweep (plan items are built in).
     for (const kind of [pollCloseReminders, reflectionDueReminders, mellomarbeidDueReminders]) registerReminderKind(kind);
-    await scheduleRetentionSweep(scheduler, db, log, now);
-    jobs = await startReminderJobs({ boss: scheduler, db, log, now, sender: bot.sender, config });
-    await polls.keys(); // local mode: the generated key exists before the first card is signed
-    polls.jobs = await startPollJobs(polls, scheduler, config.reminders.pollingIntervalSeconds);
+    const boss = scheduler;
+    await step('retention', () => scheduleRetentionSweep(boss, db, log, now));
+    jobs = await step('reminders', () => startReminderJobs({ boss, db, log, now, sender: bot.sender, config }));
+    await step('pollKeys', () => polls.keys()); // local mode: the generated key exists before the first card is signed
+    polls.jobs = await step('pollJobs', () => startPollJobs(polls, boss, config.reminders.pollingIntervalSeconds));
     // Shared poll cards the last run did not get updated before it stopped (or crashed).
-    const resumed = await polls.resumeCardUpdates();
+    const resumed = await step('pollCards', () => polls.resumeCardUpdates());
     if (resumed > 0) log.info({ polls: resumed }, 'Oppdaterer målingskort som ventet fra forrige kjøring');
   } catch (error) {
     await jobs?.stop().catch(() => undefined);
@@ -122,6 +134,8 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     publicRoutes: [
       { path: '/api/auth/config', handle: async () => getAuthConfig(config) },
       { path: '/api/dev/users', localOnly: true, handle: () => getDevUsers(db) },
+      // Calendar subscriptions: the secret in the address is the key (clients cannot sign in).
+      { path: '/calendar/:file', handle: ({ params }) => serveCalendarFeed(db, params.file, now()) },
     ],
     callers: createCallerAuthenticator(config),
     loadActor: async (caller) => {
@@ -165,7 +179,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   if (config.mode === 'local') {
     log.warn({ url }, 'Lokal modus: lytter bare på 127.0.0.1, og innkommende tokens blir IKKE sjekket');
   }
-  log.info({ url, database: db.kind }, 'Samlingspunkt kjører');
+  log.info({ url, database: db.kind, startupMs: startup }, 'Samlingspunkt kjører');
 
   let closing: Promise<void> | undefined;
   return {

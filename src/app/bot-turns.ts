@@ -22,6 +22,7 @@ import { localeOfActor } from '../identity/locale.js';
 import { saveTeamsLocale } from '../identity/sql/locale.js';
 import { t } from './messages.js';
 import { noNetworkReply, offerSetupOnInstall } from '../network/setup/bot.js';
+import { MEETING_EVENTS, onMeetingEvent } from '../meetings/bot/events.js';
 
 type ActivityHandler = (turn: BotTurnIO, deps: AppBotDeps, actor: Actor) => Promise<void>;
 
@@ -123,11 +124,18 @@ const onInvoke: ActivityHandler = async (turn, deps, actor) => {
   await turn.invokeResponse({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card });
 };
 
+/** Events: a samling's Teams meeting starting, ending, people joining and leaving (src/meetings). */
+const onEvent: ActivityHandler = async (turn, deps, actor) => {
+  if (!(MEETING_EVENTS as readonly string[]).includes(turn.activity.name ?? '')) return;
+  await onMeetingEvent({ turn, deps, actor, network: undefined });
+};
+
 const activityHandlers: Partial<Record<string, ActivityHandler>> = {
   message: onMessage,
   conversationUpdate: onConversationUpdate,
   installationUpdate: onInstallationUpdate,
   invoke: onInvoke,
+  event: onEvent,
 };
 
 /** The turn handler src/platform/teams runs for every authenticated activity. */

@@ -28,9 +28,13 @@ export const otherDemoPeople: DemoMember[] = [
 
 const person = (name: string) => otherDemoPeople.find((p) => p.displayName === name)!;
 
-/** Dated from the main demo's first day (day0, a Tuesday), so they land on working days too. */
-export function otherDemoNetworks(day0: string): OtherDemoNetwork[] {
+/**
+ * Dated from the main demo's first day (day0, a Tuesday), so they land on working days too; the
+ * one samling already held is dated back from the day the demo is seeded (`today`, Oslo date).
+ */
+export function otherDemoNetworks(day0: string, today: string): OtherDemoNetwork[] {
   const at = (offset: number, time: string) => osloInstant(addOsloDays(day0, offset), time);
+  const ago = (days: number, time: string) => osloInstant(addOsloDays(today, -days), time);
   return [
     {
       region: { slug: 'oslo-og-viken', name: 'Oslo og Viken' },
@@ -44,6 +48,19 @@ export function otherDemoNetworks(day0: string): OtherDemoNetwork[] {
       municipalityNumbers: ['3101', '3107', '3201', '3301'],
       members: [person('Marte Lie'), person('Jonas Dahl')],
       planItems: [
+        // Held two weeks before the demo was seeded, so the region overview shows attendance by
+        // sector from the first start (seed-attendance.ts records it).
+        {
+          seedKey: 'bth-oppstart',
+          kind: 'samling',
+          title: 'Oppstartsamling – Bo trygt hjemme',
+          agenda: 'Hvorfor reformen, hva nettverket skal gjøre, og kommunenes forventninger.',
+          startsAt: ago(14, '10:00'),
+          endsAt: ago(14, '13:00'),
+          format: 'digital',
+          responsibleBody: 'KS',
+          meetingUrl: 'https://teams.microsoft.com/l/meetup-join/samlingspunkt-demo-bth-oppstart',
+        },
         {
           seedKey: 'bth-samling-1',
           kind: 'samling',

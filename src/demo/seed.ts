@@ -2,11 +2,13 @@ import { DEMO_TENANT_ID, demoData } from './demo.js';
 import type { Database } from '../platform/db/port.js';
 import { seedDemoPolls } from './seed-polls.js';
 import { seedDemoWork } from './seed-reflections.js';
+import { seedDemoAttendance } from './seed-attendance.js';
 import { addNetworkMunicipalities, insertNetwork, setNetworkTeam, upsertRegion } from '../network/sql/networks.js';
 import { addNetworkMember, addRegionCoordinator, upsertMember } from '../network/sql/members.js';
 import { insertPlanItem } from '../plan/sql/plan.js';
 import { lockDemoSeeding, networkIdBySlug } from './sql/seed.js';
 import { otherDemoNetworks } from './more-networks.js';
+import { osloDate } from '../shared/time.js';
 import type { Transaction } from '../platform/db/port.js';
 
 /**
@@ -23,7 +25,8 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<'c
       await seedDemoWork(tx, existingId, now);
       await seedDemoPolls(tx, existingId, now);
       // Demos seeded before there were other networks get them once (each found by its slug).
-      await seedOtherDemoNetworks(tx, demo.day0);
+      await seedOtherDemoNetworks(tx, demo.day0, now);
+      await seedDemoAttendance(tx, now);
       return 'exists';
     }
 
@@ -39,14 +42,15 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<'c
     for (const item of demo.planItems) await insertPlanItem(tx, networkId, item);
     await seedDemoWork(tx, networkId, now);
     await seedDemoPolls(tx, networkId, now);
-    await seedOtherDemoNetworks(tx, demo.day0);
+    await seedOtherDemoNetworks(tx, demo.day0, now);
+    await seedDemoAttendance(tx, now);
     return 'created';
   });
 }
 
 /** The second and third demo networks (more-networks.ts), each created once and never reset. */
-async function seedOtherDemoNetworks(tx: Transaction, day0: string): Promise<void> {
-  for (const other of otherDemoNetworks(day0)) {
+async function seedOtherDemoNetworks(tx: Transaction, day0: string, now: Date): Promise<void> {
+  for (const other of otherDemoNetworks(day0, osloDate(now))) {
     if (await networkIdBySlug(tx, other.network.slug)) continue;
     const regionId = await upsertRegion(tx, other.region.slug, other.region.name);
     const networkId = await insertNetwork(tx, { ...other.network, regionId });

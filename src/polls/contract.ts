@@ -3,7 +3,7 @@
  * sees these through `Json<…>` (src/shared/json.ts). The exports (CSV, XLSX) are files, not JSON.
  */
 import type { z } from 'zod';
-import type { Poll, PollBreakdown, PollKind, PollStatus } from './domain/polls.js';
+import type { Answer, Poll, PollBreakdown, PollKind, PollStatus } from './domain/polls.js';
 import type { Breakdown, Distribution, GroupResult, OptionResult, PollResults } from './domain/results.js';
 import type { Comparison, OptionShift, Shift } from './domain/compare.js';
 import type { ChannelTarget } from './sql/posts.js';
@@ -65,4 +65,17 @@ export interface RepeatPollResponse {
   posted: number;
   /** The before-poll was still open and has been closed. */
   closedBefore: boolean;
+}
+
+/** PUT /api/networks/:networkId/polls/:pollId/vote (the personal view, issue 13): `answer` as the card sends it. */
+export interface PollVoteRequest {
+  answer: number | number[] | string;
+}
+export interface PollVoteResponse {
+  outcome: 'ny' | 'endret' | 'uendret';
+  /** The card's own sentence for it: «Takk! Svaret ditt er lagret.» */
+  message: string;
+  /** With the new count of respondents. */
+  poll: PollView;
+  myAnswer: Answer;
 }

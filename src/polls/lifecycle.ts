@@ -5,7 +5,7 @@
 import type { Transaction } from '../platform/db/port.js';
 import { fail, ok, type Result } from '../shared/result.js';
 import { recordAudit } from '../shared/sql/audit.js';
-import { closePoll, findPoll, findRepeatOf, insertPoll, reopenPoll } from './sql/polls.js';
+import { closePoll, findPoll, findRepeatOf, insertPoll, openPollsOfPlanItem, reopenPoll } from './sql/polls.js';
 import type { Actor } from '../shared/policy.js';
 import { pollStatus, repeatDefinition, type Poll, type PollDefinition } from './domain/polls.js';
 import type { Network } from '../shared/types.js';
@@ -100,7 +100,7 @@ export async function createPoll(service: PollService, jobs: PollJobs | undefine
   return ok({ poll, posted, failed, closedBefore });
 }
 
-async function audited(service: PollService, network: Network, actor: Actor, poll: Poll, action: string, change: (tx: Transaction) => Promise<boolean>): Promise<boolean> {
+async function audited(service: PollService, network: Network, actor: Pick<Actor, 'displayName'> & { memberId: string | null }, poll: Poll, action: string, change: (tx: Transaction) => Promise<boolean>): Promise<boolean> {
   const changed = await service.db.transaction(async (tx) => {
     if (!(await change(tx))) return false;
     await syncSubjectReminders(tx, 'poll-close', poll.id, service.now());
@@ -126,6 +126,19 @@ async function audited(service: PollService, network: Network, actor: Actor, pol
 /** Closes now; false when it was closed already. */
 export function closePollNow(service: PollService, network: Network, actor: Actor, poll: Poll): Promise<boolean> {
   return audited(service, network, actor, poll, 'maling.lukket', (tx) => closePoll(tx, poll.id, service.now()));
+}
+
+/**
+ * A samling's Teams meeting ended: its open polls close with it, in the audit log under the
+ * person whose meeting it was (or «Teams-møtet» when Teams named no member of the app).
+ */
+export async function closePollsOfMeeting(service: PollService, network: Network, actor: Actor | null, planItemId: string): Promise<Poll[]> {
+  const closed: Poll[] = [];
+  const by = actor ?? ({ memberId: null, displayName: t('meeting.actor') } as const);
+  for (const poll of await openPollsOfPlanItem(service.db, planItemId, service.now())) {
+    if (await audited(service, network, by, poll, 'maling.lukket', (tx) => closePoll(tx, poll.id, service.now()))) closed.push(poll);
+  }
+  return closed;
 }
 
 /** Opens a closed poll again (facilitators only, by policy), without a planned close. */

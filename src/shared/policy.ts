@@ -237,6 +237,18 @@ export const policy = {
     return notMember();
   },
 
+  // ── The personal view (issue 13) ──
+
+  /** «Mine oppgaver og samlinger»: everyone signed in sees their own page (empty for someone not registered). */
+  viewOwnOverview(_actor: Actor): Decision {
+    return allow;
+  },
+
+  /** One's own reminders on or off: a registered member; the app reminds no one else. */
+  changeOwnReminders(actor: Actor): Decision {
+    return actor.memberId ? allow : notMember();
+  },
+
   // ── Region overview and reporting (issue 13) ──
 
   /**
@@ -252,6 +264,71 @@ export const policy = {
     if (isFacilitator(actor, network) || coordinates(actor, network)) return allow;
     if (roleIn(actor, network.id)) return deny('mangler-rolle', 'report');
     return notMember();
+  },
+
+  // ── Calendar feeds (issue 13) ──
+
+  /**
+   * A calendar subscription to a network's plan: whoever may see the plan, also once it has
+   * ended (the feed only reads). Asked again on every fetch of the feed, not only when it is made.
+   */
+  subscribeNetworkCalendar(actor: Actor, network: NetworkScope): Decision {
+    return policy.viewNetwork(actor, network);
+  },
+
+  /** The personal feed (their networks' sessions, their own deadlines): someone who is in a network. */
+  subscribePersonalCalendar(actor: Actor): Decision {
+    return actor.memberId && actor.memberships.length > 0 ? allow : notMember();
+  },
+
+  // ── Attendance (issue 13) ──
+
+  /** Recording who attended (check-list, Teams report): the network's facilitators. */
+  recordAttendance(actor: Actor, network: NetworkScope): Decision {
+    if (isFacilitator(actor, network)) return unlessEnded(network, allow);
+    if (roleIn(actor, network.id) || coordinates(actor, network)) return deny('mangler-rolle', 'attendanceRecord');
+    return notMember();
+  },
+
+  /** Who attended, by name: the facilitators, also once the network has ended. Deltakere never see each other's. */
+  viewAttendanceNames(actor: Actor, network: NetworkScope): Decision {
+    if (isFacilitator(actor, network)) return allow;
+    if (roleIn(actor, network.id) || coordinates(actor, network)) return deny('mangler-rolle', 'attendanceNames');
+    return notMember();
+  },
+
+  /** Attendance counted by sector and municipality: the facilitators and the region's coordinators. */
+  viewAttendanceSummary(actor: Actor, network: NetworkScope): Decision {
+    if (isFacilitator(actor, network) || coordinates(actor, network)) return allow;
+    if (roleIn(actor, network.id)) return deny('mangler-rolle', 'attendanceSummary');
+    return notMember();
+  },
+
+  // ── Follow-up of who has not answered (issue 13) ──
+
+  /**
+   * Who has not answered a reflection task or a named poll, by name: the network's facilitators,
+   * also once it has ended. Not the region's coordinators: they follow the network in numbers.
+   */
+  viewNonAnswerers(actor: Actor, network: NetworkScope): Decision {
+    if (isFacilitator(actor, network)) return allow;
+    if (roleIn(actor, network.id) || coordinates(actor, network)) return deny('mangler-rolle', 'followupNames');
+    return notMember();
+  },
+
+  /** «Send påminnelse til disse»: the facilitators, while the network runs. */
+  remindNonAnswerers(actor: Actor, network: NetworkScope): Decision {
+    const decision = policy.viewNonAnswerers(actor, network);
+    return decision.allowed ? unlessEnded(network, decision) : decision;
+  },
+
+  /**
+   * For an anonymous poll or task nobody is told who has not answered, nor reminded by name: the
+   * list is the complement of who answered, and a reminder's delivery report names its recipients.
+   * Asked after the role rule, so a deltaker is told they are not a facilitator.
+   */
+  followUpAnonymous(_actor: Actor): Decision {
+    return deny('anonymt', 'followupAnonymous');
   },
 };
 

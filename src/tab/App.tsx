@@ -21,6 +21,8 @@ import { PollsView } from './views/PollsView.js';
 import { RemindersView } from './views/RemindersView.js';
 import { AdminView } from './admin/AdminView.js';
 import { RegionView } from './region/RegionView.js';
+import { PersonalView } from './personal/PersonalView.js';
+import { FirstView } from './personal/FirstView.js';
 
 const THEMES: Record<ThemeName, Theme> = {
   light: teamsLightTheme,
@@ -87,8 +89,8 @@ export function App({ host }: { host: Host }) {
   const { t, i18n } = useTranslation();
   const theme = useThemeName(host);
   const initialView = useQueryParam('view');
-  // The plan stays the default view; «Målinger» and later views are chosen in the nav.
-  const [view, setView] = useState(initialView ?? 'plan');
+  // Without `?view=`, FirstView picks it: a deltaker's own tasks, else the plan (issue 13).
+  const [view, setView] = useState<string | null>(initialView);
   const chooseView = (next: string) => {
     setView(next);
     rememberView(next);
@@ -118,7 +120,9 @@ export function App({ host }: { host: Host }) {
           {(who) => (
             <>
               <FollowSavedLanguage who={who} />
-              {view === 'config' ? (
+              {view === null ? (
+                <FirstView onChosen={chooseView} />
+              ) : view === 'config' ? (
                 <main id={CONTENT_ID} tabIndex={-1} className={s.content}>
                   <ConfigView host={host} />
                 </main>
@@ -126,7 +130,9 @@ export function App({ host }: { host: Host }) {
                 <>
                   <MainNav value={view} onChange={chooseView} />
                   <main id={CONTENT_ID} tabIndex={-1} className={s.content}>
-                    {view === 'nettverk' ? (
+                    {view === 'personal' ? (
+                      <PersonalView host={host} />
+                    ) : view === 'nettverk' ? (
                       <NetworkView host={host} />
                     ) : view === 'paminnelser' ? (
                       <RemindersView host={host} />

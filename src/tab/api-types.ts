@@ -17,6 +17,10 @@ import type * as reminders from '../reminders/contract.js';
 import type * as setup from '../network/setup/contract.js';
 import type * as region from '../region/contract.js';
 import type * as reporting from '../reporting/contract.js';
+import type * as calendar from '../calendar/contract.js';
+import type * as personal from '../personal/contract.js';
+import type * as attendance from '../attendance/contract.js';
+import type * as followup from '../followup/contract.js';
 
 export type { BodyCode, PlanItemFormat, PlanItemKind } from '../shared/contract.js';
 
@@ -124,3 +128,37 @@ export type RegionOverviewResponse = Json<region.RegionOverviewResponse>;
 export type RegionOverviewRow = Json<region.OverviewRow>;
 export type MunicipalityDetailResponse = Json<region.MunicipalityDetailResponse>;
 export type ReportAccessResponse = Json<reporting.ReportAccessResponse>;
+
+// The personal view «Mine oppgaver og samlinger» (issue 13)
+export type PersonalOverviewResponse = Json<personal.PersonalOverviewResponse>;
+export type PersonalSession = Json<personal.PersonalSession>;
+export type PersonalPoll = Json<personal.PersonalPoll>;
+export type PersonalReflection = Json<personal.PersonalReflection>;
+export type PersonalWork = Json<personal.PersonalWork>;
+export type RemindersRequest = personal.RemindersRequest;
+export type RemindersResponse = Json<personal.RemindersResponse>;
+export type ViewAccessResponse = Json<personal.ViewAccessResponse>;
+export type PollVoteRequest = polls.PollVoteRequest;
+export type PollVoteResponse = Json<polls.PollVoteResponse>;
+export type ReflectionAnswerRequest = reflections.AnswerRequest;
+export type ReflectionAnswerResponse = Json<reflections.AnswerResponse>;
+
+// Calendar subscriptions (issue 13)
+export type CalendarFeedState = Json<calendar.CalendarFeedState>;
+export type CalendarFeedCreated = Json<calendar.CalendarFeedCreated>;
+export type CalendarFeedRevoked = Json<calendar.CalendarFeedRevoked>;
+
+// Attendance (issue 13)
+export type AttendanceSummaryResponse = Json<attendance.AttendanceSummaryResponse>;
+export type AttendanceChecklistResponse = Json<attendance.ChecklistResponse>;
+export type AttendanceChecklistRequest = attendance.ChecklistRequest;
+export type AttendanceImportRequest = attendance.ImportRequest;
+export type AttendanceImportPreview = Json<attendance.ImportPreviewResponse>;
+export type AttendanceImportResponse = Json<attendance.ImportResponse>;
+export type AttendanceResolution = attendance.Resolution;
+
+// Follow-up of who has not answered (issue 13)
+export type FollowupResponse = Json<followup.FollowupResponse>;
+export type FollowupGroup = Json<followup.FollowupGroup>;
+export type FollowupReminderView = Json<followup.FollowupReminderView>;
+export type FollowupRemindResponse = Json<followup.FollowupRemindResponse>;

@@ -145,7 +145,8 @@ describe.skipIf(!chromiumSuiteEnabled('plan-editor.chromium'))('plan editor in C
     const target = (await items())[2];
     const page = await open(ingrid, `&item=${target.id}`);
     await until(async () => (await focusedId(page)) === `plan-item-${target.id}`);
-    const deltaker = await open(kari);
+    // A deep link opens the plan for a deltaker too (her tab otherwise opens on her own tasks).
+    const deltaker = await open(kari, `&item=${target.id}`);
     expect(await deltaker.getByRole('button', { name: 'Ny aktivitet' }).count()).toBe(0);
     expect(await deltaker.getByRole('button', { name: /^Rediger/ }).count()).toBe(0);
   });

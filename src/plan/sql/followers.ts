@@ -65,9 +65,9 @@ export async function movePollClose(db: Queryable, pollId: string, closesAt: Dat
 }
 
 export async function moveReflectionDue(db: Queryable, taskId: string, dueAt: Date): Promise<void> {
-  await db.query(`UPDATE reflection_task SET due_at = $2 WHERE id = $1`, [taskId, dueAt.toISOString()]);
+  await db.query(`UPDATE reflection_task SET due_at = $2, calendar_sequence = calendar_sequence + 1 WHERE id = $1 AND due_at IS DISTINCT FROM $2`, [taskId, dueAt.toISOString()]);
 }
 
 export async function moveAssignmentDue(db: Queryable, assignmentId: string, dueAt: Date): Promise<void> {
-  await db.query(`UPDATE mellomarbeid_assignment SET due_at = $2 WHERE id = $1`, [assignmentId, dueAt.toISOString()]);
+  await db.query(`UPDATE mellomarbeid_assignment SET due_at = $2, calendar_sequence = calendar_sequence + 1 WHERE id = $1 AND due_at IS DISTINCT FROM $2`, [assignmentId, dueAt.toISOString()]);
 }

@@ -61,7 +61,10 @@ export async function updatePlanItem(
 ): Promise<boolean> {
   const res = await db.query(
     `UPDATE plan_item SET kind = $3, title = $4, agenda = $5, starts_at = $6, ends_at = $7, format = $8,
-            responsible_body = $9, meeting_url = $10, updated_at = now()
+            responsible_body = $9, meeting_url = $10, updated_at = now(),
+            -- Subscribed calendars (src/calendar) replace their copy when this goes up.
+            calendar_sequence = calendar_sequence + CASE WHEN (kind, title, agenda, starts_at, ends_at, format, responsible_body, meeting_url)
+              IS DISTINCT FROM ($3, $4, $5, $6::timestamptz, $7::timestamptz, $8, $9, $10) THEN 1 ELSE 0 END
       WHERE network_id = $1 AND id = $2`,
     [
       networkId,

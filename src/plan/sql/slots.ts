@@ -36,6 +36,16 @@ export async function slotsOfItem(db: Queryable, itemId: string): Promise<PlanIt
 
 /** The item's slots become exactly these (none: no slots). */
 export async function replaceSlots(db: Queryable, networkId: string, itemId: string, slots: readonly PlanItemSlot[]): Promise<void> {
+  // A moved slot moves an event in the deltakere's subscribed calendars (src/calendar): the item's SEQUENCE goes up.
+  await db.query(
+    `UPDATE plan_item SET calendar_sequence = calendar_sequence + 1
+      WHERE id = $1
+        AND (SELECT coalesce(array_agg(ROW(municipality_number::text, starts_at, ends_at)::text ORDER BY municipality_number), '{}')
+               FROM plan_item_slot WHERE plan_item_id = $1)
+            IS DISTINCT FROM (SELECT coalesce(array_agg(ROW(n, s, e)::text ORDER BY n), '{}')
+                                FROM unnest($2::text[], $3::timestamptz[], $4::timestamptz[]) AS x(n, s, e))`,
+    [itemId, slots.map((s) => s.municipalityNumber), slots.map((s) => s.startsAt.toISOString()), slots.map((s) => s.endsAt.toISOString())],
+  );
   await db.query(`DELETE FROM plan_item_slot WHERE plan_item_id = $1`, [itemId]);
   if (slots.length === 0) return;
   await db.query(

@@ -24,7 +24,8 @@ export interface PublicRoute {
   path: string;
   /** Only in local mode and only from loopback: the dev sign-in's list of demo people. */
   localOnly?: boolean;
-  handle(): Promise<Result<unknown>>;
+  /** `params`: the path's named parts (a calendar feed's `/calendar/:file`). */
+  handle(input: { params: Record<string, string | undefined> }): Promise<Result<unknown>>;
 }
 
 export interface HttpDeps {
@@ -263,7 +264,7 @@ export function createHttpServer(deps: HttpDeps): HttpServer {
       route.path,
       guarded(async (req, res) =>
         !route.localOnly || isLoopback(req.socket.remoteAddress)
-          ? sendResult(res, await inLocale(localeOfRequest(req), () => route.handle()))
+          ? sendResult(res, await inLocale(localeOfRequest(req), () => route.handle({ params: (req.params ?? {}) as Record<string, string> })))
           : sendError(res, 404, 'finnes-ikke', t.in(localeOfRequest(req), 'http.notFound')),
       ),
     );

@@ -17,6 +17,12 @@ function peopleOf(accounts: NonNullable<Activity['membersAdded']>, botId: string
     }));
 }
 
+/** Teams puts the meeting's id in channelData (its events' value.Id is not always the same id). */
+function meetingIdOf(activity: Activity): string | undefined {
+  const id = (activity.channelData as { meeting?: { id?: unknown } } | undefined)?.meeting?.id;
+  return typeof id === 'string' && id.length > 0 && id.length <= 1000 ? id : undefined;
+}
+
 function inboundOf(activity: Activity): InboundActivity {
   const botId = activity.recipient?.id;
   return {
@@ -25,6 +31,7 @@ function inboundOf(activity: Activity): InboundActivity {
     text: commandTextOf(activity),
     ...(activity.value !== undefined ? { value: activity.value } : {}),
     ...(activity.action !== undefined ? { action: activity.action } : {}),
+    ...(meetingIdOf(activity) ? { meetingId: meetingIdOf(activity) } : {}),
     ...(typeof activity.locale === 'string' && activity.locale ? { locale: activity.locale.slice(0, 20) } : {}),
     from: {
       id: activity.from?.id ?? '',

@@ -121,6 +121,18 @@ export async function findRepeatOf(db: Queryable, pollId: string): Promise<Poll 
   return rows[0] && toPoll(rows[0]);
 }
 
+/** The polls of a plan item open at `at` (a samling's meeting ends: they close with it). */
+export async function openPollsOfPlanItem(db: Queryable, planItemId: string, at: Date): Promise<Poll[]> {
+  const { rows } = await db.query<PollRow>(
+    `SELECT ${pollColumns} FROM poll p
+      WHERE p.plan_item_id = $1 AND p.closed_at IS NULL AND p.opens_at <= $2
+        AND (p.closes_at IS NULL OR p.closes_at > $2)
+      ORDER BY p.opens_at`,
+    [planItemId, at.toISOString()],
+  );
+  return rows.map(toPoll);
+}
+
 /** Closes an open poll at `at`; false when it was closed already. */
 export async function closePoll(db: Queryable, id: string, at: Date): Promise<boolean> {
   const res = await db.query(

@@ -4,6 +4,7 @@ import { deletePerson, exportPerson } from '../sql/privacy.js';
 import { exportPollAnswers } from '../../polls/sql/privacy.js';
 import { exportReminders } from '../../reminders/sql/reminders.js';
 import { exportReflections } from '../../mellomarbeid/sql/privacy.js';
+import { exportAttendance } from '../../attendance/sql/privacy.js';
 import { policy } from '../../shared/policy.js';
 import { deleteSchema, retentionSchema } from '../input.js';
 import type { AuditResponse, DeleteMeResponse, MeExportResponse, MeResponse, RetentionResponse } from '../contract.js';
@@ -38,6 +39,7 @@ export const privacyRoutes: ApiRoute[] = [
         ...(await exportReflections(ctx.db, ctx.actor.memberId)),
         ...(await exportPollAnswers(ctx.db, ctx.actor.memberId)),
         ...(await exportReminders(ctx.db, ctx.actor.memberId)),
+        ...(await exportAttendance(ctx.db, ctx.actor.memberId)),
       });
     },
   },

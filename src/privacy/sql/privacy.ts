@@ -2,6 +2,8 @@ import type { Queryable } from '../../platform/db/port.js';
 import { purgeNetworkPolls } from '../../polls/sql/privacy.js';
 import { purgeNetworkWork } from '../../mellomarbeid/sql/privacy.js';
 import { forgetRosterPerson } from '../../network/sql/roster.js';
+import { purgeNetworkAttendance } from '../../attendance/sql/privacy.js';
+import { forgetParticipantEverywhere, purgeNetworkMeetings } from '../../meetings/sql/meetings.js';
 
 /** Everything stored about one person, as data they can take with them. */
 export async function exportPerson(db: Queryable, memberId: string): Promise<Record<string, unknown>> {
@@ -43,7 +45,10 @@ export async function deletePerson(db: Queryable, memberId: string): Promise<voi
     [memberId],
   );
   const person = await db.query<{ tenant_id: string; aad_object_id: string }>(`SELECT tenant_id, aad_object_id FROM member WHERE id = $1`, [memberId]);
-  if (person.rows[0]) await forgetRosterPerson(db, person.rows[0].tenant_id, person.rows[0].aad_object_id);
+  if (person.rows[0]) {
+    await forgetRosterPerson(db, person.rows[0].tenant_id, person.rows[0].aad_object_id);
+    await forgetParticipantEverywhere(db, person.rows[0].aad_object_id);
+  }
   await db.query(`DELETE FROM member WHERE id = $1`, [memberId]);
 }
 
@@ -71,6 +76,9 @@ export async function sweepExpiredNetworks(db: Queryable, now: Date): Promise<Re
   // Reflection answers, mellomarbeid and focus choices go with the network's personal data.
   await purgeNetworkWork(db, ids);
   await purgeNetworkPolls(db, ids);
+  // Attendance names guests, who have no member row to cascade from; meetings name who was in them.
+  await purgeNetworkAttendance(db, ids);
+  await purgeNetworkMeetings(db, ids);
   const memberships = await db.query<{ member_id: string }>(
     `DELETE FROM network_member WHERE network_id = ANY($1::uuid[]) RETURNING member_id`,
     [ids],

@@ -23,6 +23,8 @@ export interface InboundActivity {
   value?: unknown;
   /** The client's language tag («nb-NO», «nn-NO», «en-US»), when Teams sent one. */
   locale?: string;
+  /** A Teams meeting's id (channelData.meeting.id), in a meeting's chat and its events. */
+  meetingId?: string;
   /** installationUpdate: 'add', 'remove', 'add-upgrade', 'remove-upgrade'. */
   action?: string;
   from: {

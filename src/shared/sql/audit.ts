@@ -1,7 +1,8 @@
 import type { Queryable } from '../../platform/db/port.js';
 
 export interface AuditEntry {
-  actorMemberId: string;
+  /** Null for what the app did on its own (a Teams meeting that ended closes its polls). */
+  actorMemberId: string | null;
   actorName: string;
   regionId: string;
   networkId: string | null;

@@ -1,13 +1,19 @@
 import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
+import { useQueryParam } from '../hooks.js';
+import { useViewAccess, viewOffered } from '../personal/access.js';
 
-/** The tab's views, in order; the first is the default. Add an entry here to add a view. */
+/** The tab's views, in order (the first view is chosen by src/tab/personal/FirstView.tsx). Add an entry here to add a view. */
 export const MAIN_VIEWS = [
   { value: 'plan', labelKey: 'nav.plan' },
+  // «Mine oppgaver» (issue 13): shown first in the bar, to everyone who is in a network.
+  { value: 'personal', labelKey: 'personal.nav' },
   { value: 'malinger', labelKey: 'nav.polls' },
   { value: 'nettverk', labelKey: 'nav.network' },
   { value: 'paminnelser', labelKey: 'nav.reminders' },
   { value: 'administrasjon', labelKey: 'admin.nav' },
+  // The region overview (issue 13): offered to the region's coordinators only.
+  { value: 'region', labelKey: 'region.nav' },
 ] as const;
 
 const useStyles = makeStyles({
@@ -39,10 +45,15 @@ const useStyles = makeStyles({
 export function MainNav({ value, onChange }: { value: string; onChange(view: string): void }) {
   const { t } = useTranslation();
   const s = useStyles();
+  // A view the caller's role cannot use is not offered (issue 13); the one open stays listed.
+  const { access } = useViewAccess();
+  const networkId = useQueryParam('network');
+  const offered = MAIN_VIEWS.filter((v) => v.value === value || viewOffered(v.value, access, networkId));
+  const ordered = [...offered.filter((v) => v.value === 'personal'), ...offered.filter((v) => v.value !== 'personal')];
   return (
     <nav className={s.nav} aria-label={t('nav.label')}>
       <ul className={s.list}>
-        {MAIN_VIEWS.map((v) => (
+        {ordered.map((v) => (
           <li key={v.value}>
             <Button
               appearance="subtle"
@@ -62,7 +73,7 @@ export function MainNav({ value, onChange }: { value: string; onChange(view: str
 /** Keeps `?view=` in step with the chosen view, so a reload or a shared link opens the same one. */
 export function rememberView(view: string): void {
   const url = new URL(window.location.href);
-  if (view === MAIN_VIEWS[0].value) url.searchParams.delete('view');
-  else url.searchParams.set('view', view);
+  // Always named: without `?view=` a deltaker's tab opens on her own tasks, not the plan.
+  url.searchParams.set('view', view);
   window.history.replaceState(null, '', url);
 }

@@ -35,6 +35,11 @@ export function Loading({ label }: { label: string }) {
   return <Spinner className={s.loading} label={label} labelPosition="below" />;
 }
 
+/** A refusal of the caller's role (403) is the same on every retry: no «Prøv igjen» for it (issue 13). */
+function refusedForGood(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 403;
+}
+
 export function ErrorBar({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();
   if (error instanceof SignInError && error.kind === 'consent') return <ConsentBar onConsented={onRetry} />;
@@ -51,7 +56,7 @@ export function ErrorBar({ error, onRetry }: { error: unknown; onRetry?: () => v
         <MessageBarTitle>{t('common.errorTitle')}</MessageBarTitle>
         {message}
       </MessageBarBody>
-      {onRetry && (
+      {onRetry && !refusedForGood(error) && (
         <MessageBarActions>
           <Button onClick={onRetry}>{t('common.retry')}</Button>
         </MessageBarActions>

@@ -14,6 +14,7 @@ import { ReflectionSummaries } from '../work/ReflectionSummaries.js';
 import type { MatrixCell, MatrixResponse } from '../api-types.js';
 import { WorkMatrix } from '../work/WorkMatrix.js';
 import { NetworkReport } from '../region/NetworkReport.js';
+import { NetworkAttendance } from '../attendance/NetworkAttendance.js';
 
 const useStyles = makeStyles({
   sections: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXXL },
@@ -136,6 +137,8 @@ function NetworkWork({ networkId }: { networkId: string }) {
         {standing.status === 'error' && <ErrorBar error={standing.error} onRetry={retryStanding} />}
         {standing.status === 'ready' && <FocusPhaseTable networkId={networkId} data={standing.data} labelledBy={focusId} />}
       </section>
+
+      <NetworkAttendance networkId={networkId} />
 
       <NetworkReport networkId={networkId} />
     </div>

@@ -9,6 +9,7 @@ import { PlanList } from '../components/PlanList.js';
 import { PlanTable } from '../components/PlanTable.js';
 import { EmptyState, ErrorBar, Loading } from '../components/States.js';
 import { PlanStartActions } from '../plan/import/PlanStartActions.js';
+import { AddToCalendar } from '../calendar/AddToCalendar.js';
 import { useDeepLinkedItem } from '../plan/deep-link.js';
 import { useFocusItem, usePlanEditor } from '../plan/PlanEditor.js';
 import { useAsync, useMediaQuery, useQueryParam } from '../hooks.js';
@@ -146,7 +147,7 @@ function Plan({ data, host, actions, reload, focusId, onChanged }: PlanProps) {
 
   return (
     <>
-      <PageHeader eyebrow={t('plan.eyebrow')} title={network.name} subtitle={subtitle} actions={<>{editor.newButton}{start}{actions}</>} />
+      <PageHeader eyebrow={t('plan.eyebrow')} title={network.name} subtitle={subtitle} actions={<>{editor.newButton}{start}<AddToCalendar scope={{ kind: 'network', networkId: network.id }} />{actions}</>} />
       {/* The start actions stay in the header, empty plan or not: moved in the tree, they would
           remount and take an open dialog with them, leaving the page aria-hidden. */}
       {sorted.length === 0 ? (

@@ -11,6 +11,7 @@ import { pollApi } from '../polls/api.js';
 import { PollForm } from '../polls/PollForm.js';
 import { PollResultsPanel } from '../polls/PollResultsPanel.js';
 import { PollTable } from '../polls/PollTable.js';
+import { FollowupPanel } from '../followup/FollowupPanel.js';
 import type { PollListResponse } from '../api-types.js';
 import type { Host } from '../teams.js';
 
@@ -146,6 +147,16 @@ function Polls(props: { networkId: string; data: PollListResponse; selected: str
                 if (id) setSelected(id);
                 onChanged();
               }}
+            />
+          )}
+          {/* Who has not answered a named poll, for the facilitators; an anonymous poll never offers it (the server refuses it too). */}
+          {selected && data.canManage && data.polls.some((p) => p.id === selected && !p.anonymous) && (
+            <FollowupPanel
+              key={`followup-${selected}`}
+              networkId={networkId}
+              target={{ kind: 'polls', id: selected }}
+              headingLevel={3}
+              title={data.polls.find((p) => p.id === selected)!.question}
             />
           )}
         </>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api.js';
 import { workApi } from './api.js';
 import { dueText } from './dates.js';
+import { FollowupPanel } from '../followup/FollowupPanel.js';
 import type { ReflectionTaskRow, Summary } from '../api-types.js';
 
 const useStyles = makeStyles({
@@ -130,6 +131,8 @@ function TaskCard({ networkId, task, canCreate }: { networkId: string; task: Ref
           <MessageBarBody>{sent.message}</MessageBarBody>
         </MessageBar>
       )}
+      {/* Who has not answered, by name: facilitators only, never for an anonymous task (the server refuses it too). */}
+      {canCreate && task.visibility !== 'anonym' && <FollowupPanel networkId={networkId} target={{ kind: 'reflections', id: task.id }} title={task.title} />}
     </article>
   );
 }
