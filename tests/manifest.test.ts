@@ -106,6 +106,13 @@ describe('manifest.json', () => {
     expect(m.localizationInfo.defaultLanguageTag).toBe('nb-NO');
   });
 
+  it('asks only for resource-specific permissions the README explains', () => {
+    const granted = (manifest().authorization?.permissions?.resourceSpecific ?? []) as { name: string; type: string }[];
+    expect(granted.map((p) => p.name)).toEqual(['OnlineMeeting.ReadBasic.Chat', 'ChannelMeeting.ReadBasic.Group', 'OnlineMeetingParticipant.Read.Chat']);
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    for (const p of granted) expect(readme).toMatch(new RegExp(`\\| \`${p.name.replace(/\./g, '\\.')}\` \\| ${p.type} \\| \\w`));
+  });
+
   it('rejects what the schema forbids (the validator is not a no-op)', () => {
     const m = manifest();
     m.bots[0].botId = 'ikke-en-guid';

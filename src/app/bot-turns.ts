@@ -6,6 +6,8 @@
  */
 import { helpCard, welcomeCard } from '../network/cards/welcome.js';
 import { loadActor } from '../identity/sql/actors.js';
+import { loadTurnContext } from './sql/turn-context.js';
+import type { Network } from '../shared/types.js';
 import { markConversationUninstalled, upsertConversation } from '../shared/sql/conversations.js';
 import { policy, type Actor } from '../shared/policy.js';
 import { runCardAction } from './card-actions.js';
@@ -37,15 +39,27 @@ async function rememberConversation(turn: BotTurnIO, deps: AppBotDeps, force: bo
   knownConversations.add(id);
 }
 
+// A team's network read together with the actor at the start of the turn (null: none bound),
+// so botTurn need not read it again.
+const teamNetworkOfTurn = new WeakMap<BotTurnIO, Network | null>();
+
 async function actorOf(turn: BotTurnIO, deps: AppBotDeps): Promise<Actor> {
   const tenantId = turn.activity.conversation.tenantId ?? '';
   const aadObjectId = turn.activity.from.aadObjectId?.toLowerCase() ?? '';
-  const actor = tenantId && aadObjectId ? await loadActor(deps.db, tenantId, aadObjectId) : undefined;
+  const { teamId } = turn.activity.conversation;
+  let actor: Actor | undefined;
+  if (teamId) {
+    const context = await loadTurnContext(deps.db, tenantId, aadObjectId, teamId);
+    teamNetworkOfTurn.set(turn, context.teamNetwork ?? null);
+    actor = tenantId && aadObjectId ? context.actor : undefined;
+  } else if (tenantId && aadObjectId) {
+    actor = await loadActor(deps.db, tenantId, aadObjectId);
+  }
   return actor ?? { memberId: '', tenantId, aadObjectId, displayName: turn.activity.from.name ?? '', memberships: [], coordinatorRegionIds: [] };
 }
 
 async function botTurn(turn: BotTurnIO, deps: AppBotDeps, actor: Actor): Promise<BotTurn<AppBotDeps>> {
-  return { turn, deps, actor, network: await networkOfTurn(turn, deps, actor) };
+  return { turn, deps, actor, network: await networkOfTurn(turn, deps, actor, teamNetworkOfTurn.get(turn)) };
 }
 
 const onMessage: ActivityHandler = async (turn, deps, actor) => {

@@ -3,32 +3,35 @@ import type { NetworkRole } from '../../shared/types.js';
 import type { Queryable } from '../../platform/db/port.js';
 import type { Locale } from '../../platform/i18n/locale.js';
 
-/** Everything the policy needs about a person, in one round trip. */
-export async function loadActor(db: Queryable, tenantId: string, aadObjectId: string): Promise<Actor | undefined> {
-  const { rows } = await db.query<{
-    id: string;
-    display_name: string;
-    preferred_locale: Locale | null;
-    teams_locale: string | null;
-    memberships: { networkId: string; role: NetworkRole; municipalityNumber: string | null }[];
-    regions: string[];
-  }>(
-    `SELECT m.id, m.display_name, m.preferred_locale, m.teams_locale,
-            -- Ordered by when they joined: the first is the bot's default network (personal chat),
-            -- so being added to another network, or a rewritten row, never moves it.
-            COALESCE((SELECT json_agg(json_build_object('networkId', nm.network_id, 'role', nm.role,
-                                                        'municipalityNumber', nm.municipality_number)
-                                      ORDER BY nm.added_at, nm.network_id)
-                        FROM network_member nm JOIN network n ON n.id = nm.network_id
-                       WHERE nm.member_id = m.id AND n.archived_at IS NULL), '[]'::json) AS memberships,
-            COALESCE((SELECT array_agg(rc.region_id::text) FROM region_coordinator rc WHERE rc.member_id = m.id),
-                     '{}') AS regions
-       FROM member m
-      WHERE m.tenant_id = $1 AND m.aad_object_id = $2`,
-    [tenantId, aadObjectId],
-  );
-  const row = rows[0];
-  if (!row) return undefined;
+/**
+ * The person with their roles, as JSON: one row, or none for someone not registered. `$1` is the
+ * tenant, `$2` the Entra object id. Exported so a turn can read it together with its network
+ * (src/app/sql/turn-context.ts) in the same round trip.
+ */
+export const ACTOR_JSON_SQL = `
+  SELECT json_build_object(
+           'id', m.id, 'display_name', m.display_name, 'preferred_locale', m.preferred_locale, 'teams_locale', m.teams_locale,
+           -- Ordered by when they joined: the first is the bot's default network (personal chat),
+           -- so being added to another network, or a rewritten row, never moves it.
+           'memberships', COALESCE((SELECT json_agg(json_build_object('networkId', nm.network_id, 'role', nm.role,
+                                                                      'municipalityNumber', nm.municipality_number)
+                                                    ORDER BY nm.added_at, nm.network_id)
+                                      FROM network_member nm JOIN network n ON n.id = nm.network_id
+                                     WHERE nm.member_id = m.id AND n.archived_at IS NULL), '[]'::json),
+           'regions', COALESCE((SELECT json_agg(rc.region_id::text) FROM region_coordinator rc WHERE rc.member_id = m.id), '[]'::json))
+    FROM member m
+   WHERE m.tenant_id = $1 AND m.aad_object_id = $2`;
+
+export interface ActorRow {
+  id: string;
+  display_name: string;
+  preferred_locale: Locale | null;
+  teams_locale: string | null;
+  memberships: { networkId: string; role: NetworkRole; municipalityNumber: string | null }[];
+  regions: string[];
+}
+
+export function actorFromRow(row: ActorRow, tenantId: string, aadObjectId: string): Actor {
   return {
     memberId: row.id,
     tenantId,
@@ -39,4 +42,11 @@ export async function loadActor(db: Queryable, tenantId: string, aadObjectId: st
     savedLocale: row.preferred_locale,
     teamsLocale: row.teams_locale,
   };
+}
+
+/** Everything the policy needs about a person, in one round trip. */
+export async function loadActor(db: Queryable, tenantId: string, aadObjectId: string): Promise<Actor | undefined> {
+  const { rows } = await db.query<{ actor: ActorRow }>(`SELECT (${ACTOR_JSON_SQL}) AS actor`, [tenantId, aadObjectId]);
+  const row = rows[0]?.actor;
+  return row ? actorFromRow(row, tenantId, aadObjectId) : undefined;
 }

@@ -9,10 +9,16 @@ import type { BotTurnIO } from '../../shared/bot/turn.js';
  * network. Local mode alone falls back to the only network there is (or the only one bound to a
  * team), so a fresh Playground user still meets the demo (and its onboarding).
  */
-export async function networkOfTurn(turn: BotTurnIO, deps: BotDeps, actor: Actor): Promise<Network | undefined> {
+export async function networkOfTurn(
+  turn: BotTurnIO,
+  deps: BotDeps,
+  actor: Actor,
+  /** The team's network when it was already read with the actor (null: the team has none). */
+  teamNetwork?: Network | null,
+): Promise<Network | undefined> {
   const { teamId } = turn.activity.conversation;
   if (teamId) {
-    const byTeam = await findNetworkByTeam(deps.db, teamId);
+    const byTeam = teamNetwork === undefined ? await findNetworkByTeam(deps.db, teamId) : teamNetwork;
     if (byTeam) return byTeam;
   }
   const own = actor.memberships[0];

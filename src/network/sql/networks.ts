@@ -31,6 +31,19 @@ export async function findNetworkBySlug(db: Queryable, slug: string): Promise<Ne
   return rows[0];
 }
 
+/**
+ * The network a team is bound to, as JSON, with `$3` the team id: read in the same round trip as
+ * the turn's actor (src/app/sql/turn-context.ts). networkFromJson makes it a Network again.
+ */
+export const TEAM_NETWORK_JSON_SQL = `
+  SELECT row_to_json(t) FROM (
+    SELECT ${networkColumns} FROM network n JOIN region r ON r.id = n.region_id
+     WHERE n.teams_team_id = $3 AND n.archived_at IS NULL) t`;
+
+export function networkFromJson(json: Omit<Network, 'endedAt'> & { endedAt?: string | null }): Network {
+  return { ...json, endedAt: json.endedAt ? new Date(json.endedAt) : null };
+}
+
 export async function findNetworkByTeam(db: Queryable, teamId: string): Promise<Network | undefined> {
   const { rows } = await db.query<Network>(
     `SELECT ${networkColumns} FROM network n JOIN region r ON r.id = n.region_id

@@ -5,7 +5,8 @@
  * poll is refused, not merely left out of the tab: its votes carry no member id, and a list of
  * who has not answered (or a reminder report naming its recipients) would say who has.
  */
-import { followupView, remindNonAnswerers, type FollowupSubject } from '../../followup/service.js';
+import type { FollowupSubject } from '../../followup/service.js';
+import { followupRoutes } from '../../followup/api/routes.js';
 import { authorizedNetwork } from '../../network/api/access.js';
 import { decide, idFromPath, type ApiContext, type ApiRoute } from '../../shared/api/context.js';
 import { policy, type Actor, type Decision } from '../../shared/policy.js';
@@ -46,24 +47,4 @@ async function subjectOf(
   });
 }
 
-export const pollFollowupRoutes: ApiRoute[] = [
-  {
-    method: 'get',
-    path: '/api/networks/:networkId/polls/:pollId/followup',
-    async handle(ctx, { params }) {
-      const subject = await subjectOf(ctx, params, policy.viewNonAnswerers);
-      if (!subject.ok) return subject;
-      return ok(await followupView(ctx.db, subject.value, ctx.now));
-    },
-  },
-  {
-    method: 'post',
-    path: '/api/networks/:networkId/polls/:pollId/followup/remind',
-    async handle(ctx, { params }) {
-      const subject = await subjectOf(ctx, params, policy.remindNonAnswerers);
-      if (!subject.ok) return subject;
-      const sent = await remindNonAnswerers(ctx.db, subject.value, ctx.actor, ctx.now);
-      return sent.ok ? ok(sent.value.response) : sent;
-    },
-  },
-];
+export const pollFollowupRoutes: ApiRoute[] = followupRoutes('/api/networks/:networkId/polls/:pollId', subjectOf);

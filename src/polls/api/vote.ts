@@ -3,6 +3,7 @@
  * «Svar» (src/polls/bot/actions.ts): the policy, checkAnswer, and PollService.vote, which writes
  * through the one vote statement and schedules the shared cards' update. Only the way in differs.
  */
+import { voterOf } from '../voter.js';
 import { findPoll } from '../sql/polls.js';
 import { pollPolicy } from '../../shared/policy.js';
 import { checkAnswer, pollStatus } from '../domain/polls.js';
@@ -18,18 +19,6 @@ import { t } from '../messages.js';
 
 // The answer's shape is the poll's (a choice index, several, a scale value, a text): checkAnswer decides.
 const voteSchema = z.object({ answer: z.unknown() });
-
-/** The caller as a poll sees them: the same fields the card's voterOf takes from the turn. */
-function voterOf(ctx: ApiContext, networkId: string): Voter {
-  const membership = ctx.actor.memberships.find((m) => m.networkId === networkId);
-  return {
-    memberId: ctx.actor.memberId,
-    tenantId: ctx.actor.tenantId,
-    aadObjectId: ctx.actor.aadObjectId,
-    municipalityNumber: membership?.municipalityNumber ?? null,
-    isFacilitator: membership?.role === 'fasilitator',
-  };
-}
 
 export function pollVoteRoutes(polls: PollService): ApiRoute[] {
   return [

@@ -3,6 +3,7 @@
  * 1:1, repeat, and the two forms. Every payload is signed by the server (verb + poll or
  * network id), so a forged or altered card is refused before anything is read or written.
  */
+import { voterOf } from '../voter.js';
 import type { AdaptiveCard } from '../../shared/cards/card.js';
 import { onboardingCard } from '../../network/cards/onboarding.js';
 import { messageCard, refusalCard } from '../../shared/cards/notice.js';
@@ -37,17 +38,6 @@ const pollData = z.object({
 
 async function networkOf(ctx: PollTurn, poll: Poll): Promise<Network | undefined> {
   return ctx.network?.id === poll.networkId ? ctx.network : findNetworkById(ctx.deps.db, poll.networkId);
-}
-
-export function voterOf(ctx: PollTurn, networkId: string): Voter {
-  const membership = ctx.actor.memberships.find((m) => m.networkId === networkId);
-  return {
-    memberId: ctx.actor.memberId,
-    tenantId: ctx.actor.tenantId,
-    aadObjectId: ctx.actor.aadObjectId,
-    municipalityNumber: membership?.municipalityNumber ?? null,
-    isFacilitator: membership?.role === 'fasilitator',
-  };
 }
 
 /** Verifies the signature and loads the poll and its network; a card to show instead when that fails. */

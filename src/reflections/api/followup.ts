@@ -4,7 +4,8 @@
  * «manuell» reflection-due reminder, whose recipients are the same query). Facilitators only;
  * an anonymous task is refused (policy.followUpAnonymous says why).
  */
-import { followupView, remindNonAnswerers, type FollowupSubject } from '../../followup/service.js';
+import type { FollowupSubject } from '../../followup/service.js';
+import { followupRoutes } from '../../followup/api/routes.js';
 import { authorizedNetwork } from '../../network/api/access.js';
 import { decide, idFromPath, type ApiContext, type ApiRoute } from '../../shared/api/context.js';
 import { policy, type Actor, type Decision } from '../../shared/policy.js';
@@ -44,24 +45,4 @@ async function subjectOf(
   });
 }
 
-export const reflectionFollowupRoutes: ApiRoute[] = [
-  {
-    method: 'get',
-    path: '/api/networks/:networkId/reflections/:taskId/followup',
-    async handle(ctx, { params }) {
-      const subject = await subjectOf(ctx, params, policy.viewNonAnswerers);
-      if (!subject.ok) return subject;
-      return ok(await followupView(ctx.db, subject.value, ctx.now));
-    },
-  },
-  {
-    method: 'post',
-    path: '/api/networks/:networkId/reflections/:taskId/followup/remind',
-    async handle(ctx, { params }) {
-      const subject = await subjectOf(ctx, params, policy.remindNonAnswerers);
-      if (!subject.ok) return subject;
-      const sent = await remindNonAnswerers(ctx.db, subject.value, ctx.actor, ctx.now);
-      return sent.ok ? ok(sent.value.response) : sent;
-    },
-  },
-];
+export const reflectionFollowupRoutes: ApiRoute[] = followupRoutes('/api/networks/:networkId/reflections/:taskId', subjectOf);
