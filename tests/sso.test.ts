@@ -1,6 +1,3 @@
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK, type JWTPayload } from 'jose';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEV_USER_HEADER } from '../src/shared/api/caller.js';
 import { createSsoValidator } from '../src/identity/sso.js';
@@ -8,75 +5,15 @@ import { DEMO_TENANT_ID, demoMembers } from '../src/demo/demo.js';
 import { otherDemoPeople } from '../src/demo/more-networks.js';
 import { startTestApp, type TestApp } from './helpers/app.js';
 import { PRODUCTION_TAB_CLIENT_ID, PRODUCTION_TAB_DOMAIN, PRODUCTION_TENANT_ID, productionEnv } from './helpers/production-env.js';
+import { SignJWT } from 'jose';
+import { ENTRA_KID as KID, entraToken, LocalJwks, nowS } from './helpers/entra.js';
 
 const CLIENT_ID = PRODUCTION_TAB_CLIENT_ID;
 const TAB_DOMAIN = PRODUCTION_TAB_DOMAIN;
 const OTHER_TENANT = '55555555-5555-4555-8555-555555555555';
 const FACILITATOR_OID = '00000000-0000-4000-8000-000000000001';
-const KID = 'entra-test-key';
 
-/** A stand-in for Entra ID's key endpoint on loopback, counting how often it is asked. */
-class LocalJwks {
-  fetches = 0;
-  private server: Server | undefined;
-  private jwk!: JWK;
-  signingKey!: CryptoKey;
-  /** A key this JWKS does not publish (same kid, so only the signature gives it away). */
-  otherKey!: CryptoKey;
-
-  async start(): Promise<this> {
-    const pair = await generateKeyPair('RS256');
-    this.signingKey = pair.privateKey;
-    this.jwk = { ...(await exportJWK(pair.publicKey)), kid: KID, use: 'sig', alg: 'RS256' };
-    this.otherKey = (await generateKeyPair('RS256')).privateKey;
-    this.server = createServer((req, res) => {
-      this.fetches++;
-      res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ keys: [this.jwk] }));
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    return this;
-  }
-
-  get url(): string {
-    return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}/common/discovery/v2.0/keys`;
-  }
-
-  stop(): Promise<void> {
-    return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-  }
-}
-
-interface TokenOptions {
-  /** Merged over a valid v2 token for the demo fasilitator; `undefined` removes a claim. */
-  claims?: Record<string, unknown>;
-  key?: 'trusted' | 'other';
-  kid?: string;
-}
-
-const nowS = () => Math.floor(Date.now() / 1000);
-
-async function token(jwks: LocalJwks, options: TokenOptions = {}): Promise<string> {
-  const tid = (options.claims?.tid as string | undefined) ?? DEMO_TENANT_ID;
-  const claims: Record<string, unknown> = {
-    aud: CLIENT_ID,
-    iss: `https://login.microsoftonline.com/${tid}/v2.0`,
-    iat: nowS() - 60,
-    nbf: nowS() - 60,
-    exp: nowS() + 3600,
-    tid,
-    oid: FACILITATOR_OID,
-    scp: 'access_as_user',
-    azp: '5e3ce6c0-2b1f-4285-8d4b-75ee78787346',
-    ver: '2.0',
-    name: 'Ingrid Haugen',
-    ...options.claims,
-  };
-  for (const [k, v] of Object.entries(claims)) if (v === undefined) delete claims[k];
-  return new SignJWT(claims as JWTPayload)
-    .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: options.kid ?? KID })
-    .sign(options.key === 'other' ? jwks.otherKey : jwks.signingKey);
-}
+const token = entraToken;
 
 const bearer = (t: string) => ({ authorization: `Bearer ${t}` });
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');

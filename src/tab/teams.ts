@@ -56,7 +56,9 @@ export async function connectToHost(): Promise<Host> {
   if (!looksLikeTeamsHost()) return { inTeams: false };
   try {
     const teams = await import('@microsoft/teams-js');
-    await withTimeout(teams.app.initialize(), INIT_TIMEOUT_MS);
+    // The tab's own origin is a host too: a page of this app may frame it (the fake Teams host
+    // the tests serve here). Teams' own origins are in the SDK's list already.
+    await withTimeout(teams.app.initialize([window.location.origin]), INIT_TIMEOUT_MS);
     const context = await withTimeout(teams.app.getContext(), INIT_TIMEOUT_MS);
     teams.app.notifySuccess();
     sdk = teams;
