@@ -244,6 +244,8 @@ describe.skipIf(!chromiumSuiteEnabled('tab-a11y.chromium'))('tab: languages, the
     await page.keyboard.press('Enter');
     // The step button is gone with the old status: the focus is on the outcome.
     await page.waitForFunction(() => document.activeElement?.textContent?.includes('Lagret. Status: Påbegynt.'));
+    // As after opening: Fluent's Dialog takes Esc once the re-render's transitions are over.
+    await page.waitForFunction(() => document.getAnimations().every((x) => x.playState !== 'running'), undefined, { timeout: 5_000 });
     await page.keyboard.press('Escape');
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     await expect.poll(async () => (await focused(page)).text, { timeout: 5_000 }).toBe(opener);

@@ -16,6 +16,9 @@ export const MAIN_VIEWS = [
   { value: 'region', labelKey: 'region.nav' },
 ] as const;
 
+/** The views every role can use: offered before the caller's access has been read. */
+const EVERY_ROLE = new Set<string>(['plan', 'malinger', 'nettverk']);
+
 const useStyles = makeStyles({
   nav: { marginBottom: tokens.spacingVerticalL, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   // Wraps onto a second line in a narrow pane instead of cutting the names off (WCAG 1.4.10).
@@ -46,9 +49,11 @@ export function MainNav({ value, onChange }: { value: string; onChange(view: str
   const { t } = useTranslation();
   const s = useStyles();
   // A view the caller's role cannot use is not offered (issue 13); the one open stays listed.
-  const { access } = useViewAccess();
+  const { access, loaded } = useViewAccess();
   const networkId = useQueryParam('network');
-  const offered = MAIN_VIEWS.filter((v) => v.value === value || viewOffered(v.value, access, networkId));
+  // Until the caller's access is known only the views every role has are shown: views may then
+  // be added, never taken away under the keyboard focus of someone already tabbing through.
+  const offered = MAIN_VIEWS.filter((v) => v.value === value || (loaded ? viewOffered(v.value, access, networkId) : EVERY_ROLE.has(v.value)));
   const ordered = [...offered.filter((v) => v.value === 'personal'), ...offered.filter((v) => v.value !== 'personal')];
   return (
     <nav className={s.nav} aria-label={t('nav.label')}>
