@@ -26,7 +26,14 @@ import { t } from './messages.js';
 import { noNetworkReply, offerSetupOnInstall } from '../network/setup/bot.js';
 import { MEETING_EVENTS, onMeetingEvent } from '../meetings/bot/events.js';
 
-type ActivityHandler = (turn: BotTurnIO, deps: AppBotDeps, actor: Actor) => Promise<void>;
+/** What a turn reads before its handler runs: who is asking, and (in a team) the team's network. */
+interface TurnStart {
+  actor: Actor;
+  /** Read with the actor in a team (null: none bound); undefined outside teams. */
+  teamNetwork?: Network | null;
+}
+
+type ActivityHandler = (turn: BotTurnIO, deps: AppBotDeps, start: TurnStart) => Promise<void>;
 
 // Conversations already stored by this process; a message in a known conversation then
 // costs no write. After a restart the first message stores it again (an upsert).
@@ -39,32 +46,27 @@ async function rememberConversation(turn: BotTurnIO, deps: AppBotDeps, force: bo
   knownConversations.add(id);
 }
 
-// A team's network read together with the actor at the start of the turn (null: none bound),
-// so botTurn need not read it again.
-const teamNetworkOfTurn = new WeakMap<BotTurnIO, Network | null>();
-
-async function actorOf(turn: BotTurnIO, deps: AppBotDeps): Promise<Actor> {
+async function turnStart(turn: BotTurnIO, deps: AppBotDeps): Promise<TurnStart> {
   const tenantId = turn.activity.conversation.tenantId ?? '';
   const aadObjectId = turn.activity.from.aadObjectId?.toLowerCase() ?? '';
   const { teamId } = turn.activity.conversation;
-  let actor: Actor | undefined;
+  const nobody = (): Actor => ({ memberId: '', tenantId, aadObjectId, displayName: turn.activity.from.name ?? '', memberships: [], coordinatorRegionIds: [] });
   if (teamId) {
+    // One round trip for both: on the vote path these were two of a vote's three statements.
     const context = await loadTurnContext(deps.db, tenantId, aadObjectId, teamId);
-    teamNetworkOfTurn.set(turn, context.teamNetwork ?? null);
-    actor = tenantId && aadObjectId ? context.actor : undefined;
-  } else if (tenantId && aadObjectId) {
-    actor = await loadActor(deps.db, tenantId, aadObjectId);
+    return { actor: (tenantId && aadObjectId ? context.actor : undefined) ?? nobody(), teamNetwork: context.teamNetwork ?? null };
   }
-  return actor ?? { memberId: '', tenantId, aadObjectId, displayName: turn.activity.from.name ?? '', memberships: [], coordinatorRegionIds: [] };
+  const actor = tenantId && aadObjectId ? await loadActor(deps.db, tenantId, aadObjectId) : undefined;
+  return { actor: actor ?? nobody() };
 }
 
-async function botTurn(turn: BotTurnIO, deps: AppBotDeps, actor: Actor): Promise<BotTurn<AppBotDeps>> {
-  return { turn, deps, actor, network: await networkOfTurn(turn, deps, actor, teamNetworkOfTurn.get(turn)) };
+async function botTurn(turn: BotTurnIO, deps: AppBotDeps, { actor, teamNetwork }: TurnStart): Promise<BotTurn<AppBotDeps>> {
+  return { turn, deps, actor, network: await networkOfTurn(turn, deps, actor, teamNetwork) };
 }
 
-const onMessage: ActivityHandler = async (turn, deps, actor) => {
+const onMessage: ActivityHandler = async (turn, deps, start) => {
   await rememberConversation(turn, deps, false);
-  const ctx = await botTurn(turn, deps, actor);
+  const ctx = await botTurn(turn, deps, start);
   const submitted = turn.activity.value as { verb?: unknown; command?: unknown } | undefined;
   if (submitted && typeof submitted === 'object' && 'verb' in submitted) {
     // Action.Submit fallback from clients without Action.Execute: same table, new message.
@@ -95,7 +97,7 @@ const onMessage: ActivityHandler = async (turn, deps, actor) => {
   await routed.command.run({ ...ctx, args: routed.args });
 };
 
-const onConversationUpdate: ActivityHandler = async (turn, deps, actor) => {
+const onConversationUpdate: ActivityHandler = async (turn, deps, start) => {
   const conversationId = turn.activity.conversation.id;
   if (turn.activity.botRemoved) {
     await markConversationUninstalled(deps.db, conversationId);
@@ -106,14 +108,14 @@ const onConversationUpdate: ActivityHandler = async (turn, deps, actor) => {
   // People joining or leaving a team: the roster the admin view invites from.
   await recordTeamMembershipChange(deps, turn.activity, deps.now());
   if (turn.activity.botAdded) {
-    const ctx = await botTurn(turn, deps, actor);
+    const ctx = await botTurn(turn, deps, start);
     // A team with no network: the person who added the app gets the set-up form instead.
     if (await offerSetupOnInstall(ctx)) return;
     await sendCard(ctx, welcomeCard(ctx.network?.name));
   }
 };
 
-const onInstallationUpdate: ActivityHandler = async (turn, deps, actor) => {
+const onInstallationUpdate: ActivityHandler = async (turn, deps) => {
   const action = turn.activity.action ?? '';
   if (action.startsWith('remove')) {
     await markConversationUninstalled(deps.db, turn.activity.conversation.id);
@@ -124,7 +126,7 @@ const onInstallationUpdate: ActivityHandler = async (turn, deps, actor) => {
   await rememberConversation(turn, deps, true);
 };
 
-const onInvoke: ActivityHandler = async (turn, deps, actor) => {
+const onInvoke: ActivityHandler = async (turn, deps, start) => {
   if (turn.activity.name !== 'adaptiveCard/action') {
     await turn.invokeResponse({
       statusCode: 200,
@@ -134,12 +136,12 @@ const onInvoke: ActivityHandler = async (turn, deps, actor) => {
     return;
   }
   const action = (turn.activity.value as { action?: { verb?: unknown; data?: unknown } } | undefined)?.action;
-  const card = await runCardAction(await botTurn(turn, deps, actor), action?.verb, action?.data ?? {});
+  const card = await runCardAction(await botTurn(turn, deps, start), action?.verb, action?.data ?? {});
   await turn.invokeResponse({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card });
 };
 
 /** Events: a samling's Teams meeting starting, ending, people joining and leaving (src/meetings). */
-const onEvent: ActivityHandler = async (turn, deps, actor) => {
+const onEvent: ActivityHandler = async (turn, deps, { actor }) => {
   if (!(MEETING_EVENTS as readonly string[]).includes(turn.activity.name ?? '')) return;
   await onMeetingEvent({ turn, deps, actor, network: undefined });
 };
@@ -157,10 +159,11 @@ export function createTurnLogic(deps: AppBotDeps): (turn: BotTurnIO) => Promise<
   return async (turn) => {
     const handler = activityHandlers[turn.activity.type];
     if (!handler) return;
-    const actor = await actorOf(turn, deps);
+    const start = await turnStart(turn, deps);
+    const { actor } = start;
     const teamsLocale = turn.activity.locale;
     // Remembered for proactive messages, which have no activity to read the language from.
     if (actor.memberId && teamsLocale && teamsLocale !== actor.teamsLocale) await saveTeamsLocale(deps.db, actor.memberId, teamsLocale);
-    await inLocale(localeOfActor(actor, teamsLocale), () => handler(turn, deps, actor));
+    await inLocale(localeOfActor(actor, teamsLocale), () => handler(turn, deps, start));
   };
 }

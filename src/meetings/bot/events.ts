@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { recordMeetingAttendance } from '../../attendance/record.js';
 import { attendanceOfItem } from '../../attendance/sql/attendance.js';
 import { findNetworkById } from '../../network/sql/networks.js';
+import { findPlanItem } from '../../plan/sql/plan.js';
 import { closePollsOfMeeting } from '../../polls/lifecycle.js';
 import type { PollTurn } from '../../polls/bot/deps.js';
 import { sendCard } from '../../shared/bot/reply.js';
@@ -20,15 +21,15 @@ import { findMeeting, forgetParticipants, itemsWithLinksAround, participantsJoin
 export const MEETING_EVENTS = [MEETING_START, MEETING_END, PARTICIPANT_JOIN, PARTICIPANT_LEAVE] as const;
 
 /** The plan item whose Teams link names this meeting's chat thread (the nearest in time). */
-async function linkedMeeting(ctx: PollTurn, meetingId: string, joinUrl: string | undefined, at: Date): Promise<KnownMeeting | undefined> {
+async function linkedMeeting(ctx: PollTurn, meetingId: string, joinUrl: string | undefined, at: Date, startedAt?: Date): Promise<KnownMeeting | undefined> {
   const known = await findMeeting(ctx.deps.db, meetingId);
-  if (known) return known;
+  if (known) return known.startedAt || !startedAt ? known : rememberMeeting(ctx.deps.db, { ...known, startedAt });
   const chatId = ctx.turn.activity.conversation.id;
   const thread = meetingThreadOf(joinUrl) ?? meetingThreadOf(chatId);
   if (!thread) return undefined;
   const item = (await itemsWithLinksAround(ctx.deps.db, at)).find((i) => meetingThreadOf(i.meetingUrl) === thread);
   if (!item) return undefined;
-  return rememberMeeting(ctx.deps.db, { meetingId, planItemId: item.planItemId, networkId: item.networkId, chatId });
+  return rememberMeeting(ctx.deps.db, { meetingId, planItemId: item.planItemId, networkId: item.networkId, chatId, startedAt });
 }
 
 function parsed<T extends z.ZodType>(schema: T, value: unknown, ctx: PollTurn): z.infer<T> | undefined {
@@ -43,8 +44,8 @@ export async function onMeetingEvent(ctx: PollTurn): Promise<void> {
   if (name === MEETING_START) {
     const v = parsed(meetingStartValue, value, ctx);
     if (!v) return;
-    const meeting = await linkedMeeting(ctx, channelMeetingId ?? v.Id, v.JoinUrl, new Date(v.StartTime));
-    if (meeting) await rememberMeeting(ctx.deps.db, { ...meeting, startedAt: new Date(v.StartTime) });
+    const startedAt = new Date(v.StartTime);
+    await linkedMeeting(ctx, channelMeetingId ?? v.Id, v.JoinUrl, startedAt, startedAt);
     return;
   }
   if (name === MEETING_END) {
@@ -89,7 +90,7 @@ async function endMeeting(ctx: PollTurn, meeting: KnownMeeting, endedAt: Date): 
   const rows = recorded.ok ? await attendanceOfItem(db, meeting.networkId, meeting.planItemId) : [];
   const counts = new Map<Sector, number>();
   for (const r of rows) counts.set(r.sector, (counts.get(r.sector) ?? 0) + 1);
-  const item = (await itemsWithLinksAround(db, endedAt)).find((i) => i.planItemId === meeting.planItemId);
+  const item = await findPlanItem(db, meeting.networkId, meeting.planItemId);
   await sendCard(
     ctx,
     meetingSummaryCard({

@@ -5,21 +5,14 @@
  */
 import type { Sector } from '../../shared/types.js';
 import { isDelivered, isOverdue, type WorkStatus } from '../../mellomarbeid/domain/mellomarbeid.js';
+import type { AttendanceCountRow } from '../../attendance/domain/summary.js';
 
 export type Phase = 1 | 2 | 3 | 4;
 /** The phase filter: a phase, or «ingen» for municipalities whose phase is not set yet. */
 export type PhaseFilter = Phase | 'ingen';
 
-/** What src/attendance/sql/summary.ts `attendanceBySector` gives: attendees per samling, municipality and sector. */
-export interface AttendanceCount {
-  networkId: string;
-  planItemId: string;
-  planItemTitle: string;
-  startsAt: Date;
-  municipalityNumber: string | null;
-  sector: Sector;
-  attendees: number;
-}
+/** What the attendance capability counts (`attendanceBySector`): attendees per samling, municipality and sector. */
+export type AttendanceCount = AttendanceCountRow;
 
 export interface SectorCount {
   sector: Sector;
