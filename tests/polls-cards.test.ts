@@ -32,6 +32,7 @@ const base: Omit<Poll, keyof PollDefinition> = {
   networkId: '22222222-2222-4222-8222-222222222222',
   planItemId: null,
   repeatOf: null,
+  opensAtMeetingStart: false,
   opensAt: new Date('2026-09-16T08:00:00Z'),
   closesAt: null,
   closedAt: null,

@@ -30,13 +30,16 @@ export async function startPollJobs(service: PollService, boss: Scheduler, polli
   const options = { pollingIntervalSeconds, batchSize: 5 };
   const retry = { retryLimit: 5, retryDelay: 10, retryBackoff: true, expireInSeconds: 900 };
 
-  await boss.work<{ pollId: string }>(POLL_OPEN_QUEUE, options, async (jobs) => {
+  await boss.work<{ pollId: string; opensAt?: string }>(POLL_OPEN_QUEUE, options, async (jobs) => {
     for (const job of jobs) {
       const poll = await findPoll(service.db, job.data.pollId);
       if (!poll || pollStatus(poll, service.now()) !== 'apen') continue;
+      // Opened by hand or at the meeting's start since (openPollNow did the open's work then).
+      if (job.data.opensAt && poll.opensAt.toISOString() !== job.data.opensAt) continue;
       service.changed(poll.id);
       const posted = await postPending(service, poll);
-      service.log.info({ pollId: poll.id, posted }, 'Måling åpnet');
+      const announced = await service.announcer?.pollOpened(poll);
+      service.log.info({ pollId: poll.id, posted, announced }, 'Måling åpnet');
       if (poll.sendToAll) await sendToAllParticipants(service, poll);
     }
   });
@@ -59,7 +62,7 @@ export async function startPollJobs(service: PollService, boss: Scheduler, polli
 
   return {
     async scheduleOpen(poll) {
-      await boss.send(POLL_OPEN_QUEUE, { pollId: poll.id }, { id: jobId('open', poll.id, poll.opensAt.toISOString()), startAfter: poll.opensAt, ...retry });
+      await boss.send(POLL_OPEN_QUEUE, { pollId: poll.id, opensAt: poll.opensAt.toISOString() }, { id: jobId('open', poll.id, poll.opensAt.toISOString()), startAfter: poll.opensAt, ...retry });
     },
     async scheduleClose(poll) {
       if (!poll.closesAt) return;

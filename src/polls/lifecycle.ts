@@ -5,13 +5,14 @@
 import type { Transaction } from '../platform/db/port.js';
 import { fail, ok, type Result } from '../shared/result.js';
 import { recordAudit } from '../shared/sql/audit.js';
-import { closePoll, findPoll, findRepeatOf, insertPoll, openPollsOfPlanItem, reopenPoll } from './sql/polls.js';
+import { closePoll, findPoll, findRepeatOf, insertPoll, openPlannedPoll, openPollsOfPlanItem, reopenPoll } from './sql/polls.js';
 import type { Actor } from '../shared/policy.js';
 import { pollStatus, repeatDefinition, type Poll, type PollDefinition } from './domain/polls.js';
 import type { Network } from '../shared/types.js';
 import { notifyRemindersChanged, syncSubjectReminders } from '../reminders/engine.js';
 import type { PollJobs } from './jobs.js';
-import { postCard, savePendingPost, type PostTarget } from './posting.js';
+import type { AnnounceOutcome } from './announce-port.js';
+import { postCard, postPending, savePendingPost, type PostTarget } from './posting.js';
 import type { PollService } from './service.js';
 import { t } from './messages.js';
 
@@ -139,6 +140,32 @@ export async function closePollsOfMeeting(service: PollService, network: Network
     if (await audited(service, network, by, poll, 'maling.lukket', (tx) => closePoll(tx, poll.id, service.now()))) closed.push(poll);
   }
   return closed;
+}
+
+export interface Opened {
+  poll: Poll;
+  /** Cards waiting for the open that were posted now. */
+  posted: number;
+  /** The samling's meeting chat: its card there, and whether the in-meeting notification went. */
+  announced: AnnounceOutcome;
+}
+
+const NO_MEETING: AnnounceOutcome = { posted: false, notification: 'ingen-mote' };
+
+/**
+ * A planned poll opened now: the side panel's «Åpne nå», or the samling's meeting starting for a
+ * poll set to open then. Its waiting cards are posted and its 1:1 fan-out starts, as the open job
+ * would have done; that job, still queued for the planned time, finds the time changed and does
+ * nothing. Null when it was open or closed already (a double press, a retried start event).
+ */
+export async function openPollNow(service: PollService, jobs: PollJobs | undefined, network: Network, actor: Pick<Actor, 'displayName'> & { memberId: string | null }, poll: Poll): Promise<Opened | null> {
+  const opened = await audited(service, network, actor, poll, 'maling.apnet', (tx) => openPlannedPoll(tx, poll.id, service.now()));
+  if (!opened) return null;
+  const fresh = (await findPoll(service.db, poll.id))!;
+  const posted = await postPending(service, fresh);
+  if (fresh.sendToAll) await jobs?.sendToAll(fresh);
+  const announced = (await service.announcer?.pollOpened(fresh)) ?? NO_MEETING;
+  return { poll: fresh, posted, announced };
 }
 
 /** Opens a closed poll again (facilitators only, by policy), without a planned close. */

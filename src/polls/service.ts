@@ -23,6 +23,7 @@ import { pollKeys, resolvePollSecret, type PollKeys } from './secret.js';
 import { FreshCache } from './tally-cache.js';
 import { t } from './messages.js';
 import { inLocale } from '../platform/i18n/context.js';
+import type { PollAnnouncer } from './announce-port.js';
 import { DEFAULT_LOCALE } from '../platform/i18n/locale.js';
 
 export interface PollServiceOptions {
@@ -88,6 +89,8 @@ export class PollService {
   readonly votes: VoteBatcher<BatchedVote, WrittenVote>;
   /** pg-boss work (open, planned close, 1:1 fan-out); set once the scheduler runs. */
   jobs: PollJobs | undefined;
+  /** The samling's meeting, told when one of its polls opens (src/meetings/notify.ts); set by the composition root. */
+  announcer: PollAnnouncer | undefined;
 
   constructor(private readonly options: PollServiceOptions) {
     this.db = options.db;

@@ -43,6 +43,7 @@ export function pollDto(p: Poll, now: Date, extra: { respondents?: number; repea
     opensAt: p.opensAt.toISOString(),
     closesAt: p.closesAt?.toISOString() ?? null,
     closedAt: p.closedAt?.toISOString() ?? null,
+    opensAtMeetingStart: p.opensAtMeetingStart,
     planItemId: p.planItemId,
     repeatOf: p.repeatOf,
     createdAt: p.createdAt.toISOString(),

@@ -69,6 +69,8 @@ export interface Poll extends PollDefinition {
   closedAt: Date | null;
   /** Also sent 1:1 to every deltaker when it opens. */
   sendToAll: boolean;
+  /** Opens when the samling's Teams meeting starts; `opensAt` is the fallback (issue 14). */
+  opensAtMeetingStart: boolean;
   createdAt: Date;
 }
 

@@ -19,6 +19,7 @@ interface PollRow {
   closes_at: Date | string | null;
   closed_at: Date | string | null;
   send_to_all: boolean;
+  opens_at_meeting_start: boolean;
   created_at: Date | string;
 }
 
@@ -42,12 +43,14 @@ function toPoll(r: PollRow): Poll {
     closesAt: maybeDate(r.closes_at),
     closedAt: maybeDate(r.closed_at),
     sendToAll: r.send_to_all,
+    opensAtMeetingStart: r.opens_at_meeting_start,
     createdAt: date(r.created_at),
   };
 }
 
 const pollColumns = `p.id, p.network_id, p.plan_item_id, p.repeat_of, p.kind, p.question, p.options, p.max_choices,
-  p.scale_max, p.scale_min_label, p.scale_max_label, p.anonymous, p.breakdown, p.opens_at, p.closes_at, p.closed_at, p.send_to_all, p.created_at`;
+  p.scale_max, p.scale_min_label, p.scale_max_label, p.anonymous, p.breakdown, p.opens_at, p.closes_at, p.closed_at, p.send_to_all,
+  p.opens_at_meeting_start, p.created_at`;
 
 export interface NewPoll {
   networkId: string;
@@ -57,6 +60,8 @@ export interface NewPoll {
   opensAt: Date;
   closesAt: Date | null;
   sendToAll: boolean;
+  /** Opens when the samling's Teams meeting starts (opensAt is the fallback). */
+  opensAtMeetingStart?: boolean;
   createdBy: string | null;
   seedKey?: string;
 }
@@ -65,8 +70,8 @@ export async function insertPoll(db: Queryable, p: NewPoll): Promise<Poll> {
   const d = p.definition;
   const { rows } = await db.query<PollRow>(
     `INSERT INTO poll AS p (network_id, plan_item_id, repeat_of, kind, question, options, max_choices, scale_max,
-                            scale_min_label, scale_max_label, anonymous, breakdown, opens_at, closes_at, send_to_all, created_by, seed_key)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $17, $12, $13, $14, $15, $16)
+                            scale_min_label, scale_max_label, anonymous, breakdown, opens_at, closes_at, send_to_all, created_by, seed_key, opens_at_meeting_start)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $17, $12, $13, $14, $15, $16, $18)
      RETURNING ${pollColumns}`,
     [
       p.networkId,
@@ -87,6 +92,7 @@ export async function insertPoll(db: Queryable, p: NewPoll): Promise<Poll> {
       p.seedKey ?? null,
       // Named polls always keep both dimensions (the database checks it too).
       d.anonymous ? d.breakdown : 'both',
+      p.opensAtMeetingStart ?? false,
     ],
   );
   return toPoll(rows[0]!);
@@ -152,6 +158,12 @@ export async function closePollAsPlanned(db: Queryable, id: string, closesAt: Da
 }
 
 /** Opens a closed poll again, with a new planned close or none. */
+/** A planned poll opened now; false when it was open or closed already. */
+export async function openPlannedPoll(db: Queryable, id: string, now: Date): Promise<boolean> {
+  const res = await db.query(`UPDATE poll SET opens_at = $2 WHERE id = $1 AND closed_at IS NULL AND opens_at > $2 RETURNING id`, [id, now.toISOString()]);
+  return res.rowCount > 0;
+}
+
 export async function reopenPoll(db: Queryable, id: string, closesAt: Date | null): Promise<boolean> {
   const res = await db.query(
     `UPDATE poll SET closed_at = NULL, closes_at = $2 WHERE id = $1 RETURNING id`,
