@@ -8,7 +8,7 @@ import type { AdaptiveCard } from '../shared/cards/card.js';
 import { MAX_REFRESH_USERS, POLL_VERBS, pollCard, type PollCardModel } from './cards/poll.js';
 import type { Database } from '../platform/db/port.js';
 import { findVote, tallyVotes, upsertVotes, type BatchedVote, type Tally, type VoteOutcome } from './sql/votes.js';
-import { VoteBatcher } from './vote-batcher.js';
+import { GroupBatcher } from '../shared/batcher.js';
 import { cardUpdated, claimCardVersion, markCardsPending, pollsWithPendingCards, postsOf, type PollPost } from './sql/posts.js';
 import { findPoll, findRepeatOf, municipalityNames } from './sql/polls.js';
 import { sectorLabel } from '../shared/labels.js';
@@ -86,7 +86,7 @@ export class PollService {
   private readonly posts: FreshCache<PollPost[]>;
   readonly coalescer: CardUpdateCoalescer;
   /** Group commit: votes for a poll that arrive together are written in one statement. */
-  readonly votes: VoteBatcher<BatchedVote, WrittenVote>;
+  readonly votes: GroupBatcher<BatchedVote, WrittenVote>;
   /** pg-boss work (open, planned close, 1:1 fan-out); set once the scheduler runs. */
   jobs: PollJobs | undefined;
   /** The samling's meeting, told when one of its polls opens (src/meetings/notify.ts); set by the composition root. */
@@ -105,7 +105,7 @@ export class PollService {
       return tallyVotes(this.db, id);
     }, 1_000);
     this.posts = new FreshCache((id) => postsOf(this.db, id), 2_000);
-    this.votes = new VoteBatcher((pollId, votes) => this.writeVotes(pollId, votes), this.db.kind === 'pglite' ? 4 : 1);
+    this.votes = new GroupBatcher((pollId, votes) => this.writeVotes(pollId, votes), this.db.kind === 'pglite' ? 4 : 1);
     this.coalescer = new CardUpdateCoalescer(
       options.cardUpdateDelayMs,
       (pollId) => this.updateSharedCards(pollId),

@@ -4,11 +4,11 @@ import type { Queryable } from '../../platform/db/port.js';
 import type { Locale } from '../../platform/i18n/locale.js';
 
 /**
- * The person with their roles, as JSON: one row, or none for someone not registered. `$1` is the
- * tenant, `$2` the Entra object id. Exported so a turn can read it together with its network
- * (src/app/sql/turn-context.ts) in the same round trip.
+ * The person with their memberships and coordinator regions, as one JSON value, for the tenant
+ * and Entra object id given as SQL expressions: parameters (`$1`, `$2`), or the columns of a batch
+ * of turns read together (src/app/sql/turn-context.ts).
  */
-export const ACTOR_JSON_SQL = `
+export const actorJsonSql = (tenant = '$1', aadObjectId = '$2') => `
   SELECT json_build_object(
            'id', m.id, 'display_name', m.display_name, 'preferred_locale', m.preferred_locale, 'teams_locale', m.teams_locale,
            -- Ordered by when they joined: the first is the bot's default network (personal chat),
@@ -20,7 +20,7 @@ export const ACTOR_JSON_SQL = `
                                      WHERE nm.member_id = m.id AND n.archived_at IS NULL), '[]'::json),
            'regions', COALESCE((SELECT json_agg(rc.region_id::text) FROM region_coordinator rc WHERE rc.member_id = m.id), '[]'::json))
     FROM member m
-   WHERE m.tenant_id = $1 AND m.aad_object_id = $2`;
+   WHERE m.tenant_id = ${tenant} AND m.aad_object_id = ${aadObjectId}`;
 
 export interface ActorRow {
   id: string;
@@ -46,7 +46,7 @@ export function actorFromRow(row: ActorRow, tenantId: string, aadObjectId: strin
 
 /** Everything the policy needs about a person, in one round trip. */
 export async function loadActor(db: Queryable, tenantId: string, aadObjectId: string): Promise<Actor | undefined> {
-  const { rows } = await db.query<{ actor: ActorRow }>(`SELECT (${ACTOR_JSON_SQL}) AS actor`, [tenantId, aadObjectId]);
+  const { rows } = await db.query<{ actor: ActorRow }>(`SELECT (${actorJsonSql()}) AS actor`, [tenantId, aadObjectId]);
   const row = rows[0]?.actor;
   return row ? actorFromRow(row, tenantId, aadObjectId) : undefined;
 }

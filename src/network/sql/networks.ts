@@ -32,13 +32,14 @@ export async function findNetworkBySlug(db: Queryable, slug: string): Promise<Ne
 }
 
 /**
- * The network a team is bound to, as JSON, with `$3` the team id: read in the same round trip as
- * the turn's actor (src/app/sql/turn-context.ts). networkFromJson makes it a Network again.
+ * The network a team is bound to, as JSON, for the team id given as an SQL expression: read in
+ * the same round trip as the turn's actor (src/app/sql/turn-context.ts). networkFromJson makes it
+ * a Network again.
  */
-export const TEAM_NETWORK_JSON_SQL = `
+export const teamNetworkJsonSql = (teamId: string) => `
   SELECT row_to_json(t) FROM (
     SELECT ${networkColumns} FROM network n JOIN region r ON r.id = n.region_id
-     WHERE n.teams_team_id = $3 AND n.archived_at IS NULL) t`;
+     WHERE n.teams_team_id = ${teamId} AND n.archived_at IS NULL) t`;
 
 export function networkFromJson(json: Omit<Network, 'endedAt'> & { endedAt?: string | null }): Network {
   return { ...json, endedAt: json.endedAt ? new Date(json.endedAt) : null };

@@ -1,8 +1,9 @@
 /**
- * Group commit for votes. Votes for one poll that arrive while its previous batch is being
- * written (or in the same turn of the event loop) are written together in one statement, so a
- * burst of 1,000 voters costs a few dozen commits instead of 1,000. Nobody is acknowledged early:
- * each caller's promise settles only when the statement holding their row has committed.
+ * Group commit (issue 15). Work for one group that arrives while the group's previous batch is
+ * running (or in the same turn of the event loop) runs together in one statement: votes for one
+ * poll, so a burst of 1,000 voters costs a few dozen commits instead of 1,000; and the reads that
+ * start every bot turn, so those voters' own rows are read in a few statements too. Nobody is
+ * answered early: each caller's promise settles only when the statement holding their row has.
  */
 export interface Batched<V, R> {
   key: string;
@@ -21,7 +22,7 @@ function afterTurns(turns: number, run: () => void): void {
   setImmediate(() => (turns <= 1 ? run() : afterTurns(turns - 1, run)));
 }
 
-export class VoteBatcher<V, R> {
+export class GroupBatcher<V, R> {
   private readonly queues = new Map<string, Queue<V, R>>();
   /** Counters for the benchmark: how many statements the votes took. */
   readonly stats = { batches: 0, votes: 0, largest: 0 };
@@ -39,7 +40,7 @@ export class VoteBatcher<V, R> {
     private readonly maxBatch = 500,
   ) {}
 
-  /** `group` is the poll; `key` the voter: one voter's votes are never in the same batch. */
+  /** `group`, e.g. the poll; `key`, e.g. the voter: one key's items are never in the same batch. */
   submit(group: string, key: string, vote: V): Promise<R> {
     let queue = this.queues.get(group);
     if (!queue) {
