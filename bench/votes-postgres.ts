@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../tests/helpers/ports.js';
@@ -8,6 +8,8 @@ const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
 
 export interface ThrowawayPostgres {
   url: string;
+  /** The postmaster's process id (its backends are its children), for CPU accounting. */
+  pid(): number;
   stop(): void;
 }
 
@@ -35,6 +37,7 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres | unde
   run('pg_ctl', ['-D', dataDir, '-l', join(dir, 'server.log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200`, 'start']);
   return {
     url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
+    pid: () => Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]),
     stop() {
       try {
         run('pg_ctl', ['-D', dataDir, '-m', 'fast', 'stop']);

@@ -21,6 +21,7 @@ import { freePort } from '../tests/helpers/ports.js';
 import { waitFor } from '../tests/helpers/wait.js';
 import { CountingConnector } from './votes-connector.js';
 import { startThrowawayPostgres } from './votes-postgres.js';
+import { CORES, measureCpu, type CpuUse } from './cpu.js';
 
 const mainJs = join(projectRoot, 'dist', 'src', 'main.js');
 const baselineJs = join(projectRoot, 'bench', 'votes-baseline.mjs');
@@ -42,6 +43,8 @@ export interface Row {
   lost: number;
   updates: number;
   peakRssMiB: number;
+  /** CPU seconds while the voters arrived: the app, the database server, the load generator. */
+  cpu: CpuUse;
   /** The app's own counters over the run (all instances): statements its votes took. */
   statements?: { voteBatches: number; tallies: number; largestVoteBatch: number };
 }
@@ -236,7 +239,7 @@ const appEnv = (env: Record<string, string>) => ({ APP_MODE: 'local', SEED_DEMO:
  * The app on one database, `instances` processes of it (more than one only on a server), the
  * votes sent to them in turn: the burst on one poll, then the curve on a second one.
  */
-async function runSamlingspunkt(name: string, voters: number, env: Record<string, string>, arrivals: Arrival[], curveSeconds: number, instances = 1): Promise<Row[]> {
+async function runSamlingspunkt(name: string, voters: number, env: Record<string, string>, arrivals: Arrival[], curveSeconds: number, instances = 1, dbPid?: number): Promise<Row[]> {
   // A first start creates the database; the measured servers start warm, as a running installation does.
   await stopServer((await startServer(appArgs, appEnv(env))).child);
   const servers = [];
@@ -250,13 +253,18 @@ async function runSamlingspunkt(name: string, voters: number, env: Record<string
       // Registered through every instance in turn, so each has served traffic before it is measured.
       const setup = await preparePoll(urls[0]!, connector, people, n === 0, urls);
       const before = await pollCounters(urls);
-      const result = await arrive((i) => setup.vote(urls[i % urls.length]!, i), voters, arrival, curveSeconds);
+      const { result, cpu } = await measureCpu(
+        servers.map((s) => s.child.pid!),
+        dbPid,
+        () => arrive((i) => setup.vote(urls[i % urls.length]!, i), voters, arrival, curveSeconds),
+      );
       await connector.settle(CARD_UPDATE_MS * 2.5);
       rows.push({
         name,
         arrival,
         voters,
         ...result,
+        cpu,
         throughput: voters / result.seconds,
         lost: await setup.lost(),
         updates: connector.updates.get(setup.activityId) ?? 0,
@@ -292,10 +300,12 @@ async function runReference(kind: 'floor' | 'baseline', voters: number, arrivals
       const channel = `${DEMO_TEAM_ID};messageid=bench-${randomUUID()}`;
       const activityId = `activity-${kind}-${arrival}`;
       const people = Array.from({ length: voters }, () => randomUUID());
-      const result = await arrive(async (i) => {
-        const res = await post(url, activity(connector.url, channel, people[i]!, invoke('maling.svar', { svar: String(i % OPTIONS.length) }, activityId)));
-        return res.status === 200;
-      }, voters, arrival, curveSeconds);
+      const { result, cpu } = await measureCpu([child.pid!], undefined, () =>
+        arrive(async (i) => {
+          const res = await post(url, activity(connector.url, channel, people[i]!, invoke('maling.svar', { svar: String(i % OPTIONS.length) }, activityId)));
+          return res.status === 200;
+        }, voters, arrival, curveSeconds),
+      );
       let lost = 0;
       if (kind === 'baseline') {
         await connector.settle(500);
@@ -307,6 +317,7 @@ async function runReference(kind: 'floor' | 'baseline', voters: number, arrivals
         arrival,
         voters,
         ...result,
+        cpu,
         throughput: voters / result.seconds,
         lost,
         updates: connector.updates.get(activityId) ?? 0,
@@ -350,6 +361,14 @@ function printTables(rows: Row[], curveSeconds: number): void {
       console.log(`target p99 for the burst, 1.2 × N ÷ floor: ${fmt((1.2 * n * 1000) / floor.throughput)} ms`);
     }
   }
+  const bursts = rows.filter((r) => r.arrival === 'burst');
+  console.log(`\nCPU during the burst (CPU seconds; this machine has ${CORES} cores, so a run of T s has ${CORES}·T s to give)`);
+  console.log('| run | wall s | app | database server | load generator + fake connector | total | share of the machine |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  for (const r of bursts) {
+    const total = r.cpu.app + r.cpu.db + r.cpu.client;
+    console.log(`| ${r.name} | ${fmt(r.seconds, 2)} | ${fmt(r.cpu.app, 2)} | ${r.cpu.db ? fmt(r.cpu.db, 2) : '–'} | ${fmt(r.cpu.client, 2)} | ${fmt(total, 2)} | ${share(total, CORES * r.seconds)} |`);
+  }
   console.log('failed: invokes not answered 200 with the voter’s own card; lost: votes missing from the stored result afterwards;');
   console.log('card updates: PUTs of the shared card (all instances together); peak RSS: VmHWM of the server process (the larger of two instances).');
 }
@@ -375,10 +394,10 @@ export async function votes(): Promise<void> {
     console.warn('\n!!! votes: PostgreSQL-binærene mangler (apt-get install -y postgresql): Postgres-radene hoppes over. !!!');
   } else {
     try {
-      rows.push(...(await runSamlingspunkt('Samlingspunkt, PostgreSQL 15', voters, { DATABASE_URL: pg.url }, arrivals, curveSeconds)));
+      rows.push(...(await runSamlingspunkt('Samlingspunkt, PostgreSQL 15', voters, { DATABASE_URL: pg.url }, arrivals, curveSeconds, 1, pg.pid())));
       if (!process.argv.includes('--no-scale-out')) {
         // A fresh schema per run would need a second server; the same database is fine: new voters, new polls.
-        rows.push(...(await runSamlingspunkt('Samlingspunkt, PostgreSQL 15, 2 instances (round-robin)', voters, { DATABASE_URL: pg.url }, ['burst'], curveSeconds, 2)));
+        rows.push(...(await runSamlingspunkt('Samlingspunkt, PostgreSQL 15, 2 instances (round-robin)', voters, { DATABASE_URL: pg.url }, ['burst'], curveSeconds, 2, pg.pid())));
       }
     } finally {
       pg.stop();
