@@ -39,6 +39,13 @@ param botDisplayName string = 'Samlingspunkt'
 param aadAppClientId string
 param aadAppTenantId string
 
+@secure()
+@description('Client secret of the SSO Entra app: the on-behalf-of exchange that creates a samling\'s Teams meeting in the facilitator\'s calendar (Graph Calendars.ReadWrite)')
+param aadAppClientSecret string
+
+@description('The Teams app id (manifest id): deep links and the in-meeting notification bubble')
+param teamsAppId string
+
 @description('Comma list of Entra tenant ids whose users may use the app')
 param allowedTenantIds string = ''
 
@@ -225,6 +232,14 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         {
           name: 'POLL_HASH_SECRET'
           value: pollHashSecret
+        }
+        {
+          name: 'AAD_APP_CLIENT_SECRET'
+          value: aadAppClientSecret
+        }
+        {
+          name: 'TEAMS_APP_ID'
+          value: teamsAppId
         }
         {
           name: 'SCM_DO_BUILD_DURING_DEPLOYMENT'

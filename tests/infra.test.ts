@@ -27,6 +27,8 @@ const RUNTIME_VARS = [
   'BOT_DOMAIN',
   'LOG_LEVEL',
   'POLL_HASH_SECRET',
+  'AAD_APP_CLIENT_SECRET',
+  'TEAMS_APP_ID',
 ];
 
 describe('infra/azure.bicep', () => {
