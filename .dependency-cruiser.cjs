@@ -15,6 +15,14 @@ module.exports = {
       to: { path: 'node_modules/(botbuilder|botframework-)' },
     },
     {
+      name: 'graph-only-in-platform-graph',
+      comment:
+        'Microsoft Graph and its credentials (@microsoft/teamsfx, @microsoft/microsoft-graph-client, MSAL) are a detail of src/platform/graph; capabilities ask through the port in src/shared/teams-meetings.ts, so tests can hand in a fake and the SDKs can be swapped in one folder.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/platform/graph/' },
+      to: { path: 'node_modules/(@microsoft/teamsfx|@microsoft/microsoft-graph-client|@azure/msal-|@azure/identity)' },
+    },
+    {
       name: 'restify-only-in-platform-http',
       comment: 'The HTTP framework is a detail of src/platform/http; capabilities expose typed routes, not restify handlers.',
       severity: 'error',

@@ -15,6 +15,7 @@ import {
   validateLocalization,
   validateManifest,
 } from '../scripts/app-package.js';
+import { NOTIFICATION_LIMITS } from '../src/meetings/notify.js';
 
 const root = join(import.meta.dirname, '..');
 const appPackageDir = join(root, 'appPackage');
@@ -108,9 +109,35 @@ describe('manifest.json', () => {
 
   it('asks only for resource-specific permissions the README explains', () => {
     const granted = (manifest().authorization?.permissions?.resourceSpecific ?? []) as { name: string; type: string }[];
-    expect(granted.map((p) => p.name)).toEqual(['OnlineMeeting.ReadBasic.Chat', 'ChannelMeeting.ReadBasic.Group', 'OnlineMeetingParticipant.Read.Chat']);
+    expect(granted).toEqual([
+      { name: 'OnlineMeeting.ReadBasic.Chat', type: 'Application' },
+      { name: 'ChannelMeeting.ReadBasic.Group', type: 'Application' },
+      { name: 'OnlineMeetingParticipant.Read.Chat', type: 'Application' },
+      { name: 'OnlineMeetingNotification.Send.Chat', type: 'Application' },
+      // Sharing to the stage is done by the signed-in presenter: delegated in Teams' RSC list.
+      { name: 'MeetingStage.Write.Chat', type: 'Delegated' },
+      { name: 'ChannelMeetingStage.Write.Group', type: 'Delegated' },
+    ]);
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
     for (const p of granted) expect(readme).toMatch(new RegExp(`\\| \`${p.name.replace(/\./g, '\\.')}\` \\| ${p.type} \\| \\w`));
+  });
+
+  it('offers the tab in channels, group chats and every surface of a meeting (issue 14)', () => {
+    const tab = manifest().configurableTabs[0];
+    expect(tab.context).toEqual(['channelTab', 'privateChatTab', 'meetingChatTab', 'meetingDetailsTab', 'meetingSidePanel', 'meetingStage']);
+    // Meeting contexts need the group chat scope (a meeting's chat is one).
+    expect(tab.scopes).toContain('groupChat');
+    const wrong = manifest();
+    wrong.configurableTabs[0].context = ['meetingSidebar'];
+    expect(validateManifest(wrong).some((e) => e.startsWith('/configurableTabs/0/context'))).toBe(true);
+  });
+
+  it('names the Graph permissions an admin grants, and the notification limit, in the README', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    expect(readme).toMatch(/`Calendars\.ReadWrite` \(delegated\)/);
+    expect(readme).toMatch(/`OnlineMeetingArtifact\.Read\.All` \(application\), with an\s+\[application access policy\]/);
+    // The limit the README promises is the one the announcer applies.
+    expect(readme).toContain(`one notification per ${NOTIFICATION_LIMITS.minGapMs / 60_000} minutes and ${NOTIFICATION_LIMITS.perHour} per hour`);
   });
 
   it('rejects what the schema forbids (the validator is not a no-op)', () => {

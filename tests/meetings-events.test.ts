@@ -60,7 +60,8 @@ describe.each(databaseKinds)('Teams meeting events on %s', (kind) => {
     expect(summary).toContain('Per sektor: Helse og omsorg 1, Plan 1.');
     // The stranger; Ingrid is the facilitator, not counted and not «unknown».
     expect(summary).toContain('1 person i møtet er ikke med i nettverket og ble ikke registrert.');
-    expect(summary).toContain('Målingen «Hvor trygg er du på velferdsteknologi?» er lukket.');
+    // With the demo's «før» poll of Samling 1, which was set to open when the meeting started.
+    expect(summary).toContain('2 målinger er lukket: «Hvor trygg er du på velferdsteknologi?», «Hvordan vil Leve hele livet bidra til forandring i din kommune?».');
 
     const attendance = await t.app.db.query<{ name: string; source: string }>(
       `SELECT m.display_name AS name, a.source FROM attendance a JOIN member m ON m.id = a.member_id WHERE a.plan_item_id = $1 ORDER BY 1`,

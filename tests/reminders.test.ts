@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OSLO } from '../src/shared/time.js';
+import { demoMeetingUrl } from '../src/demo/demo.js';
 import { holidayOn, isChristmasWeek } from '../src/reminders/domain/holidays.js';
 import { mellomarbeidDueReminders } from '../src/mellomarbeid/reminder-kind.js';
 import { reflectionDueReminders } from '../src/reflections/reminder-kind.js';
@@ -165,7 +166,7 @@ describe.each(databaseKinds)('reminders on %s', (kind) => {
     expect(new Set(calls.map((c) => c.conversationId))).toEqual(new Set(members.map((m) => personalConversationId(m.aadObjectId))));
     const card = cardOf(calls[0]!.body);
     expect(card.body[1].text).toBe('Samling 1 – Oppstartseminar');
-    expect(card.actions[0]).toMatchObject({ type: 'Action.OpenUrl', url: 'https://teams.microsoft.com/l/meetup-join/samlingspunkt-demo-samling-1' });
+    expect(card.actions[0]).toMatchObject({ type: 'Action.OpenUrl', url: demoMeetingUrl('samling-1', ingrid.aadObjectId) });
     expect(card.actions[1]).toMatchObject({ type: 'Action.Execute', verb: 'paminnelse-av', data: { kind: 'plan-item', reminderId } });
     expect(JSON.stringify(card)).toContain('Info om prosessen');
     expect(await deliveriesOf(reminderId)).toEqual(members.map((m) => ({ name: m.displayName, status: 'sendt' })).sort((a, b) => a.name.localeCompare(b.name)));

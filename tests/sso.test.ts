@@ -137,7 +137,7 @@ describe('Teams SSO on the tab API (production mode)', () => {
   it('serves the public SSO settings, and no dev user list', async () => {
     const config = await t.get('/api/auth/config');
     expect(config.status).toBe(200);
-    expect(config.json).toEqual({ clientId: CLIENT_ID, tabDomain: TAB_DOMAIN, devSignIn: false });
+    expect(config.json).toEqual({ clientId: CLIENT_ID, tabDomain: TAB_DOMAIN, devSignIn: false, teamsMeetings: false });
     const users = await t.get('/api/dev/users');
     expect(users.status).toBe(404);
     expect(users.json.error.code).toBe('finnes-ikke');
@@ -203,6 +203,6 @@ describe('dev sign-in (local mode)', () => {
     const res = await t.get('/api/networks', bearer('a.b.c'));
     expect(res.status).toBe(401);
     expect(res.json.error.message).toBe('Innlogging med Teams er ikke satt opp på denne serveren.');
-    expect((await t.get('/api/auth/config')).json).toEqual({ clientId: null, tabDomain: null, devSignIn: true });
+    expect((await t.get('/api/auth/config')).json).toEqual({ clientId: null, tabDomain: null, devSignIn: true, teamsMeetings: false });
   });
 });

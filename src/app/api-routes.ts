@@ -9,6 +9,8 @@ import { networkRoutes } from '../network/api/networks.js';
 import { planRoutes } from '../plan/api/plan.js';
 import { planItemRoutes } from '../plan/api/plan-items.js';
 import { planImportRoutes } from '../plan/import/api/import.js';
+import { teamsMeetingRoutes } from '../plan/api/teams-meeting.js';
+import type { TeamsMeetingCreator } from '../shared/teams-meetings.js';
 import { holidayNameOn } from '../reminders/holiday-notice.js';
 import { isChristmasWeek } from '../reminders/domain/holidays.js';
 import { pollRoutes } from '../polls/api/polls.js';
@@ -31,11 +33,14 @@ import { attendanceRoutes } from '../attendance/api/attendance.js';
 import { calendarRoutes } from '../calendar/api/calendar.js';
 import { reflectionFollowupRoutes } from '../reflections/api/followup.js';
 import { pollFollowupRoutes } from '../polls/api/followup.js';
+import { meetingRoutes } from '../meetings/api/meetings.js';
 
 export interface ApiServices {
   polls: PollService;
   /** Who may set up networks (NETWORK_CREATORS). */
   creators: NetworkCreatorCheck;
+  /** A plan item's Teams meeting, made in Microsoft Graph on the facilitator's behalf. */
+  meetings: TeamsMeetingCreator;
 }
 
 /**
@@ -62,6 +67,7 @@ export function createApiRoutes(services: ApiServices): readonly ApiRoute[] {
         }
       },
     }),
+    ...teamsMeetingRoutes(services.meetings, { syncReminders: (tx, kind, subjectId, now) => syncSubjectReminders(tx, kind, subjectId, now), afterCommit: notifyRemindersChanged }),
     // A plan started from a template or a pasted table: each item with its reminders, as above.
     ...planImportRoutes({
       hooks: { inTransaction: (tx, itemId, now) => syncSubjectReminders(tx, 'plan-item', itemId, now), afterCommit: notifyRemindersChanged },
@@ -94,5 +100,7 @@ export function createApiRoutes(services: ApiServices): readonly ApiRoute[] {
     // «Hvem har ikke svart» and «Send påminnelse til disse» (issue 13), through the reminder engine.
     ...reflectionFollowupRoutes,
     ...pollFollowupRoutes,
+    // The samling's Teams meeting: its side panel and «Åpne nå» (issue 14).
+    ...meetingRoutes(services.polls),
   ].map(checkedRoute);
 }

@@ -8,6 +8,7 @@ import { localeOfActor } from '../identity/locale.js';
 import { localeFromTag } from '../platform/i18n/locale.js';
 import { unregisteredActor, type ApiRoute } from '../shared/api/context.js';
 import { createApiRoutes } from './api-routes.js';
+import { createGraphMeetingCreator } from '../platform/graph/meetings.js';
 import { serveCalendarFeed } from '../calendar/api/public-feed.js';
 import { configuredCoordinatorAppointer } from '../network/api/configured-coordinators.js';
 import { createBotEndpoint, type BotAuthOverrides } from '../platform/teams/endpoint.js';
@@ -27,6 +28,7 @@ import { pollCloseReminders } from '../polls/close-reminders.js';
 import { reflectionDueReminders } from '../reflections/reminder-kind.js';
 import { mellomarbeidDueReminders } from '../mellomarbeid/reminder-kind.js';
 import { PollService } from '../polls/service.js';
+import { createMeetingAnnouncer } from '../meetings/notify.js';
 import { createNetworkCreatorCheck } from '../network/setup/creators.js';
 import { scheduleRetentionSweep } from '../privacy/retention.js';
 import { startReminderJobs, type RegisteredJobs } from '../reminders/jobs.js';
@@ -95,6 +97,9 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     options.botAuthOverrides,
   );
   polls.attachSender(bot.sender);
+  // A samling's poll that opens goes to its meeting chat, with Teams' in-meeting notification (issue 14).
+  let tabUrl = config.sso.tabDomain ? `https://${config.sso.tabDomain}/tab/` : `http://127.0.0.1:${config.port}/tab/`;
+  polls.announcer = createMeetingAnnouncer(polls, { mode: config.mode, teamsAppId: config.teamsAppId, botAppId: config.bot?.appId, tabUrl: () => tabUrl, log });
   let scheduler: Scheduler | undefined;
   let jobs: RegisteredJobs | undefined;
   try {
@@ -124,7 +129,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   const boss = scheduler;
   const work = jobs;
 
-  const apiRoutes = createApiRoutes({ polls, creators });
+  const apiRoutes = createApiRoutes({ polls, creators, meetings: createGraphMeetingCreator({ config: config.teamsMeetings, log }) });
   const appointConfigured = configuredCoordinatorAppointer(config.regionCoordinators);
   const http = createHttpServer({
     mode: config.mode,
@@ -176,6 +181,8 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   });
   const address = http.server.address() as AddressInfo;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${address.port}`;
+  // Local mode: the bubble's answer page is this server's own tab (the port is known now).
+  if (!config.sso.tabDomain) tabUrl = `${url}/tab/`;
   if (config.mode === 'local') {
     log.warn({ url }, 'Lokal modus: lytter bare på 127.0.0.1, og innkommende tokens blir IKKE sjekket');
   }

@@ -1,10 +1,13 @@
+import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { OSLO } from '../shared/time.js';
 import { SEED_000_TEMPLATE_ID, findTemplate, templatePlanItems } from '../plan/import/templates.js';
 import { holidayOn, isChristmasWeek } from '../reminders/domain/holidays.js';
 import type { BodyCode, NetworkRole, PlanItemFormat, PlanItemKind, Sector } from '../shared/types.js';
 
-export { DEMO_TENANT_ID } from '../identity/local-tenant.js';
+import { DEMO_TENANT_ID } from '../identity/local-tenant.js';
+
+export { DEMO_TENANT_ID };
 export const DEMO_NETWORK_SLUG = 'usht-viken';
 /** The team in .m365agentsplayground.yml, so the Playground's channel belongs to the demo network. */
 export const DEMO_TEAM_ID = '19:usht-viken-laeringsnettverk@thread.tacv2';
@@ -49,6 +52,24 @@ export const demoMembers: DemoMember[] = [
 ];
 
 /**
+ * The chat thread of a demo item's Teams meeting, «19:meeting_…@thread.v2», the same for the
+ * same seed key on every database: the id is made as Teams makes them (base64 of a GUID), from
+ * a hash of the key. A test can so name the meeting chat of the demo's Samling 1.
+ */
+export function demoMeetingThread(seedKey: string): string {
+  const h = createHash('sha256').update(`samlingspunkt-demo:${seedKey}`).digest('hex');
+  const guid = `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  return `19:meeting_${Buffer.from(guid).toString('base64url')}@thread.v2`;
+}
+
+/** A demo item's Teams join link as Teams writes it: the thread percent-encoded, the tenant and organiser in its context. */
+export function demoMeetingUrl(seedKey: string, organizerAadObjectId: string): string {
+  const thread = encodeURIComponent(demoMeetingThread(seedKey)).replace(/%[0-9A-F]{2}/g, (e) => e.toLowerCase());
+  const context = encodeURIComponent(JSON.stringify({ Tid: DEMO_TENANT_ID, Oid: organizerAadObjectId })).replace(/%[0-9A-F]{2}/g, (e) => e.toLowerCase());
+  return `https://teams.microsoft.com/l/meetup-join/${thread}/0?context=${context}`;
+}
+
+/**
  * The days (from the plan's first Tuesday) that must be ordinary working days: each item's day
  * and the day before (its «dagen før kl. 09.00» reminder), the reflection due at Samling 2 and
  * the focus-area task due a week after it (seed-reflections.ts), and the Monday two days before
@@ -77,11 +98,13 @@ export function demoData(now: Date): DemoData {
   const day0 = first.toISODate() ?? '';
 
   // Seed 000's plan is the first plan template (src/plan/import/templates.ts): one copy of it.
-  // The demo's samlinger have a (made-up) Teams link, so «Bli med» can be seen.
+  // The demo's samlinger have a Teams link shaped as a real one (organised by Ingrid, the
+  // facilitator), so «Bli med» can be seen and the side panel finds the samling by its meeting chat.
+  const organizer = demoMembers.find((m) => m.role === 'fasilitator')!.aadObjectId;
   const planItems: DemoPlanItem[] = templatePlanItems(findTemplate(SEED_000_TEMPLATE_ID)!, day0).map((item) => ({
     ...item,
     responsibleBody: item.responsibleBody ?? 'USHT',
-    meetingUrl: item.kind === 'samling' ? `https://teams.microsoft.com/l/meetup-join/samlingspunkt-demo-${item.seedKey}` : null,
+    meetingUrl: item.kind === 'samling' ? demoMeetingUrl(item.seedKey, organizer) : null,
   }));
 
   return {

@@ -1,5 +1,5 @@
 import { osloInstant, addOsloDays } from '../shared/time.js';
-import type { DemoMember, DemoPlanItem } from './demo.js';
+import { demoMeetingUrl, type DemoMember, type DemoPlanItem } from './demo.js';
 import type { BodyCode } from '../shared/types.js';
 
 /**
@@ -59,7 +59,7 @@ export function otherDemoNetworks(day0: string, today: string): OtherDemoNetwork
           endsAt: ago(14, '13:00'),
           format: 'digital',
           responsibleBody: 'KS',
-          meetingUrl: 'https://teams.microsoft.com/l/meetup-join/samlingspunkt-demo-bth-oppstart',
+          meetingUrl: demoMeetingUrl('bth-oppstart', person('Marte Lie').aadObjectId),
         },
         {
           seedKey: 'bth-samling-1',
@@ -81,7 +81,7 @@ export function otherDemoNetworks(day0: string, today: string): OtherDemoNetwork
           endsAt: at(10, '14:30'),
           format: 'digital',
           responsibleBody: 'SF',
-          meetingUrl: 'https://teams.microsoft.com/l/meetup-join/samlingspunkt-demo-bth-webinar',
+          meetingUrl: demoMeetingUrl('bth-webinar-1', person('Marte Lie').aadObjectId),
         },
         {
           seedKey: 'bth-samling-2',
@@ -92,7 +92,7 @@ export function otherDemoNetworks(day0: string, today: string): OtherDemoNetwork
           endsAt: at(28, '14:00'),
           format: 'hybrid',
           responsibleBody: 'KS',
-          meetingUrl: 'https://teams.microsoft.com/l/meetup-join/samlingspunkt-demo-bth-samling-2',
+          meetingUrl: demoMeetingUrl('bth-samling-2', person('Marte Lie').aadObjectId),
         },
       ],
     },
@@ -127,7 +127,7 @@ export function otherDemoNetworks(day0: string, today: string): OtherDemoNetwork
           endsAt: at(16, '11:00'),
           format: 'digital',
           responsibleBody: 'USHT',
-          meetingUrl: 'https://teams.microsoft.com/l/meetup-join/samlingspunkt-demo-vl-dialogmote',
+          meetingUrl: demoMeetingUrl('vl-dialogmote-1', person('Siri Brekke').aadObjectId),
         },
       ],
     },

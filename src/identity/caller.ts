@@ -15,7 +15,11 @@ export function createCallerAuthenticator(config: Pick<AppConfig, 'mode' | 'sso'
   return {
     async authenticate(req) {
       const bearer = /^Bearer\s+(\S+)$/i.exec(req.authorization ?? '')?.[1];
-      if (bearer) return validator.validate(bearer);
+      if (bearer) {
+        // The token goes along with the caller for Graph calls on their behalf (a plan item's Teams meeting).
+        const caller = await validator.validate(bearer);
+        return caller.ok ? ok({ ...caller.value, ssoToken: bearer }) : caller;
+      }
       if (devAllowed && req.devUser && isLoopback(req.remoteAddress)) {
         if (!/^[0-9a-f-]{36}$/i.test(req.devUser)) return fail('ugyldig-forespørsel', t('auth.badDevUser')); // i18n-ignore (the code)
         return ok({ tenantId: DEMO_TENANT_ID, aadObjectId: req.devUser.toLowerCase(), via: 'dev' });

@@ -2,7 +2,7 @@
  * The meeting events Teams sends the bot, checked at the edge. Teams writes these values in
  * PascalCase (Id, JoinUrl, MeetingType, Title, StartTime/EndTime); participant events in camelCase.
  */
-import { z } from '../shared/validation.js';
+import { text as textField, z } from '../shared/validation.js';
 
 export const MEETING_START = 'application/vnd.microsoft.meetingStart';
 export const MEETING_END = 'application/vnd.microsoft.meetingEnd';
@@ -41,3 +41,13 @@ export const participantsValue = z.looseObject({
 export type MeetingStartValue = z.infer<typeof meetingStartValue>;
 export type MeetingEndValue = z.infer<typeof meetingEndValue>;
 export type ParticipantsValue = z.infer<typeof participantsValue>;
+
+/**
+ * The side panel's query (GET /api/meetings/panel): the meeting chat's thread id and the meeting
+ * id, as teams-js' getContext gives them. The lengths are those the meeting table allows.
+ */
+export const panelQuerySchema = z.object({
+  chat: textField().min(1).max(1000),
+  /** Absent or empty: Teams gave none (a chat tab before the meeting has been held). */
+  meeting: textField().max(1000).optional(),
+});

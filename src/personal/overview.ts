@@ -14,7 +14,7 @@ import { listPolls } from '../polls/sql/polls.js';
 import { pollStatus } from '../polls/domain/polls.js';
 import { pollDto } from '../polls/api/polls.js';
 import type { PollService } from '../polls/service.js';
-import { reflectionTasksOfNetwork, currentGroupVersion } from '../reflections/sql/reflections.js';
+import { reflectionTasksOfNetwork, currentGroupVersion, type TaskOverview } from '../reflections/sql/reflections.js';
 import { mineItems } from '../reflections/mine.js';
 import { isOpen, type ReflectionTask } from '../reflections/domain/reflections.js';
 import { assignmentsOfNetwork, workOfNetwork } from '../mellomarbeid/sql/mellomarbeid.js';
@@ -56,6 +56,41 @@ async function ownNetworks(db: Queryable, actor: Actor): Promise<Network[]> {
   return networks;
 }
 
+/**
+ * The person's view of these reflection tasks of a network (open and unanswered first), as their
+ * page shows them; the samling's side panel in the Teams meeting shows its task the same way.
+ */
+export async function personalReflections(
+  db: Queryable,
+  actor: Actor,
+  network: Network,
+  tasks: TaskOverview[],
+  municipalityName: string | null,
+  now: Date,
+): Promise<{ value: PersonalReflection; dueAt: Date; done: boolean }[]> {
+  const municipality = actor.memberships.find((m) => m.networkId === network.id)?.municipalityNumber ?? null;
+  const reflections: { value: PersonalReflection; dueAt: Date; done: boolean }[] = [];
+  for (const item of await mineItems(db, actor, network, tasks, now)) {
+    const group = item.task.answerMode === 'kommune' && municipality ? await currentGroupVersion(db, item.task.id, municipality) : undefined;
+    const overview = tasks.find((r) => r.id === item.task.id)!;
+    reflections.push({
+      value: {
+        networkId: network.id,
+        networkName: network.name,
+        task: taskView(overview, now),
+        state: item.state,
+        answers: item.answers,
+        note: item.note,
+        baseVersion: item.task.answerMode === 'kommune' ? (group?.version ?? 0) : null,
+        municipalityName,
+      },
+      dueAt: item.task.dueAt,
+      done: !item.open || item.state !== 'ubesvart',
+    });
+  }
+  return reflections;
+}
+
 export async function personalOverview(db: Queryable, polls: PollService, actor: Actor, now: Date): Promise<PersonalOverviewResponse> {
   const networks = await ownNetworks(db, actor);
   // Each entry with the instant it is sorted by, across networks.
@@ -91,23 +126,7 @@ export async function personalOverview(db: Queryable, polls: PollService, actor:
 
     if (policy.answerReflection(actor, network).allowed) {
       const recent = (await reflectionTasksOfNetwork(db, network.id)).filter((task) => isOpen(task, now) || now.getTime() - task.dueAt.getTime() < CLOSED_TASK_DAYS * 86_400_000);
-      for (const item of await mineItems(db, actor, network, recent, now)) {
-        const group = item.task.answerMode === 'kommune' && municipality ? await currentGroupVersion(db, item.task.id, municipality) : undefined;
-        const overview = recent.find((r) => r.id === item.task.id)!;
-        reflections.push({
-          value: {
-            ...where,
-            task: taskView(overview, now),
-            state: item.state,
-            answers: item.answers,
-            note: item.note,
-            baseVersion: item.task.answerMode === 'kommune' ? (group?.version ?? 0) : null,
-            municipalityName,
-          },
-          dueAt: item.task.dueAt,
-          done: !item.open || item.state !== 'ubesvart',
-        });
-      }
+      reflections.push(...(await personalReflections(db, actor, network, recent, municipalityName, now)));
     }
 
     if (municipality && policy.viewMunicipalityWork(actor, network, municipality).allowed) {

@@ -36,7 +36,13 @@ export interface PlanEditorHooks {
 
 export type PlanChange =
   | { type: 'create'; draft: PlanItemDraft; audit?: { action: 'plan.duplisert'; fromItemId: string } }
-  | { type: 'update'; itemId: string; merge(before: PlanItemWithSlots): PlanItemDraft }
+  | {
+      type: 'update';
+      itemId: string;
+      merge(before: PlanItemWithSlots): PlanItemDraft;
+      /** A change with a name of its own in the audit log (a Teams meeting made for the item), and what it adds there. */
+      audit?: { action: 'plan.teamsmote-opprettet'; details: Record<string, unknown> };
+    }
   | { type: 'delete'; itemId: string };
 
 export interface PlanItemWithSlots extends PlanItem {
@@ -248,10 +254,11 @@ async function applyPlanChange(
   }
   const after = await withSlots(tx, { ...fields, id: before.id, networkId: network.id });
   const afterDto = await itemView(tx, after);
-  await audit('plan.endret', fields.title, {
+  await audit(change.audit?.action ?? 'plan.endret', fields.title, {
     planItemId: before.id,
     før: beforeDto,
     etter: afterDto,
+    ...change.audit?.details,
     ...(shift !== 0 ? { flyttetMinutter: c.shiftMinutes, fulgte: { målinger: movedPollIds.length, refleksjoner: c.reflections.filter((r) => r.change === 'moved').length, mellomarbeid: c.mellomarbeid.filter((m) => m.change === 'moved').length } } : {}),
   });
   c.summary = describeConsequences(c);

@@ -139,6 +139,8 @@ const envSchema = z.object({
   GRAPH_AUTHORITY_URL: optionalText.refine((v) => v === undefined || isAllowedJwksUrl(v), says('config.jwksUrl')),
   GRAPH_CLIENT_ID: optionalText,
   GRAPH_CLIENT_SECRET: optionalText,
+  // Teams meetings for plan items (issue 14): the tab's Entra app's own secret, for the on-behalf-of exchange.
+  AAD_APP_CLIENT_SECRET: optionalText,
   // Region coordinators (issue 12): the first coordinator of a region, `region-slug:entra-object-id,…`.
   REGION_COORDINATORS: optionalText,
   // The Teams app's id in its manifest (Teams Toolkit writes it): deep links into the channel tab.
@@ -196,6 +198,22 @@ export interface AppConfig {
   networkCreators: NetworkCreatorsConfig;
   /** `TEAMS_APP_ID`, the manifest's app id: the plan card's «Åpne i fanen» deep link needs it. */
   teamsAppId: string | undefined;
+  /** Creating a plan item's Teams meeting in Microsoft Graph, on behalf of the signed-in facilitator. */
+  teamsMeetings: TeamsMeetingsConfig;
+}
+
+/**
+ * Graph calendar events on behalf of the facilitator (OBO): the tab's Entra app exchanges the
+ * user's SSO token for a Graph token, so it is that app's id and its secret (`AAD_APP_CLIENT_SECRET`).
+ * Graph and Entra addresses are the same settings as the group checks use (`GRAPH_BASE_URL`,
+ * `GRAPH_AUTHORITY_URL`). Only production mode has SSO tokens to exchange.
+ */
+export interface TeamsMeetingsConfig {
+  enabled: boolean;
+  graphBaseUrl: string;
+  authorityHost: string;
+  clientId: string | undefined;
+  clientSecret: string | undefined;
 }
 
 /** `NETWORK_CREATORS`: anyone in an allowed tenant, or only the listed Entra users and groups. */
@@ -358,6 +376,13 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     polls: { hashSecret: e.POLL_HASH_SECRET, cardUpdateDelayMs: e.POLL_CARD_UPDATE_MS },
     regionCoordinators: 'bad' in regionCoordinators ? [] : regionCoordinators,
     teamsAppId: e.TEAMS_APP_ID?.toLowerCase(),
+    teamsMeetings: {
+      enabled: e.APP_MODE === 'production' && Boolean(e.AAD_APP_CLIENT_ID && e.AAD_APP_CLIENT_SECRET),
+      graphBaseUrl: (e.GRAPH_BASE_URL ?? DEFAULT_GRAPH_BASE_URL).replace(/\/+$/, ''),
+      authorityHost: (e.GRAPH_AUTHORITY_URL ?? DEFAULT_GRAPH_AUTHORITY_URL).replace(/\/+$/, ''),
+      clientId: e.AAD_APP_CLIENT_ID?.toLowerCase(),
+      clientSecret: e.AAD_APP_CLIENT_SECRET,
+    },
     networkCreators: {
       rule: 'bad' in creators ? { kind: 'tenant' } : creators,
       contact: e.NETWORK_CREATORS_CONTACT,

@@ -33,6 +33,12 @@ const redactPaths = [
   'clientSecret',
   '*.clientSecret',
   'config.networkCreators.graph.clientSecret',
+  // Teams meetings: the tab app's secret for on-behalf-of, and the user's own SSO token it exchanges.
+  'AAD_APP_CLIENT_SECRET',
+  '*.AAD_APP_CLIENT_SECRET',
+  'config.teamsMeetings.clientSecret',
+  'ssoToken',
+  '*.ssoToken',
 ];
 
 export function createLogger(level: string, destination?: DestinationStream): Logger {

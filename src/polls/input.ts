@@ -34,6 +34,8 @@ export const newPollSchema = z.object({
   opensAt: instant().nullish(),
   closesAt: instant().nullish(),
   sendToAll: z.boolean(isBoolean).default(false),
+  /** Opens when the plan item's Teams meeting starts (only with a plan item); opensAt is the fallback. */
+  opensAtMeetingStart: z.boolean(isBoolean).default(false),
   /** Stored conversations (the network's channels) to post the card in. */
   postTo: z.array(text().min(1).max(300), isList).max(10).default([]),
 });
@@ -53,6 +55,7 @@ export interface NewPollInput {
   opensAt: Date | null;
   closesAt: Date | null;
   sendToAll: boolean;
+  opensAtMeetingStart: boolean;
   postTo: string[];
 }
 
@@ -74,7 +77,9 @@ export function toNewPoll(body: NewPollBody, now: Date): Result<NewPollInput> {
   if (closesAt && closesAt <= now) issues.push(t('input.closesInPast'));
   if (closesAt && opensAt && closesAt <= opensAt) issues.push(t('input.closesBeforeOpens'));
   if (issues.length > 0) return invalid(t('input.cannotCreate', { issues: issues.join(' ') }));
-  return ok({ definition, planItemId: body.planItemId ?? null, opensAt, closesAt, sendToAll: body.sendToAll, postTo: body.postTo });
+  // Only a samling has a Teams meeting whose start could open the poll.
+  if (body.opensAtMeetingStart && !body.planItemId) return invalid(t('input.meetingStartNeedsItem'), 'opensAtMeetingStart');
+  return ok({ definition, planItemId: body.planItemId ?? null, opensAt, closesAt, sendToAll: body.sendToAll, opensAtMeetingStart: body.opensAtMeetingStart, postTo: body.postTo });
 }
 
 function osloTime(date: string | undefined, time: string | undefined, now: Date, what: 'opens' | 'closes'): Result<string | null> {

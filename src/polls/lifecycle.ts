@@ -5,7 +5,7 @@
 import type { Transaction } from '../platform/db/port.js';
 import { fail, ok, type Result } from '../shared/result.js';
 import { recordAudit } from '../shared/sql/audit.js';
-import { closePoll, findPoll, findRepeatOf, insertPoll, openPlannedPoll, openPollsOfPlanItem, reopenPoll } from './sql/polls.js';
+import { closePoll, findPoll, findRepeatOf, insertPoll, openPlannedPoll, openPollsOfPlanItem, pollsOpeningAtMeetingStart, reopenPoll } from './sql/polls.js';
 import type { Actor } from '../shared/policy.js';
 import { pollStatus, repeatDefinition, type Poll, type PollDefinition } from './domain/polls.js';
 import type { Network } from '../shared/types.js';
@@ -27,6 +27,8 @@ export interface CreatePoll {
   opensAt: Date | null;
   closesAt: Date | null;
   sendToAll: boolean;
+  /** Opens when the samling's Teams meeting starts; opensAt is the fallback. */
+  opensAtMeetingStart?: boolean;
   targets: PostTarget[];
 }
 
@@ -60,6 +62,7 @@ export async function createPoll(service: PollService, jobs: PollJobs | undefine
         opensAt,
         closesAt: c.closesAt,
         sendToAll: c.sendToAll,
+        opensAtMeetingStart: c.opensAtMeetingStart ?? false,
         createdBy: c.actor.memberId,
       });
       if (c.repeatOf && pollStatus(c.repeatOf, now) === 'apen') closedBefore = await closePoll(tx, c.repeatOf.id, now);
@@ -140,6 +143,20 @@ export async function closePollsOfMeeting(service: PollService, network: Network
     if (await audited(service, network, by, poll, 'maling.lukket', (tx) => closePoll(tx, poll.id, service.now()))) closed.push(poll);
   }
   return closed;
+}
+
+/**
+ * A samling's Teams meeting started: its polls set to open then open now, audited as at the end.
+ * A retried start event finds them open already, and openPollNow does nothing twice.
+ */
+export async function openPollsOfMeetingStart(service: PollService, jobs: PollJobs | undefined, network: Network, actor: Actor | null, planItemId: string): Promise<Opened[]> {
+  const opened: Opened[] = [];
+  const by = actor ?? ({ memberId: null, displayName: t('meeting.actor') } as const);
+  for (const poll of await pollsOpeningAtMeetingStart(service.db, planItemId, service.now())) {
+    const done = await openPollNow(service, jobs, network, by, poll);
+    if (done) opened.push(done);
+  }
+  return opened;
 }
 
 export interface Opened {

@@ -22,6 +22,8 @@ export interface PostTarget {
   turn?: BotTurnIO;
   /** In a personal chat: the person the card is for. */
   viewer?: Voter;
+  /** Sent with the card as is: the meeting's in-meeting notification (src/meetings/notify.ts). */
+  channelData?: Record<string, unknown>;
 }
 
 /**
@@ -87,10 +89,11 @@ export async function postCard(service: PollService, poll: Poll, target: PostTar
     ...(personalUserId ? { personalUserId } : {}),
   });
   let activityId: string | undefined;
+  const message = { ...cardMessage(card), ...(target.channelData ? { channelData: target.channelData } : {}) };
   if (target.turn) {
-    activityId = (await target.turn.reply(cardMessage(card))).id;
+    activityId = (await target.turn.reply(message)).id;
   } else {
-    const outcome = await service.sender.send(target.conversationId, cardMessage(card), { purpose: 'måling' /* i18n-ignore */ });
+    const outcome = await service.sender.send(target.conversationId, message, { purpose: 'måling' /* i18n-ignore */ });
     if (outcome.status === 'sent') activityId = outcome.activityId;
   }
   if (!activityId) return false;

@@ -13,7 +13,9 @@ export type ApiErrorCode =
   /** The request was fine but the record's state forbids it now: a passed due time, an illegal status move. */
   | 'konflikt'
   /** Someone else saved a newer version while this person was writing: show them the newer one. */
-  | 'utdatert';
+  | 'utdatert'
+  /** A service the request depends on (Microsoft Graph) failed or did not answer in time: try again later. */
+  | 'ekstern-feil';
 
 export interface ApiError {
   code: ApiErrorCode;
@@ -39,6 +41,7 @@ export const statusOf: Record<ApiErrorCode, number> = {
   'finnes-ikke': 404,
   konflikt: 409,
   utdatert: 409,
+  'ekstern-feil': 502,
 };
 
 /**

@@ -1,6 +1,7 @@
 import {
   FluentProvider,
   makeStyles,
+  mergeClasses,
   teamsDarkTheme,
   teamsHighContrastTheme,
   teamsLightTheme,
@@ -23,6 +24,9 @@ import { AdminView } from './admin/AdminView.js';
 import { RegionView } from './region/RegionView.js';
 import { PersonalView } from './personal/PersonalView.js';
 import { FirstView } from './personal/FirstView.js';
+import { MeetingPanel } from './meeting/MeetingPanel.js';
+import { StageView } from './meeting/StageView.js';
+import { AnswerView } from './meeting/AnswerView.js';
 
 const THEMES: Record<ThemeName, Theme> = {
   light: teamsLightTheme,
@@ -59,6 +63,8 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalXXL}`,
     '@media (max-width: 600px)': { padding: tokens.spacingHorizontalL },
   },
+  // The meeting's stage is a shared screen: all of it, edge to edge.
+  stage: { maxWidth: 'none', padding: 0, '@media (max-width: 600px)': { padding: 0 } },
 });
 
 const CONTENT_ID = 'innhold';
@@ -89,6 +95,8 @@ export function App({ host }: { host: Host }) {
   const { t, i18n } = useTranslation();
   const theme = useThemeName(host);
   const initialView = useQueryParam('view');
+  // Teams loads a meeting tab's page on the stage too: there it shows the results (issue 14).
+  const onStage = initialView === 'stage' || host.frameContext === 'meetingStage';
   // Without `?view=`, FirstView picks it: a deltaker's own tasks, else the plan (issue 13).
   const [view, setView] = useState<string | null>(initialView);
   const chooseView = (next: string) => {
@@ -115,12 +123,25 @@ export function App({ host }: { host: Host }) {
       <a href={`#${CONTENT_ID}`} className={s.skip} onClick={skipToContent}>
         {t('app.skipToContent')}
       </a>
-      <div className={s.main}>
+      <div className={mergeClasses(s.main, onStage && s.stage)}>
         <AuthGate host={host}>
           {(who) => (
             <>
               <FollowSavedLanguage who={who} />
-              {view === null ? (
+              {view === 'answer' ? (
+                // The in-meeting notification's page (a dialog over the stage): the one poll, no navigation.
+                <main id={CONTENT_ID} tabIndex={-1} className={s.content}>
+                  <AnswerView host={host} />
+                </main>
+              ) : onStage ? (
+                <main id={CONTENT_ID} tabIndex={-1} className={s.content}>
+                  <StageView host={host} />
+                </main>
+              ) : view === 'meeting' ? (
+                <main id={CONTENT_ID} tabIndex={-1} className={s.content}>
+                  <MeetingPanel host={host} />
+                </main>
+              ) : view === null ? (
                 <FirstView onChosen={chooseView} />
               ) : view === 'config' ? (
                 <main id={CONTENT_ID} tabIndex={-1} className={s.content}>

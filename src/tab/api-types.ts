@@ -21,6 +21,7 @@ import type * as calendar from '../calendar/contract.js';
 import type * as personal from '../personal/contract.js';
 import type * as attendance from '../attendance/contract.js';
 import type * as followup from '../followup/contract.js';
+import type * as meetings from '../meetings/contract.js';
 
 export type { BodyCode, PlanItemFormat, PlanItemKind } from '../shared/contract.js';
 
@@ -162,3 +163,9 @@ export type FollowupResponse = Json<followup.FollowupResponse>;
 export type FollowupGroup = Json<followup.FollowupGroup>;
 export type FollowupReminderView = Json<followup.FollowupReminderView>;
 export type FollowupRemindResponse = Json<followup.FollowupRemindResponse>;
+
+// The samling's Teams meeting: side panel and stage (issue 14)
+export type MeetingPanelResponse = Json<meetings.MeetingPanelResponse>;
+export type MeetingPanel = Extract<MeetingPanelResponse, { found: true }>;
+export type MeetingPoll = Json<meetings.MeetingPoll>;
+export type OpenPollResponse = Json<meetings.OpenPollResponse>;

@@ -11,6 +11,12 @@ export interface Host {
   tenantId?: string;
   /** The Teams user's sign-in name, so the consent pop-up does not ask for it again. */
   loginHint?: string;
+  /** Where Teams shows the tab: `content`, `settings`, `sidePanel` (in a meeting), `meetingStage`… */
+  frameContext?: string;
+  /** The Teams meeting the tab is in (a meeting's side panel, chat or details tab, its stage). */
+  meetingId?: string;
+  /** The chat the tab is in: a meeting's chat thread names its samling (19:meeting_…@thread.v2). */
+  chatId?: string;
 }
 
 const INIT_TIMEOUT_MS = 2500;
@@ -68,6 +74,9 @@ export async function connectToHost(): Promise<Host> {
       locale: context.app.locale,
       tenantId: context.user?.tenant?.id,
       loginHint: context.user?.loginHint,
+      frameContext: context.page.frameContext,
+      meetingId: context.meeting?.id,
+      chatId: context.chat?.id,
     };
   } catch (err) {
     console.warn('Samlingspunkt: fortsetter uten Teams', err);
@@ -83,4 +92,39 @@ export function onTeamsThemeChange(handler: (theme: ThemeName) => void): void {
 export function openInTeams(url: string): void {
   const open = sdk ? sdk.app.openLink(url) : Promise.reject(new Error('not in Teams'));
   open.catch(() => window.open(url, '_blank', 'noopener'));
+}
+
+/** The meeting calls take a Node-style callback; this turns one into a promise. */
+function meetingCall<T>(call: (cb: (error: { errorCode: number; message?: string } | null, result: T | null) => void) => void): Promise<T | null> {
+  return new Promise((resolve, reject) => {
+    try {
+      call((error, result) => (error ? reject(new Error(error.message ?? `Teams: ${error.errorCode}`)) : resolve(result)));
+    } catch (err) {
+      // The SDK throws at once where the call is not allowed (outside the side panel and stage).
+      reject(err instanceof Error ? err : new Error(String(err)));
+    }
+  });
+}
+
+/**
+ * Whether this person may put the app on the meeting's stage: Teams says yes to presenters and
+ * organisers in a side panel, no to attendees; anywhere else (a plain browser, a chat tab) no.
+ */
+export async function mayShareToStage(): Promise<boolean> {
+  const meeting = sdk?.meeting;
+  if (!meeting) return false;
+  try {
+    const caps = await meetingCall<{ doesAppHaveSharePermission: boolean }>((cb) => meeting.getAppContentStageSharingCapabilities(cb));
+    return caps?.doesAppHaveSharePermission === true;
+  } catch {
+    return false;
+  }
+}
+
+/** Shares `url` (a page of this app, the stage view) to the meeting's stage for everyone in it. */
+export async function shareToStage(url: string): Promise<void> {
+  const meeting = sdk?.meeting;
+  if (!meeting) throw new Error('not in Teams');
+  const shared = await meetingCall<boolean>((cb) => meeting.shareAppContentToStage(cb, url));
+  if (shared === false) throw new Error('Teams did not share the app to the stage');
 }

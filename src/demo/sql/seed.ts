@@ -73,3 +73,36 @@ export async function closeSeedPoll(tx: Transaction, pollId: string): Promise<vo
   await tx.query(`UPDATE poll SET closed_at = opens_at + interval '30 minutes' WHERE id = $1`, [pollId]);
 }
 
+export interface PlannedSeedPoll {
+  networkId: string;
+  seedKey: string;
+  planItemId: string;
+  opensAt: Date;
+  closesAt: Date;
+  opensAtMeetingStart: boolean;
+  createdAt: Date;
+}
+
+/** A planned seed poll of a plan item; undefined when the seed key already exists. */
+export async function insertPlannedSeedPoll(tx: Transaction, definition: PollDefinition, p: PlannedSeedPoll): Promise<string | undefined> {
+  const { rows } = await tx.query<{ id: string }>(
+    `INSERT INTO poll (network_id, plan_item_id, kind, question, options, anonymous, breakdown, opens_at, closes_at, opens_at_meeting_start, seed_key, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+     ON CONFLICT (network_id, seed_key) DO NOTHING RETURNING id`,
+    [
+      p.networkId,
+      p.planItemId,
+      definition.kind,
+      definition.question,
+      definition.options,
+      definition.anonymous,
+      definition.breakdown,
+      p.opensAt.toISOString(),
+      p.closesAt.toISOString(),
+      p.opensAtMeetingStart,
+      p.seedKey,
+      p.createdAt.toISOString(),
+    ],
+  );
+  return rows[0]?.id;
+}

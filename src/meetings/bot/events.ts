@@ -9,7 +9,8 @@ import { recordMeetingAttendance } from '../../attendance/record.js';
 import { attendanceOfItem } from '../../attendance/sql/attendance.js';
 import { findNetworkById } from '../../network/sql/networks.js';
 import { findPlanItem } from '../../plan/sql/plan.js';
-import { closePollsOfMeeting } from '../../polls/lifecycle.js';
+import { closePollsOfMeeting, openPollsOfMeetingStart } from '../../polls/lifecycle.js';
+import { upsertConversation } from '../../shared/sql/conversations.js';
 import type { PollTurn } from '../../polls/bot/deps.js';
 import { sendCard } from '../../shared/bot/reply.js';
 import { sectors, type Sector } from '../../shared/types.js';
@@ -23,13 +24,24 @@ export const MEETING_EVENTS = [MEETING_START, MEETING_END, PARTICIPANT_JOIN, PAR
 /** The plan item whose Teams link names this meeting's chat thread (the nearest in time). */
 async function linkedMeeting(ctx: PollTurn, meetingId: string, joinUrl: string | undefined, at: Date, startedAt?: Date): Promise<KnownMeeting | undefined> {
   const known = await findMeeting(ctx.deps.db, meetingId);
-  if (known) return known.startedAt || !startedAt ? known : rememberMeeting(ctx.deps.db, { ...known, startedAt });
+  if (known) return known.startedAt || !startedAt ? known : remembered(ctx, { ...known, startedAt });
   const chatId = ctx.turn.activity.conversation.id;
   const thread = meetingThreadOf(joinUrl) ?? meetingThreadOf(chatId);
   if (!thread) return undefined;
   const item = (await itemsWithLinksAround(ctx.deps.db, at)).find((i) => meetingThreadOf(i.meetingUrl) === thread);
   if (!item) return undefined;
-  return rememberMeeting(ctx.deps.db, { meetingId, planItemId: item.planItemId, networkId: item.networkId, chatId, startedAt });
+  return remembered(ctx, { meetingId, planItemId: item.planItemId, networkId: item.networkId, chatId, startedAt });
+}
+
+/**
+ * The meeting as first seen or started, and its chat as a conversation the app can post in later
+ * (a poll opened from the tab or by a job has no turn in it). Only a samling's chat is stored:
+ * the app keeps nothing of meetings that are none of its business.
+ */
+async function remembered(ctx: PollTurn, m: Parameters<typeof rememberMeeting>[1]): Promise<KnownMeeting> {
+  const meeting = await rememberMeeting(ctx.deps.db, m);
+  if (ctx.turn.activity.conversation.id === meeting.chatId) await upsertConversation(ctx.deps.db, ctx.turn.storedConversation());
+  return meeting;
 }
 
 function parsed<T extends z.ZodType>(schema: T, value: unknown, ctx: PollTurn): z.infer<T> | undefined {
@@ -45,7 +57,9 @@ export async function onMeetingEvent(ctx: PollTurn): Promise<void> {
     const v = parsed(meetingStartValue, value, ctx);
     if (!v) return;
     const startedAt = new Date(v.StartTime);
-    await linkedMeeting(ctx, channelMeetingId ?? v.Id, v.JoinUrl, startedAt, startedAt);
+    const meeting = await linkedMeeting(ctx, channelMeetingId ?? v.Id, v.JoinUrl, startedAt, startedAt);
+    if (!meeting || meeting.endedAt) return;
+    await startMeeting(ctx, meeting);
     return;
   }
   if (name === MEETING_END) {
@@ -67,6 +81,20 @@ export async function onMeetingEvent(ctx: PollTurn): Promise<void> {
     if (name === PARTICIPANT_JOIN) await participantsJoined(ctx.deps.db, meeting.meetingId, people, now);
     else await participantsLeft(ctx.deps.db, meeting.meetingId, people.map((p) => p.aadObjectId), now);
   }
+}
+
+/**
+ * The polls the facilitator set to open at the start open now, audited under the person whose
+ * meeting it is (or «Teams-møtet»), each posted to the meeting chat with the in-meeting
+ * notification as the limit allows (src/meetings/notify.ts). A retried start event finds them
+ * open already: nothing opens or posts twice.
+ */
+async function startMeeting(ctx: PollTurn, meeting: KnownMeeting): Promise<void> {
+  const network = await findNetworkById(ctx.deps.db, meeting.networkId);
+  if (!network) return;
+  const polls = ctx.deps.polls;
+  const opened = await openPollsOfMeetingStart(polls, polls.jobs, network, ctx.actor.memberId ? ctx.actor : null, meeting.planItemId);
+  if (opened.length > 0) ctx.deps.log.info({ meetingId: meeting.meetingId, polls: opened.map((o) => ({ pollId: o.poll.id, ...o.announced })) }, 'Målinger åpnet da møtet startet');
 }
 
 async function endMeeting(ctx: PollTurn, meeting: KnownMeeting, endedAt: Date): Promise<void> {

@@ -7,5 +7,6 @@ export function activityOf(message: OutgoingMessage): Partial<Activity> {
     ? MessageFactory.attachment(CardFactory.adaptiveCard(message.card), message.text)
     : MessageFactory.text(message.text ?? '');
   if (message.summary) activity.summary = message.summary;
+  if (message.channelData) activity.channelData = message.channelData;
   return activity;
 }

@@ -25,7 +25,7 @@ import type { PollService } from '../service.js';
 import { t } from '../messages.js';
 
 /** The poll routes also reach the poll runtime (keys, caches, card updates), given by the composition root. */
-type PollApiContext = ApiContext & { polls: PollService };
+export type PollApiContext = ApiContext & { polls: PollService };
 type PollRoute = Omit<ApiRoute, 'handle'> & { handle(ctx: PollApiContext, input: ApiInput): ReturnType<ApiRoute['handle']> };
 
 
@@ -68,7 +68,8 @@ async function pollInNetwork(ctx: PollApiContext, params: Record<string, string 
   return ok({ network: network.value, poll });
 }
 
-async function managedPoll(ctx: PollApiContext, params: Record<string, string | undefined>) {
+/** The poll in the path, for a caller who may manage the network's polls (close, reopen, repeat; the meeting's «Åpne nå»). */
+export async function managedPoll(ctx: PollApiContext, params: Record<string, string | undefined>) {
   const found = await pollInNetwork(ctx, params);
   if (!found.ok) return found;
   const allowed = decide(pollPolicy.managePolls(ctx.actor, found.value.network));
@@ -143,12 +144,16 @@ const routes: PollRoute[] = [
       if (!input.ok) return input;
       const checked = toNewPoll(input.value, ctx.now);
       if (!checked.ok) return checked;
-      if (checked.value.planItemId && !(await findPlanItem(ctx.db, network.value.id, checked.value.planItemId))) {
+      const item = checked.value.planItemId ? await findPlanItem(ctx.db, network.value.id, checked.value.planItemId) : undefined;
+      if (checked.value.planItemId && !item) {
         return invalid(t('api.badPlanItem'), 'planItemId');
       }
+      // Opens at the meeting's start; should Teams send none, at the given time, else the samling's own start.
+      const opensAt = checked.value.opensAtMeetingStart && !checked.value.opensAt && item && item.startsAt > ctx.now ? item.startsAt : checked.value.opensAt;
+      if (opensAt && checked.value.closesAt && checked.value.closesAt <= opensAt) return invalid(t('input.closesBeforeOpens'), 'closesAt');
       const targets = await targetsFor(ctx, network.value, checked.value.postTo);
       if (!targets.ok) return targets;
-      const result = await createPoll(ctx.polls, ctx.polls.jobs, { network: network.value, actor: ctx.actor, ...checked.value, repeatOf: null, targets: targets.value });
+      const result = await createPoll(ctx.polls, ctx.polls.jobs, { network: network.value, actor: ctx.actor, ...checked.value, opensAt, repeatOf: null, targets: targets.value });
       if (!result.ok) return result;
       const created = result.value;
       return ok<NewPollResponse>({ poll: pollDto(created.poll, ctx.polls.now(), { respondents: 0 }), posted: created.posted, failed: created.failed });

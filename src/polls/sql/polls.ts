@@ -139,6 +139,17 @@ export async function openPollsOfPlanItem(db: Queryable, planItemId: string, at:
   return rows.map(toPoll);
 }
 
+/** The plan item's planned polls set to open when its Teams meeting starts (still planned at `at`). */
+export async function pollsOpeningAtMeetingStart(db: Queryable, planItemId: string, at: Date): Promise<Poll[]> {
+  const { rows } = await db.query<PollRow>(
+    `SELECT ${pollColumns} FROM poll p
+      WHERE p.plan_item_id = $1 AND p.opens_at_meeting_start AND p.closed_at IS NULL AND p.opens_at > $2
+      ORDER BY p.opens_at, p.created_at`,
+    [planItemId, at.toISOString()],
+  );
+  return rows.map(toPoll);
+}
+
 /** Closes an open poll at `at`; false when it was closed already. */
 export async function closePoll(db: Queryable, id: string, at: Date): Promise<boolean> {
   const res = await db.query(

@@ -10,6 +10,11 @@ export interface Caller {
   tenantId: string;
   aadObjectId: string;
   via: 'sso' | 'dev';
+  /**
+   * The Teams SSO token itself (via 'sso' only): what a call to Microsoft Graph on the person's
+   * behalf is exchanged from (on-behalf-of). Never stored or logged.
+   */
+  ssoToken?: string;
 }
 
 export interface CallerRequest {

@@ -9,6 +9,8 @@ export interface OutgoingMessage {
   card?: AdaptiveCard;
   /** The notification preview (Teams shows «sent a card» without it). */
   summary?: string;
+  /** Teams' channelData, as is: the in-meeting notification of a poll (src/meetings/notify.ts). */
+  channelData?: Record<string, unknown>;
 }
 
 /** The longest notification preview we send; a preview is one line, the card has the rest. */

@@ -26,7 +26,7 @@ function useDescribe(): (poll: PersonalPoll['poll'], a: Answer) => string {
  * One open poll, answerable here: the same answer the card takes (option indexes, a scale
  * value, a text), sent to the same use case. The server's sentence says what happened.
  */
-export function PollCard({ entry, timeZone, showNetwork }: { entry: PersonalPoll; timeZone: string; showNetwork: boolean }) {
+export function PollCard({ entry, timeZone, showNetwork, onAnswered }: { entry: PersonalPoll; timeZone: string; showNetwork: boolean; onAnswered?: () => void }) {
   const { t, i18n } = useTranslation();
   const s = usePersonalStyles();
   const describe = useDescribe();
@@ -48,6 +48,7 @@ export function PollCard({ entry, timeZone, showNetwork }: { entry: PersonalPoll
       setMine(res.myAnswer);
       setRespondents(res.poll.respondents ?? respondents);
       setNotice({ intent: 'success', text: res.message });
+      onAnswered?.();
     } catch (err) {
       setNotice({ intent: 'error', text: err instanceof ApiError && err.message ? err.message : t('common.errorFallback') });
     } finally {

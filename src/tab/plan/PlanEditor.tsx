@@ -1,5 +1,7 @@
 import { Button } from '@fluentui/react-components';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { loadAuthConfig } from '../auth.js';
+import { CreateTeamsMeeting } from './CreateTeamsMeeting.js';
 import { useTranslation } from 'react-i18next';
 import { planItemAnchor } from '../components/PlanTable.js';
 import { DeleteDialog } from './DeleteDialog.js';
@@ -39,6 +41,18 @@ export function usePlanEditor(data: PlanResponse, onChanged: (focusItemId: strin
   const [open, setOpen] = useState<Open>(null);
   const newRef = useRef<HTMLButtonElement>(null);
   const returnTo = useRef<HTMLElement | null>(null);
+  // «Opprett Teams-møte» only where the server can make meetings (production, Graph set up).
+  const [teamsMeetings, setTeamsMeetings] = useState(false);
+  useEffect(() => {
+    let live = true;
+    loadAuthConfig().then(
+      (c) => live && setTeamsMeetings(c.teamsMeetings),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
   if (!data.canEdit) return { newButton: null, dialogs: null };
 
   const start = (next: Open) => {
@@ -82,7 +96,12 @@ export function usePlanEditor(data: PlanResponse, onChanged: (focusItemId: strin
         {t('editor.newItem')}
       </Button>
     ),
-    renderActions: (item) => <ItemActions item={item} onAction={(action, it) => start({ action, item: it })} />,
+    renderActions: (item) => (
+      <>
+        <ItemActions item={item} onAction={(action, it) => start({ action, item: it })} />
+        {teamsMeetings && !item.meetingUrl && Date.parse(item.endsAt) > Date.now() && <CreateTeamsMeeting networkId={networkId} item={item} onCreated={(id) => onChanged(id)} />}
+      </>
+    ),
     dialogs,
   };
 }

@@ -20,4 +20,6 @@ export const planEditorApi = {
   duplicate: (networkId: string, itemId: string, request: DuplicatePlanItemRequest) =>
     apiCall<PlanItemResponse>('POST', `${itemPath(networkId, itemId)}/duplicate`, request),
   remove: (networkId: string, itemId: string) => apiCall<DeletePlanItemResponse>('DELETE', itemPath(networkId, itemId)),
+  /** The item's Teams meeting, made in the facilitator's calendar; the answer is the item with its link. */
+  createTeamsMeeting: (networkId: string, itemId: string) => apiCall<PlanItemResponse>('POST', `${itemPath(networkId, itemId)}/teams-meeting`, {}),
 };

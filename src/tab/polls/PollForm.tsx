@@ -50,7 +50,7 @@ const useStyles = makeStyles({
 type KindChoice = 'enkeltvalg' | 'flervalg' | 'skala5' | 'skala10' | 'fritekst';
 
 /** The inputs the form (or the server's `error.field`) can point at, in the order they appear. */
-const FIELD_ORDER = ['question', 'options', 'maxChoices', 'opensDate', 'opensTime', 'closesDate', 'closesTime'] as const;
+const FIELD_ORDER = ['question', 'options', 'maxChoices', 'opensAtMeetingStart', 'opensDate', 'opensTime', 'closesDate', 'closesTime'] as const;
 type FieldName = (typeof FIELD_ORDER)[number];
 
 /** The server names fields by the API's names («opensAt», «options.2»). */
@@ -82,6 +82,8 @@ export function PollForm(props: { networkId: string; timeZone: string; channels:
   // Anonymous polls store nothing besides the answer unless the facilitator asks for a breakdown.
   const [breakdown, setBreakdown] = useState<PollBreakdown>('none');
   const [planItemId, setPlanItemId] = useState('');
+  // Only a samling has a Teams meeting: the choice exists once a plan item is chosen.
+  const [opensAtMeetingStart, setOpensAtMeetingStart] = useState(false);
   const [opensDate, setOpensDate] = useState('');
   const [opensTime, setOpensTime] = useState('');
   const [closesDate, setClosesDate] = useState('');
@@ -115,6 +117,7 @@ export function PollForm(props: { networkId: string; timeZone: string; channels:
     opensAt: instant(opensDate, opensTime, props.timeZone),
     closesAt: instant(closesDate, closesTime, props.timeZone),
     sendToAll,
+    opensAtMeetingStart: planItemId !== '' && opensAtMeetingStart,
     postTo,
   };
 
@@ -231,6 +234,16 @@ export function PollForm(props: { networkId: string; timeZone: string; channels:
                 </option>
               ))}
             </Select>
+          </Field>
+        )}
+        {planItemId !== '' && (
+          <Field hint={t('polls.form.opensAtMeetingStartHint')} {...fieldProps('opensAtMeetingStart')}>
+            <Checkbox
+              ref={bind('opensAtMeetingStart')}
+              label={t('polls.form.opensAtMeetingStart')}
+              checked={opensAtMeetingStart}
+              onChange={(_e, d) => setOpensAtMeetingStart(Boolean(d.checked))}
+            />
           </Field>
         )}
         <div className={s.when}>

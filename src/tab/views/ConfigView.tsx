@@ -33,8 +33,47 @@ export function planUrl(networkId: string): string {
   return url.toString();
 }
 
-/** Teams' configuration page for the channel tab: binds the tab instance to one network. */
+/** The meeting tab's page: the side panel (and chat and details tabs), which finds its samling by the meeting chat. */
+export function meetingUrl(): string {
+  const url = new URL(window.location.pathname, window.location.origin);
+  url.searchParams.set('view', 'meeting');
+  return url.toString();
+}
+
+/**
+ * Teams' configuration page. In a channel it binds the tab instance to one network; in a
+ * meeting there is nothing to choose: the meeting's chat names its samling (issue 14).
+ */
 export function ConfigView({ host }: { host: Host }) {
+  return host.meetingId ? <MeetingConfig /> : <ChannelConfig host={host} />;
+}
+
+function MeetingConfig() {
+  const { t } = useTranslation();
+  const s = useStyles();
+  useEffect(() => {
+    const pages = teamsSdk()?.pages;
+    if (!pages) return;
+    const config = { contentUrl: meetingUrl(), websiteUrl: meetingUrl(), entityId: 'samlingspunkt-meeting', suggestedDisplayName: t('app.name') };
+    pages.config.registerOnSaveHandler((evt) => {
+      pages.config.setConfig(config).then(
+        () => evt.notifySuccess(),
+        (err: unknown) => evt.notifyFailure(err instanceof Error ? err.message : String(err)),
+      );
+    });
+    pages.config.setValidityState(true);
+  }, [t]);
+  return (
+    <>
+      <PageHeader title={t('config.title')} actions={<LanguageSwitch />} />
+      <div className={s.card}>
+        <Text>{t('meeting.config')}</Text>
+      </div>
+    </>
+  );
+}
+
+function ChannelConfig({ host }: { host: Host }) {
   const { t } = useTranslation();
   const s = useStyles();
   const [networks, retry] = useAsync('all', loadNetworks);
