@@ -36,17 +36,17 @@ describe.each(databaseKinds)('a samling poll in its Teams meeting on %s', (kind)
 
   const count = async (sql: string, params: unknown[]) => (await t.app.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${sql}`, params)).rows[0]!.n;
 
-  /** A demo samling with no polls yet, starting in ten minutes, with this meeting's Teams link (setup, not under test). */
+  /** A demo session held in Teams (a samling, or a veiledning once the samlinger are used) with no polls yet, starting in ten minutes, with this meeting's Teams link (setup, not under test). */
   async function samling(meeting: MeetingRef): Promise<{ id: string; title: string; startsAt: Date }> {
     const startsAt = new Date(clock.now().getTime() + 10 * MINUTE);
     const { rows } = await t.app.db.query<{ id: string; title: string }>(
       `UPDATE plan_item SET starts_at = $3, ends_at = $3::timestamptz + interval '2 hours', meeting_url = $2
-        WHERE id = (SELECT p.id FROM plan_item p WHERE p.network_id = $1 AND p.kind = 'samling'
-                       AND NOT EXISTS (SELECT 1 FROM poll WHERE poll.plan_item_id = p.id) ORDER BY p.id LIMIT 1)
+        WHERE id = (SELECT p.id FROM plan_item p WHERE p.network_id = $1 AND p.kind IN ('samling', 'veiledning')
+                       AND NOT EXISTS (SELECT 1 FROM poll WHERE poll.plan_item_id = p.id) ORDER BY p.kind = 'samling' DESC, p.id LIMIT 1)
         RETURNING id, title`,
       [networkId, meeting.joinUrl, startsAt.toISOString()],
     );
-    if (!rows[0]) throw new Error('the demo has no samling without polls left for this test');
+    if (!rows[0]) throw new Error('the demo has no session without polls left for this test');
     return { ...rows[0], startsAt };
   }
 
@@ -125,6 +125,29 @@ describe.each(databaseKinds)('a samling poll in its Teams meeting on %s', (kind)
     expect(await count('meeting_notification WHERE meeting_id = $1', [meeting.meetingId])).toBe(2);
   });
 
+  it.skipIf(skipKind(kind))('announces a samling poll made open at once in its running meeting, and its after-poll, with one alert', async () => {
+    const meeting = newMeeting(t.connector.url, ingrid.aadObjectId);
+    const item = await samling(meeting);
+    expect((await t.post('/api/messages', meetingStart(meeting, item.title, clock.now()))).status).toBe(200);
+    expect(t.connector.sentActivities(meeting.chatId)).toHaveLength(0);
+
+    const open = await createPoll({ question: 'Hva håper du å få ut av dagen?', planItemId: item.id });
+    expect(open.status).toBe(201);
+    expect(open.json.poll.status).toBe('apen');
+    const [first] = await t.connector.waitForActivities(1, meeting.chatId);
+    expect(pollIdOf(first!)).toBe(open.json.poll.id);
+    expect(notificationOf(first!)?.alertInMeeting).toBe(true);
+
+    // «Gjenta som etter-måling» a minute later: the after-poll's card too, inside the window without the alert.
+    clock.set(new Date(clock.now().getTime() + MINUTE));
+    const after = await t.post(`/api/networks/${networkId}/polls/${open.json.poll.id}/repeat`, {}, as(ingrid));
+    expect(after.status).toBe(201);
+    const second = (await t.connector.waitForActivities(2, meeting.chatId))[1]!;
+    expect(pollIdOf(second)).toBe(after.json.poll.id);
+    expect(notificationOf(second)).toBeUndefined();
+    expect(await count('meeting_notification WHERE meeting_id = $1', [meeting.meetingId])).toBe(1);
+  });
+
   it.skipIf(skipKind(kind))('gives a meeting it does not know nothing, and keeps nothing of it', async () => {
     const known = newMeeting(t.connector.url, ingrid.aadObjectId);
     const item = await samling(known);
@@ -156,7 +179,8 @@ describe.each(databaseKinds)('a samling poll in its Teams meeting on %s', (kind)
     const meeting = newMeeting(t.connector.url, ingrid.aadObjectId);
     const item = (await t.app.db.query<{ id: string }>(`SELECT id FROM plan_item WHERE network_id = $1 ORDER BY id LIMIT 1`, [networkId])).rows[0]!;
     await t.app.db.query(`INSERT INTO meeting (meeting_id, plan_item_id, network_id, chat_id) VALUES ($1, $2, $3, $4)`, [meeting.meetingId, item.id, networkId, meeting.chatId]);
-    const poll = (await createPoll({ question: 'Grense?', planItemId: item.id })).json.poll.id as string;
+    // Not tied to the samling: an open poll of it would be announced, and take a slot, at the real now.
+    const poll = (await createPoll({ question: 'Grense?' })).json.poll.id as string;
     const start = Date.parse('2026-12-03T12:00:00Z');
     const at = (minutes: number) => new Date(start + minutes * MINUTE);
     const claim = (minutes: number) => claimNotificationSlot(t.app.db, meeting.meetingId, poll, at(minutes), NOTIFICATION_LIMITS);

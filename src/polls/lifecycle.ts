@@ -100,6 +100,9 @@ export async function createPoll(service: PollService, jobs: PollJobs | undefine
   }
   if (!openNow) await jobs?.scheduleOpen(poll);
   else if (c.sendToAll) await jobs?.sendToAll(poll);
+  // A samling's poll that opens at once (a new one, «Gjenta som etter-måling» in the side panel)
+  // reaches the samling's running meeting as a planned one does when it opens.
+  if (openNow && poll.planItemId) await service.announcer?.pollOpened(poll);
   await jobs?.scheduleClose(poll);
   return ok({ poll, posted, failed, closedBefore });
 }
