@@ -8,7 +8,7 @@ import type { AdaptiveCard } from '../shared/cards/card.js';
 import { MAX_REFRESH_USERS, POLL_VERBS, pollCard, type PollCardModel } from './cards/poll.js';
 import type { Database } from '../platform/db/port.js';
 import { findVote, tallyVotes, upsertVotes, type BatchedVote, type Tally, type VoteOutcome } from './sql/votes.js';
-import { GroupBatcher } from '../shared/batcher.js';
+import { GATHER_TURNS, GroupBatcher } from '../shared/batcher.js';
 import { cardUpdated, claimCardVersion, markCardsPending, pollsWithPendingCards, postsOf, type PollPost } from './sql/posts.js';
 import { findPoll, findRepeatOf, municipalityNames } from './sql/polls.js';
 import { sectorLabel } from '../shared/labels.js';
@@ -105,7 +105,7 @@ export class PollService {
       return tallyVotes(this.db, id);
     }, 1_000);
     this.posts = new FreshCache((id) => postsOf(this.db, id), 2_000);
-    this.votes = new GroupBatcher((pollId, votes) => this.writeVotes(pollId, votes), this.db.kind === 'pglite' ? 4 : 1);
+    this.votes = new GroupBatcher((pollId, votes) => this.writeVotes(pollId, votes), GATHER_TURNS[this.db.kind]);
     this.coalescer = new CardUpdateCoalescer(
       options.cardUpdateDelayMs,
       (pollId) => this.updateSharedCards(pollId),

@@ -7,7 +7,7 @@
 import type { Database } from '../../platform/db/port.js';
 import type { Actor } from '../../shared/policy.js';
 import type { Network } from '../../shared/types.js';
-import { GroupBatcher } from '../../shared/batcher.js';
+import { GATHER_TURNS, GroupBatcher } from '../../shared/batcher.js';
 import { actorJsonSql, actorFromRow, type ActorRow } from '../../identity/sql/actors.js';
 import { teamNetworkJsonSql, networkFromJson } from '../../network/sql/networks.js';
 
@@ -46,8 +46,7 @@ const batchers = new WeakMap<Database, GroupBatcher<TurnKey, TurnContext>>();
 function batcherOf(db: Database): GroupBatcher<TurnKey, TurnContext> {
   let batcher = batchers.get(db);
   if (!batcher) {
-    // As for votes: PGlite answers on this thread, so a batch waits for the next poll phase.
-    batcher = new GroupBatcher((_, keys) => readTurns(db, keys), db.kind === 'pglite' ? 4 : 1);
+    batcher = new GroupBatcher((_, keys) => readTurns(db, keys), GATHER_TURNS[db.kind]);
     batchers.set(db, batcher);
   }
   return batcher;
