@@ -7,9 +7,8 @@
  * (.dependency-cruiser.cjs, «graph-only-in-platform-graph»).
  */
 import { randomUUID } from 'node:crypto';
-import { Client, GraphError } from '@microsoft/microsoft-graph-client';
-import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials/index.js';
 import type { OnBehalfOfUserCredential } from '@microsoft/teamsfx';
+import type { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials/index.js';
 import type { TeamsMeetingsConfig } from '../config.js';
 import type { Logger } from '../logging.js';
 import type { MeetingCreation, MeetingFailureReason, MeetingOrganiser, OnlineMeetingRequest, TeamsMeetingCreator } from '../../shared/teams-meetings.js';
@@ -100,8 +99,13 @@ export function createGraphMeetingCreator(o: GraphMeetingOptions): TeamsMeetingC
   const { config, log } = o;
   const timeoutMs = o.timeoutMs ?? DEFAULT_MEETING_TIMEOUT_MS;
   const graphHost = new URL(config.graphBaseUrl).hostname;
-  // teamsfx pulls in botbuilder-dialogs and more (about two seconds): loaded on the first meeting, not at start.
+  // teamsfx pulls in botbuilder-dialogs and more (about two seconds), and the Graph client its own
+  // middleware: both loaded on the first meeting, not at start, so an instance that never makes one
+  // carries neither in its memory.
   let teamsfx: Promise<typeof import('@microsoft/teamsfx')> | undefined;
+  let graph:
+    | Promise<[typeof import('@microsoft/microsoft-graph-client'), typeof import('@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials/index.js')]>
+    | undefined;
 
   async function credentialFor(organiser: MeetingOrganiser): Promise<OnBehalfOfUserCredential> {
     teamsfx ??= import('@microsoft/teamsfx');
@@ -134,6 +138,8 @@ export function createGraphMeetingCreator(o: GraphMeetingOptions): TeamsMeetingC
         }
       },
     };
+    graph ??= Promise.all([import('@microsoft/microsoft-graph-client'), import('@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials/index.js')]);
+    const [{ Client, GraphError }, { TokenCredentialAuthenticationProvider }] = await graph;
     const client = Client.initWithMiddleware({
       authProvider: new TokenCredentialAuthenticationProvider(recording, { scopes: MEETING_SCOPES }),
       baseUrl: config.graphBaseUrl,
