@@ -12,7 +12,7 @@ import { mayShareToStage, type Host } from '../teams.js';
 import type { MeetingPanel as Panel } from '../api-types.js';
 import { meetingApi } from './api.js';
 import { MeetingPollItem } from './MeetingPollItem.js';
-import { useLive } from './useLive.js';
+import { useLive } from '../hooks.js';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL, minWidth: 0 },

@@ -13,7 +13,7 @@ import { usePersonalStyles } from '../personal/styles.js';
 import { shareToStage } from '../teams.js';
 import type { MeetingPoll, PollResultsResponse } from '../api-types.js';
 import { meetingApi } from './api.js';
-import { useLive } from './useLive.js';
+import { useLive } from '../hooks.js';
 
 const useStyles = makeStyles({
   question: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, overflowWrap: 'anywhere' },

@@ -9,7 +9,7 @@ import { WordCloud } from '../polls/WordCloud.js';
 import type { Host } from '../teams.js';
 import type { MeetingPanelResponse, PollResultsResponse } from '../api-types.js';
 import { meetingApi } from './api.js';
-import { useLive } from './useLive.js';
+import { useLive } from '../hooks.js';
 
 type Distribution = NonNullable<PollResultsResponse['results']['overall']>;
 

@@ -3,7 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api.js';
 import { ErrorBar, Loading } from '../components/States.js';
-import { useAsync } from '../hooks.js';
+import { useLive } from '../hooks.js';
 import { pollApi } from './api.js';
 import { BeforeAfter } from './BeforeAfter.js';
 import { BreakdownTable } from './Breakdowns.js';
@@ -41,26 +41,12 @@ const loadResults = (key: string, signal: AbortSignal) => {
 };
 
 export function PollResultsPanel(props: { networkId: string; pollId: string; channels: Channel[]; created?: boolean; onChanged(selectId?: string): void }) {
-  const [version, setVersion] = useState(0);
-  const [state, retry] = useAsync(`${props.networkId}|${props.pollId}|${version}`, loadResults);
   const { t } = useTranslation();
-  // After an action the results reload behind what is shown, so its confirmation stays visible.
-  const [last, setLast] = useState<PollResultsResponse | null>(null);
-  useEffect(() => {
-    if (state.status === 'ready') setLast(state.data);
-  }, [state]);
-  const data = state.status === 'ready' ? state.data : last;
   // Live results while the poll is open: a quiet reload every few seconds (not in a hidden tab).
-  const open = data?.poll.status === 'apen';
-  useEffect(() => {
-    if (!open) return;
-    const timer = setInterval(() => {
-      if (document.visibilityState === 'visible') setVersion((v) => v + 1);
-    }, LIVE_REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [open]);
-  if (!data) return state.status === 'error' ? <ErrorBar error={state.error} onRetry={retry} /> : <Loading label={t('polls.results.loading')} />;
-  return <Results {...props} data={data} reload={() => setVersion((v) => v + 1)} />;
+  // After an action the results reload behind what is shown, so its confirmation stays visible.
+  const { data, error, reload } = useLive(`${props.networkId}|${props.pollId}`, loadResults, LIVE_REFRESH_MS, (d) => d.poll.status === 'apen');
+  if (!data) return error ? <ErrorBar error={error} onRetry={reload} /> : <Loading label={t('polls.results.loading')} />;
+  return <Results {...props} data={data} reload={reload} />;
 }
 
 function Results({ networkId, channels, data, created, reload, onChanged }: { networkId: string; channels: Channel[]; data: PollResultsResponse; created?: boolean; reload(): void; onChanged(selectId?: string): void }) {
