@@ -1,6 +1,6 @@
 /**
- * `npm run bench -- profile [--voters=1000]`: where a burst's time goes. The server (dist/src/main.js
- * on PGlite, as in the votes scenario) samples its CPU during the burst only
+ * `npm run bench -- profile [--voters=1000] [--postgres]`: where a burst's time goes. The server
+ * (dist/src/main.js on PGlite, or with --postgres on a throwaway PostgreSQL 15, as in the votes scenario) samples its CPU during the burst only
  * (bench/profiled-server.mjs); the samples are summed per area (PGlite's WASM, botbuilder,
  * restify, our own code, …) and per function (self time). The .cpuprofile is kept in
  * test-results/ for a flame view in Chrome's DevTools.
@@ -15,6 +15,7 @@ import { CountingConnector } from './votes-connector.js';
 import { freePort } from '../tests/helpers/ports.js';
 import { waitFor } from '../tests/helpers/wait.js';
 import { arrive, preparePoll, startServer, stopServer } from './votes.js';
+import { startThrowawayPostgres, type ThrowawayPostgres } from './votes-postgres.js';
 
 interface ProfileNode {
   id: number;
@@ -83,7 +84,13 @@ function reply<T>(child: ChildProcess, test: (m: unknown) => m is T): Promise<T>
 export async function profileVotes(): Promise<void> {
   const voters = Number(process.argv.find((a) => a.startsWith('--voters='))?.split('=')[1] ?? 1000);
   const dataDir = mkdtempSync(join(tmpdir(), 'samlingspunkt-bench-profile-'));
-  const env = { APP_MODE: 'local', SEED_DEMO: 'true', POLL_CARD_UPDATE_MS: '1000', DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  // --postgres: the app on a PostgreSQL 15 server instead, where its own share is what is left to win.
+  let pg: ThrowawayPostgres | undefined;
+  if (process.argv.includes('--postgres')) {
+    pg = await startThrowawayPostgres();
+    if (!pg) throw new Error('PostgreSQL 15 finnes ikke på denne maskinen (/usr/lib/postgresql/15/bin)');
+  }
+  const env: Record<string, string> = { APP_MODE: 'local', SEED_DEMO: 'true', POLL_CARD_UPDATE_MS: '1000', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...(pg ? { DATABASE_URL: pg.url } : {}) };
   const main = join(projectRoot, 'dist', 'src', 'main.js');
   let child: ChildProcess | undefined;
   try {
@@ -121,6 +128,7 @@ export async function profileVotes(): Promise<void> {
     console.log(summarise(profile).join('\n'));
     console.log('(profile: test-results/vote-burst.cpuprofile)');
   } finally {
+    pg?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -1,6 +1,6 @@
 /**
- * `npm run bench -- queries`: the statements one vote costs, counted on the real app (in-process,
- * PGlite), per kind of vote: a first answer, a changed answer, the same answer again.
+ * `npm run bench -- queries [--postgres]`: the statements one vote costs, counted on the real app
+ * (in-process, on PGlite or a throwaway PostgreSQL 15), per kind of vote: a first answer, a changed answer, the same answer again.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,11 +9,17 @@ import { randomUUID } from 'node:crypto';
 import { startApp } from '../src/app/app.js';
 import { CountingConnector } from './votes-connector.js';
 import { preparePoll } from './votes.js';
+import { startThrowawayPostgres } from './votes-postgres.js';
 
-export async function countQueriesPerVote(voters = 200): Promise<string> {
+export async function countQueriesPerVote(voters = 200, onPostgres = process.argv.includes('--postgres')): Promise<string> {
   const dataDir = mkdtempSync(join(tmpdir(), 'samlingspunkt-queries-'));
+  const pg = onPostgres ? await startThrowawayPostgres() : undefined;
+  if (onPostgres && !pg) throw new Error('PostgreSQL 15 finnes ikke på denne maskinen (/usr/lib/postgresql/15/bin)');
   const connector = await new CountingConnector().start();
-  const app = await startApp({ env: { APP_MODE: 'local', DATA_DIR: dataDir, PORT: '0', SEED_DEMO: 'true', POLL_CARD_UPDATE_MS: '60000' }, logLevel: 'silent' });
+  const app = await startApp({
+    env: { APP_MODE: 'local', DATA_DIR: dataDir, PORT: '0', SEED_DEMO: 'true', POLL_CARD_UPDATE_MS: '60000', ...(pg ? { DATABASE_URL: pg.url } : {}) },
+    logLevel: 'silent',
+  });
   try {
     const people = Array.from({ length: voters }, () => randomUUID());
     const setup = await preparePoll(app.url, connector, people, true);
@@ -50,7 +56,7 @@ export async function countQueriesPerVote(voters = 200): Promise<string> {
     const burstSetup = await preparePoll(app.url, connector, people, false);
     const burst = await measure(`first answer, all ${voters} at once (a new poll)`, (i) => burstSetup.vote(app.url, i), true, true);
     return [
-      `queries per vote: the app in-process on PGlite, ${voters} voters, statements counted at the database port`,
+      `queries per vote: the app in-process on ${pg ? 'PostgreSQL 15' : 'PGlite'}, ${voters} voters, statements counted at the database port`,
       '| vote | statements per vote |',
       '|---|---:|',
       ...lines,
@@ -64,6 +70,7 @@ export async function countQueriesPerVote(voters = 200): Promise<string> {
   } finally {
     await app.close();
     await connector.stop();
+    pg?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

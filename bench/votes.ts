@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- votes [--voters=1000] [--curve-seconds=20]`: N distinct voters answer a poll,
+ * `npm run bench -- votes [--voters=1000] [--curve-seconds=20] [--no-curve] [--only=floor,postgres,…]`: N distinct voters answer a poll,
  * against the real server over HTTP (dist/src/main.js as a child process), on PGlite and on
  * PostgreSQL, twice each: all at the same moment (burst), and arriving as a Poisson process over
  * 20 s (curve). In the same run:
@@ -46,13 +46,15 @@ export interface Row {
   /** CPU seconds while the voters arrived: the app, the database server, the load generator. */
   cpu: CpuUse;
   /** The app's own counters over the run (all instances): statements its votes took. */
-  statements?: { voteBatches: number; tallies: number; largestVoteBatch: number };
+  statements?: PollCounters;
 }
 
 interface PollCounters {
   voteBatches: number;
   tallies: number;
   largestVoteBatch: number;
+  /** Statements that read the turns' people and team networks. */
+  turnReads: number;
 }
 
 async function pollCounters(urls: string[]): Promise<PollCounters> {
@@ -61,6 +63,7 @@ async function pollCounters(urls: string[]): Promise<PollCounters> {
     voteBatches: all.reduce((n, c) => n + c.voteBatches, 0),
     tallies: all.reduce((n, c) => n + c.tallies, 0),
     largestVoteBatch: Math.max(...all.map((c) => c.largestVoteBatch)),
+    turnReads: all.reduce((n, c) => n + c.turnReads, 0),
   };
 }
 
@@ -273,6 +276,7 @@ async function runSamlingspunkt(name: string, voters: number, env: Record<string
           voteBatches: after.voteBatches - before.voteBatches,
           tallies: after.tallies - before.tallies,
           largestVoteBatch: after.largestVoteBatch,
+          turnReads: after.turnReads - before.turnReads,
         })),
       });
     }
@@ -355,7 +359,9 @@ function printTables(rows: Row[], curveSeconds: number): void {
     }
     for (const r of these.filter((x) => x.statements)) {
       const st = r.statements!;
-      console.log(`  ${r.name}: ${n} votes written in ${st.voteBatches} statements (group commit, largest batch ${st.largestVoteBatch}), ${st.tallies} tallies`);
+      console.log(
+        `  ${r.name}: ${n} votes written in ${st.voteBatches} statements (group commit, largest batch ${st.largestVoteBatch}), their turns read in ${st.turnReads}, ${st.tallies} tallies`,
+      );
     }
     if (arrival === 'burst' && floor) {
       console.log(`target p99 for the burst, 1.2 × N ÷ floor: ${fmt((1.2 * n * 1000) / floor.throughput)} ms`);
@@ -380,22 +386,27 @@ export async function votes(): Promise<void> {
   const voters = Number(arg('voters') ?? process.env.VOTES_N ?? 1000);
   const curveSeconds = Number(arg('curve-seconds') ?? 20);
   const arrivals: Arrival[] = process.argv.includes('--no-curve') ? ['burst'] : ['burst', 'curve'];
+  // --only=floor,pglite,postgres (any of floor, baseline, pglite, postgres, scale-out): a quicker look while tuning.
+  const only = arg('only')?.split(',');
+  const wanted = (run: string) => !only || only.includes(run);
   const rows: Row[] = [];
-  rows.push(...(await runReference('floor', voters, arrivals, curveSeconds)));
-  rows.push(...(await runReference('baseline', voters, arrivals, curveSeconds)));
+  if (wanted('floor')) rows.push(...(await runReference('floor', voters, arrivals, curveSeconds)));
+  if (wanted('baseline')) rows.push(...(await runReference('baseline', voters, arrivals, curveSeconds)));
   const dataDir = mkdtempSync(join(tmpdir(), 'samlingspunkt-bench-votes-'));
   try {
-    rows.push(...(await runSamlingspunkt('Samlingspunkt, PGlite', voters, { DATA_DIR: dataDir }, arrivals, curveSeconds)));
+    if (wanted('pglite')) rows.push(...(await runSamlingspunkt('Samlingspunkt, PGlite', voters, { DATA_DIR: dataDir }, arrivals, curveSeconds)));
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
-  const pg = await startThrowawayPostgres();
-  if (!pg) {
+  const pg = wanted('postgres') || wanted('scale-out') ? await startThrowawayPostgres() : undefined;
+  if (!wanted('postgres') && !wanted('scale-out')) {
+    // Not asked for.
+  } else if (!pg) {
     console.warn('\n!!! votes: PostgreSQL-binærene mangler (apt-get install -y postgresql): Postgres-radene hoppes over. !!!');
   } else {
     try {
-      rows.push(...(await runSamlingspunkt('Samlingspunkt, PostgreSQL 15', voters, { DATABASE_URL: pg.url }, arrivals, curveSeconds, 1, pg.pid())));
-      if (!process.argv.includes('--no-scale-out')) {
+      if (wanted('postgres')) rows.push(...(await runSamlingspunkt('Samlingspunkt, PostgreSQL 15', voters, { DATABASE_URL: pg.url }, arrivals, curveSeconds, 1, pg.pid())));
+      if (wanted('scale-out') && !process.argv.includes('--no-scale-out')) {
         // A fresh schema per run would need a second server; the same database is fine: new voters, new polls.
         rows.push(...(await runSamlingspunkt('Samlingspunkt, PostgreSQL 15, 2 instances (round-robin)', voters, { DATABASE_URL: pg.url }, ['burst'], curveSeconds, 2, pg.pid())));
       }

@@ -153,6 +153,30 @@ describe('migrations on one Postgres server', () => {
   });
 });
 
+describe('prepared statements on a Postgres server', () => {
+  it.skipIf(skipKind('postgres'))('reuses a repeated statement, and survives another instance altering its table', async () => {
+    const { db, schema } = await openTestDatabase('postgres');
+    // Another instance's migration: its own connection, the same schema.
+    const other = await openSameSchema(schema!);
+    try {
+      await db.exec(`CREATE TABLE prepared_probe (id int PRIMARY KEY, label text)`);
+      await db.query(`INSERT INTO prepared_probe VALUES ($1, $2)`, [1, 'en']);
+      const read = () => db.query<Record<string, unknown>>(`SELECT * FROM prepared_probe WHERE id = $1`, [1]);
+      expect((await read()).rows).toEqual([{ id: 1, label: 'en' }]);
+      expect((await read()).rows).toEqual([{ id: 1, label: 'en' }]);
+      const named = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_prepared_statements WHERE statement LIKE '%FROM prepared_probe WHERE id%'`);
+      // One after another, the pool hands out the same connection: the read is prepared on it.
+      expect(named.rows[0]!.n).toBe(1);
+      await other.exec(`ALTER TABLE prepared_probe ADD COLUMN note text DEFAULT 'ny'`);
+      // A prepared SELECT * now returns another row type: the server refuses it (0A000), and the app asks again.
+      for (let i = 0; i < 12; i++) expect((await read()).rows).toEqual([{ id: 1, label: 'en', note: 'ny' }]);
+    } finally {
+      await other.close();
+      await db.close();
+    }
+  });
+});
+
 describe('PGlite data directory lock', () => {
   it('refuses a second opener of the same directory with a clear message, and frees it on close', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'samlingspunkt-lock-'));

@@ -23,7 +23,7 @@ describe.each(databaseKinds)('HTTP API on %s', (kind) => {
       database: { kind, ok: true },
       scheduler: { kind: 'pg-boss', ok: true },
       // Counters for the benchmark: numbers only, nobody's data.
-      polls: { votes: 0, cardUpdates: 0, tallies: 0, rosterLookups: 0, voteBatches: 0, largestVoteBatch: 0 },
+      polls: { votes: 0, cardUpdates: 0, tallies: 0, rosterLookups: 0, voteBatches: 0, largestVoteBatch: 0, turnReads: 0 },
     });
   });
 

@@ -6,7 +6,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { registeredNamespaces } from '../src/platform/i18n/messages.js';
+import i18next from 'i18next';
+import { registeredNamespaces, translatorOf } from '../src/platform/i18n/messages.js';
 import { locales } from '../src/platform/i18n/locale.js';
 
 const root = join(import.meta.dirname, '..');
@@ -75,6 +76,25 @@ describe('the message catalogue', () => {
           return !dynamic.some((prefix) => key.startsWith(prefix));
         });
         expect(unused).toEqual([]);
+      });
+
+      it('writes plurals as i18next does, for every count form', async () => {
+        // The app picks `_one`/`_other` itself (a fast path on the vote's card); i18next is the reference.
+        const reference = i18next.createInstance();
+        await reference.init({ lng: 'nb', fallbackLng: false, resources: {}, interpolation: { escapeValue: false }, showSupportNotice: false });
+        for (const locale of locales) reference.addResourceBundle(locale, namespace, files[locale], true, true);
+        const translate = translatorOf(namespace)!;
+        const plurals = [...new Set([...nb.keys()].filter((k) => k !== pluralBase(k)).map(pluralBase))];
+        for (const locale of locales) {
+          const texts = leaves(files[locale]);
+          for (const key of plurals) {
+            const names = [...texts].filter(([k]) => pluralBase(k) === key).flatMap(([, text]) => placeholders(text));
+            for (const count of [0, 1, 2, 5, 21, 100]) {
+              const vars = { ...Object.fromEntries(names.map((n) => [n!, `«${n}»`])), count };
+              expect(translate(locale, key, vars), `${namespace}:${key} (${locale}, ${count})`).toBe(reference.getFixedT(locale, namespace)(key, vars));
+            }
+          }
+        }
       });
     });
   }

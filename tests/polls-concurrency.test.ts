@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tallyVotes, upsertVotes, type Tally } from '../src/polls/sql/votes.js';
+import { turnReadStats } from '../src/app/sql/turn-context.js';
 import { cardAction } from './helpers/activities.js';
 import { startTestApp, type TestApp } from './helpers/app.js';
 import { databaseKinds, skipKind } from './helpers/databases.js';
@@ -48,6 +49,8 @@ describe.each(databaseKinds)('poll concurrency on %s', (kind) => {
     const o = channel(t, 'burst');
     const poll = await createViaBot(t, o, { question: 'Alle på en gang?', kind: 'enkeltvalg', options: 'A\nB\nC' });
     const expected = [0, 0, 0];
+    const votesBefore = t.app.polls.votes.stats.batches;
+    const readsBefore = turnReadStats(t.app.db)?.batches ?? 0;
     const responses = await Promise.all(
       voters.map((aad, i) => {
         expected[i % 3]!++;
@@ -62,6 +65,10 @@ describe.each(databaseKinds)('poll concurrency on %s', (kind) => {
       [poll.pollId],
     );
     expect(rows.map((r) => r.n)).toEqual(expected);
+    // Group commit through the real entry point: the voters' rows and their own reads went to the
+    // database in batches (issue 15), on PGlite by waiting turns, on a server by pacing.
+    expect(t.app.polls.votes.stats.batches - votesBefore).toBeLessThanOrEqual(VOTERS / 2);
+    expect((turnReadStats(t.app.db)?.batches ?? 0) - readsBefore).toBeLessThanOrEqual(VOTERS / 2);
     const api = await t.get(`/api/networks/${networkId}/polls/${poll.pollId}`, devAs(kari));
     expect(api.json.results.respondents).toBe(VOTERS);
     expect(api.json.results.overall.options.map((x: { count: number }) => x.count)).toEqual(expected);

@@ -14,6 +14,7 @@ import { configuredCoordinatorAppointer } from '../network/api/configured-coordi
 import { createBotEndpoint, type BotAuthOverrides } from '../platform/teams/endpoint.js';
 import type { ProactiveSender } from '../shared/proactive.js';
 import { createTurnLogic } from './bot-turns.js';
+import { turnReadStats } from './sql/turn-context.js';
 import { loadConfig, type AppConfig } from '../platform/config.js';
 import { migrate } from '../platform/db/migrate.js';
 import { openDatabase } from '../platform/db/open.js';
@@ -164,7 +165,12 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
           database: { kind: db.kind, ok: dbOk },
           scheduler: { kind: 'pg-boss', ok: schedulerOk },
           // Counters only (no one's data): what the benchmark reads to count statements per vote.
-          polls: { ...polls.stats, voteBatches: polls.votes.stats.batches, largestVoteBatch: polls.votes.stats.largest },
+          polls: {
+            ...polls.stats,
+            voteBatches: polls.votes.stats.batches,
+            largestVoteBatch: polls.votes.stats.largest,
+            turnReads: turnReadStats(db)?.batches ?? 0,
+          },
         },
       };
     },

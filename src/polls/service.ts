@@ -8,7 +8,7 @@ import type { AdaptiveCard } from '../shared/cards/card.js';
 import { MAX_REFRESH_USERS, POLL_VERBS, pollCard, type PollCardModel } from './cards/poll.js';
 import type { Database } from '../platform/db/port.js';
 import { findVote, tallyVotes, upsertVotes, type BatchedVote, type Tally, type VoteOutcome } from './sql/votes.js';
-import { GATHER_TURNS, GroupBatcher } from '../shared/batcher.js';
+import { GATHER, GroupBatcher } from '../shared/batcher.js';
 import { cardUpdated, claimCardVersion, markCardsPending, pollsWithPendingCards, postsOf, type PollPost } from './sql/posts.js';
 import { findPoll, findRepeatOf, municipalityNames } from './sql/polls.js';
 import { sectorLabel } from '../shared/labels.js';
@@ -39,6 +39,9 @@ export interface PollServiceOptions {
 }
 
 /** The person answering, as far as a poll needs to know. */
+/** Polls whose card signatures are kept: more than are open at once in any deployment. */
+const SIGNED_POLLS_KEPT = 1_000;
+
 export interface Voter {
   memberId: string;
   tenantId: string;
@@ -80,6 +83,7 @@ export class PollService {
   /** Counters for health and the benchmark. */
   readonly stats = { votes: 0, cardUpdates: 0, tallies: 0, rosterLookups: 0 };
   private keysPromise: Promise<PollKeys> | undefined;
+  private readonly signed = new Map<string, PollSignatures>();
   private labelsPromise: Promise<Map<string, string>> | undefined;
   private readonly polls: FreshCache<Poll | undefined>;
   private readonly tallies: FreshCache<Tally>;
@@ -105,7 +109,7 @@ export class PollService {
       return tallyVotes(this.db, id);
     }, 1_000);
     this.posts = new FreshCache((id) => postsOf(this.db, id), 2_000);
-    this.votes = new GroupBatcher((pollId, votes) => this.writeVotes(pollId, votes), GATHER_TURNS[this.db.kind]);
+    this.votes = new GroupBatcher((pollId, votes) => this.writeVotes(pollId, votes), GATHER[this.db.kind]);
     this.coalescer = new CardUpdateCoalescer(
       options.cardUpdateDelayMs,
       (pollId) => this.updateSharedCards(pollId),
@@ -140,10 +144,16 @@ export class PollService {
     this.tallies.wrote(pollId);
   }
 
+  /** A card's six action signatures: the same for a poll every time, so made once (bounded). */
   async signatures(pollId: string): Promise<PollSignatures> {
+    const kept = this.signed.get(pollId);
+    if (kept) return kept;
     const keys = await this.keys();
     const verbs = Object.values(POLL_VERBS);
-    return Object.fromEntries(verbs.map((verb) => [verb, keys.sign(verb, pollId)])) as PollSignatures;
+    const made = Object.fromEntries(verbs.map((verb) => [verb, keys.sign(verb, pollId)])) as PollSignatures;
+    if (this.signed.size >= SIGNED_POLLS_KEPT) this.signed.clear();
+    this.signed.set(pollId, made);
+    return made;
   }
 
   async voterKey(poll: Poll, voter: Voter): Promise<string> {

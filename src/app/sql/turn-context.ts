@@ -7,7 +7,7 @@
 import type { Database } from '../../platform/db/port.js';
 import type { Actor } from '../../shared/policy.js';
 import type { Network } from '../../shared/types.js';
-import { GATHER_TURNS, GroupBatcher } from '../../shared/batcher.js';
+import { GATHER, GroupBatcher } from '../../shared/batcher.js';
 import { actorJsonSql, actorFromRow, type ActorRow } from '../../identity/sql/actors.js';
 import { teamNetworkJsonSql, networkFromJson } from '../../network/sql/networks.js';
 
@@ -46,7 +46,7 @@ const batchers = new WeakMap<Database, GroupBatcher<TurnKey, TurnContext>>();
 function batcherOf(db: Database): GroupBatcher<TurnKey, TurnContext> {
   let batcher = batchers.get(db);
   if (!batcher) {
-    batcher = new GroupBatcher((_, keys) => readTurns(db, keys), GATHER_TURNS[db.kind]);
+    batcher = new GroupBatcher((_, keys) => readTurns(db, keys), GATHER[db.kind]);
     batchers.set(db, batcher);
   }
   return batcher;

@@ -39,6 +39,7 @@ export interface Translate<K extends string> {
 }
 
 const namespaces = new Map<string, Record<Locale, object>>();
+const pluralRules = Object.fromEntries(locales.map((l) => [l, new Intl.PluralRules(l)])) as Record<Locale, Intl.PluralRules>;
 
 const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
 
@@ -59,13 +60,16 @@ export function defineMessages<T extends object>(namespace: string, files: { nb:
   const fixed = new Map(locales.map((l) => [l, catalogue.getFixedT(l, namespace)]));
   // Most texts are a plain string or have {{name}} placeholders only (the catalogue test checks
   // there is nothing else): those are read from a flat table, about ten times faster than
-  // i18next's full lookup, which matters on the vote path where a card asks for dozens. Texts
-  // with a count (plurals) go through i18next and its plural rules.
+  // i18next's full lookup, which matters on the vote path where a card asks for dozens; so are
+  // plurals, by the same rule i18next uses.
   const flat = new Map(locales.map((l) => [l, flatten(files[l])]));
   const render = (locale: Locale, key: string, vars?: MessageVars): string => {
-    if (!vars || !('count' in vars)) {
-      const text = flat.get(locale)!.get(key);
-      if (text !== undefined) return vars ? text.replace(PLACEHOLDER, (whole, name: string) => (name in vars ? String(vars[name]) : whole)) : text;
+    // A count picks `key_one` or `key_other` by the language's plural rule, as i18next does with
+    // Intl.PluralRules; only a key without those forms goes on to i18next.
+    const { count } = vars ?? {};
+    const plain = flat.get(locale)!.get(typeof count === 'number' ? `${key}_${pluralRules[locale].select(count)}` : key);
+    if (plain !== undefined && (typeof count === 'number' || !vars || !('count' in vars))) {
+      return vars ? plain.replace(PLACEHOLDER, (whole, name: string) => (name in vars ? String(vars[name]) : whole)) : plain;
     }
     const text = fixed.get(locale)!(key, vars as Record<string, unknown>);
     // i18next answers an unknown key with the key itself; that must never reach a person.
@@ -74,7 +78,15 @@ export function defineMessages<T extends object>(namespace: string, files: { nb:
   };
   const translate = ((key: string, vars?: MessageVars) => render(currentLocale(), key, vars)) as unknown as Translate<MessageKey<T>>;
   translate.in = (locale, key, vars) => render(locale, key, vars);
+  translators.set(namespace, translate.in as Translate<string>['in']);
   return translate;
+}
+
+const translators = new Map<string, Translate<string>['in']>();
+
+/** For the catalogue test: a namespace's texts as the app renders them. */
+export function translatorOf(namespace: string): Translate<string>['in'] | undefined {
+  return translators.get(namespace);
 }
 
 /** For the catalogue test: every namespace and its three files. */

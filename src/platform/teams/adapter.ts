@@ -6,7 +6,15 @@ import {
   type Activity,
   type ConfigurationBotFrameworkAuthenticationOptions,
 } from 'botbuilder';
-import { AuthenticationError, type AuthenticateRequestResult } from 'botframework-connector';
+import {
+  AuthenticationError,
+  ConnectorFactory,
+  JwtTokenValidation,
+  type AuthenticateRequestResult,
+  type ClaimsIdentity,
+  type ConnectorClient,
+  type UserTokenClient,
+} from 'botframework-connector';
 import { randomUUID } from 'node:crypto';
 import { adaptiveCard, text } from '../../shared/cards/card.js';
 import { DEFAULT_LOCALE, localeFromTag, type Locale } from '../i18n/locale.js';
@@ -25,9 +33,22 @@ const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpir
  * AuthenticationErrors (401). Other failures (metadata unreachable) stay 500.
  */
 class ChannelTokenAuthentication extends ConfigurationBotFrameworkAuthentication {
+  private readonly clients = new Map<string, Promise<ConnectorClient>>();
+  private readonly tokenClients = new Map<string, Promise<UserTokenClient>>();
+
+  /** Like the connector below: botbuilder makes one per activity; it is the app's, not the turn's. */
+  override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
+    const appId = JwtTokenValidation.getAppIdFromClaims(claimsIdentity.claims) ?? '';
+    return kept(this.tokenClients, appId, () => super.createUserTokenClient(claimsIdentity));
+  }
+
   override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
     try {
-      return await super.authenticateRequest(activity, authHeader);
+      const result = await super.authenticateRequest(activity, authHeader);
+      const { connectorFactory } = result;
+      if (!connectorFactory) return result;
+      const appId = JwtTokenValidation.getAppIdFromClaims(result.claimsIdentity.claims) ?? '';
+      return { ...result, connectorFactory: new ReusedConnectors(connectorFactory, appId, this.clients) };
     } catch (error) {
       if (error instanceof Error && TOKEN_ERRORS.has(error.name)) {
         throw new AuthenticationError(`Unauthorized. ${error.message}`, StatusCodes.UNAUTHORIZED);
@@ -35,6 +56,42 @@ class ChannelTokenAuthentication extends ConfigurationBotFrameworkAuthentication
       throw error;
     }
   }
+}
+
+/** A handful of Teams regions, each with a few audiences: more than this is not normal traffic. */
+const MAX_KEPT_CONNECTORS = 64;
+
+/**
+ * botbuilder builds a new ConnectorClient, with its whole HTTP pipeline, for every inbound
+ * activity (issue 15's profile: ~0.15 ms of CPU per vote, more than all our card code), even for
+ * an invoke, which is answered in the HTTP response and never uses it. The client holds nothing
+ * of the turn (its credentials are the app's, for a service URL and audience), so one per app id,
+ * service URL and audience is kept and shared.
+ */
+class ReusedConnectors extends ConnectorFactory {
+  constructor(
+    private readonly inner: ConnectorFactory,
+    private readonly appId: string,
+    private readonly kept: Map<string, Promise<ConnectorClient>>,
+  ) {
+    super();
+  }
+
+  override create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
+    return kept(this.kept, `${this.appId}\n${serviceUrl}\n${audience ?? ''}`, () => this.inner.create(serviceUrl, audience));
+  }
+}
+
+/** The kept client for the key, made on first use; a failed creation is not kept. */
+function kept<T>(clients: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
+  let client = clients.get(key);
+  if (!client) {
+    if (clients.size >= MAX_KEPT_CONNECTORS) clients.clear();
+    client = make();
+    clients.set(key, client);
+    client.catch(() => clients.delete(key));
+  }
+  return client;
 }
 
 /**
