@@ -4,7 +4,7 @@
  * no municipality or sector per answer, and no answers at all below five (the summary keeps
  * the same suppression as everywhere else).
  */
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../shared/excel.js';
 import { DateTime } from 'luxon';
 import type { ExportRow } from './sql/votes.js';
 import { sectorLabel } from '../shared/labels.js';
@@ -85,6 +85,7 @@ export function pollCsv(poll: Poll, rows: ExportRow[], results: PollResults): Bu
 }
 
 export async function pollXlsx(poll: Poll, rows: ExportRow[], results: PollResults): Promise<Buffer> {
+  const ExcelJS = await loadExcel();
   const book = new ExcelJS.Workbook();
   book.creator = 'Samlingspunkt';
   const sheet = (name: string, table: Table, widths: number[]) => {

@@ -3,7 +3,7 @@
  * names a person: the plan, counts per municipality and sector, statuses, and poll results
  * as src/polls shows them (overall only; anonymous under five: the count alone).
  */
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../shared/excel.js';
 import { DateTime } from 'luxon';
 import { bodyLabel, formatLabel, kindLabel, sectorLabel } from '../shared/labels.js';
 import { OSLO } from '../shared/time.js';
@@ -171,6 +171,7 @@ export function reportSheets(data: ReportData, now: Date): { name: string; table
 }
 
 export async function reportXlsx(data: ReportData, now: Date): Promise<Buffer> {
+  const ExcelJS = await loadExcel();
   const book = new ExcelJS.Workbook();
   book.creator = 'Samlingspunkt';
   for (const sheet of reportSheets(data, now)) {
