@@ -31,6 +31,7 @@ interface CpuProfile {
 /** The part of the stack a sample's own frame belongs to. */
 function areaOf(url: string, name: string): string {
   if (url.startsWith('wasm://')) return 'PGlite (WASM and its JS glue)';
+  if (!url && name === 'dispatch') return 'the profiler itself (inspector dispatch, stopping the sampling)';
   if (!url) return name === '(garbage collector)' ? 'garbage collection' : name === '(idle)' || name === '(program)' ? name : 'native / builtin';
   if (url.includes('@electric-sql/pglite')) return 'PGlite (WASM and its JS glue)';
   if (url.includes('botbuilder') || url.includes('botframework')) return 'botbuilder';
