@@ -27,6 +27,7 @@ import { freePort } from '../tests/helpers/ports.js';
 import { waitFor } from '../tests/helpers/wait.js';
 import startPostgres from '../tests/helpers/postgres-global-setup.js';
 import { addPersonalConversation, addRecipients, demoNetworkId, personalConversationId, TEST_BOT_ID } from '../tests/helpers/recipients.js';
+import { SERVER_NODE_FLAGS } from './server-flags.js';
 
 // Overridable for quick looks (FANOUT_RECIPIENTS=500 FANOUT_ONLY=pglite); the table in the README uses the defaults.
 const RECIPIENTS = Number(process.env.FANOUT_RECIPIENTS ?? 2_000);
@@ -78,7 +79,7 @@ function measure(fake: FakeConnector, conversations: string[], startedAt: number
 
 async function serverRun(name: string, env: Record<string, string>, fake: FakeConnector, target: { networkId: string; itemId: string; conversations: string[] }): Promise<Row> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--disable-warning=DEP0111', mainJs], {
+  const child: ChildProcess = spawn(process.execPath, [...SERVER_NODE_FLAGS, mainJs], {
     env: {
       PATH: process.env.PATH ?? '',
       PORT: String(port),

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { projectRoot } from '../src/platform/paths.js';
 import { CountingConnector } from './votes-connector.js';
 import { arrive, preparePoll, startServer, stopServer } from './votes.js';
+import { SERVER_NODE_FLAGS } from './server-flags.js';
 
 const mainJs = join(projectRoot, 'dist', 'src', 'main.js');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -51,12 +52,12 @@ export async function memory(): Promise<void> {
 
   const dataDir = mkdtempSync(join(tmpdir(), 'samlingspunkt-bench-memory-'));
   try {
-    const cold = await startServer(['--disable-warning=DEP0111', mainJs], { ...env, DATA_DIR: dataDir });
+    const cold = await startServer([...SERVER_NODE_FLAGS, mainJs], { ...env, DATA_DIR: dataDir });
     await sleep(5_000);
     rows.push(['PGlite, empty data dir (cold start)', mem(cold.child.pid!), 'peak = VmHWM through start-up']);
     await stopServer(cold.child);
 
-    const warm = await startServer(['--disable-warning=DEP0111', mainJs], { ...env, DATA_DIR: dataDir });
+    const warm = await startServer([...SERVER_NODE_FLAGS, mainJs], { ...env, DATA_DIR: dataDir });
     const connector = await new CountingConnector().start();
     try {
       const pid = warm.child.pid!;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { projectRoot } from '../src/platform/paths.js';
 import { freePort } from '../tests/helpers/ports.js';
 import { waitFor } from '../tests/helpers/wait.js';
+import { SERVER_NODE_FLAGS } from './server-flags.js';
 
 const mainJs = join(projectRoot, 'dist', 'src', 'main.js');
 
@@ -46,8 +47,8 @@ export async function startup(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'samlingspunkt-bench-'));
   try {
     const baseline = await timeToHealthy(['-e', BASELINE_SERVER], {}, '/');
-    const cold = await timeToHealthy(['--disable-warning=DEP0111', mainJs], { DATA_DIR: dataDir }, '/healthz');
-    const warm = await timeToHealthy(['--disable-warning=DEP0111', mainJs], { DATA_DIR: dataDir }, '/healthz');
+    const cold = await timeToHealthy([...SERVER_NODE_FLAGS, mainJs], { DATA_DIR: dataDir }, '/healthz');
+    const warm = await timeToHealthy([...SERVER_NODE_FLAGS, mainJs], { DATA_DIR: dataDir }, '/healthz');
     const rows = [
       ['bare node:http (baseline)', baseline],
       ['Samlingspunkt, PGlite, empty data dir (cold)', cold],

@@ -16,6 +16,7 @@ import { freePort } from '../tests/helpers/ports.js';
 import { waitFor } from '../tests/helpers/wait.js';
 import { arrive, preparePoll, startServer, stopServer } from './votes.js';
 import { startThrowawayPostgres, type ThrowawayPostgres } from './votes-postgres.js';
+import { SERVER_NODE_FLAGS } from './server-flags.js';
 
 interface ProfileNode {
   id: number;
@@ -96,11 +97,11 @@ export async function profileVotes(): Promise<void> {
   let child: ChildProcess | undefined;
   try {
     // A first start creates the database; the profiled one starts warm, as in the votes scenario.
-    await stopServer((await startServer(['--disable-warning=DEP0111', main], env)).child);
+    await stopServer((await startServer([...SERVER_NODE_FLAGS, main], env)).child);
     const port = await freePort();
     child = fork(join(projectRoot, 'bench', 'profiled-server.mjs'), [], {
       env: { PATH: process.env.PATH ?? '', PORT: String(port), DEBUG_TALLY: process.env.DEBUG_TALLY ?? '', ...env },
-      execArgv: ['--disable-warning=DEP0111'],
+      execArgv: [...SERVER_NODE_FLAGS],
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });
     const url = `http://127.0.0.1:${port}`;

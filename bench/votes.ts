@@ -22,6 +22,7 @@ import { waitFor } from '../tests/helpers/wait.js';
 import { CountingConnector } from './votes-connector.js';
 import { startThrowawayPostgres } from './votes-postgres.js';
 import { CORES, measureCpu, type CpuUse } from './cpu.js';
+import { SERVER_NODE_FLAGS } from './server-flags.js';
 
 const mainJs = join(projectRoot, 'dist', 'src', 'main.js');
 const baselineJs = join(projectRoot, 'bench', 'votes-baseline.mjs');
@@ -235,7 +236,7 @@ export async function preparePoll(url: string, connector: CountingConnector, peo
   };
 }
 
-const appArgs = ['--disable-warning=DEP0111', mainJs];
+const appArgs = [...SERVER_NODE_FLAGS, mainJs];
 const appEnv = (env: Record<string, string>) => ({ APP_MODE: 'local', SEED_DEMO: 'true', POLL_CARD_UPDATE_MS: String(CARD_UPDATE_MS), ...env });
 
 /**
@@ -290,7 +291,8 @@ async function runSamlingspunkt(name: string, voters: number, env: Record<string
 /** The floor or the sample-style baseline: plain JS bots, one conversation per arrival pattern. */
 async function runReference(kind: 'floor' | 'baseline', voters: number, arrivals: Arrival[], curveSeconds: number): Promise<Row[]> {
   const connector = await new CountingConnector().start();
-  const { child, url } = await startServer([kind === 'floor' ? floorJs : baselineJs], {});
+  // The same Node flags as the app, so the ratio compares the code, not the runtime's settings.
+  const { child, url } = await startServer([...SERVER_NODE_FLAGS, kind === 'floor' ? floorJs : baselineJs], {});
   const rows: Row[] = [];
   try {
     // Not measured: as many invokes as the app gets while its voters register, so every server's JIT is warm.

@@ -128,3 +128,11 @@ describe('.m365agentsplayground.yml', () => {
     expect(yml).toContain('name: USHT Viken – læringsnettverk');
   });
 });
+
+describe('npm start', () => {
+  it('runs the server with the Node flags the bench measures it with', async () => {
+    const { SERVER_NODE_FLAGS } = await import('../bench/server-flags.js');
+    const start = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+    expect(start).toContain(`node ${SERVER_NODE_FLAGS.join(' ')} dist/src/main.js`);
+  });
+});
