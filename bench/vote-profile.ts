@@ -15,7 +15,7 @@ import { CountingConnector } from './votes-connector.js';
 import { freePort } from '../tests/helpers/ports.js';
 import { waitFor } from '../tests/helpers/wait.js';
 import { arrive, preparePoll, startServer, stopServer } from './votes.js';
-import { startThrowawayPostgres, type ThrowawayPostgres } from './votes-postgres.js';
+import { requirePostgres } from './votes-postgres.js';
 import { SERVER_NODE_FLAGS } from './server-flags.js';
 
 interface ProfileNode {
@@ -87,11 +87,7 @@ export async function profileVotes(): Promise<void> {
   const voters = Number(process.argv.find((a) => a.startsWith('--voters='))?.split('=')[1] ?? 1000);
   const dataDir = mkdtempSync(join(tmpdir(), 'samlingspunkt-bench-profile-'));
   // --postgres: the app on a PostgreSQL 15 server instead, where its own share is what is left to win.
-  let pg: ThrowawayPostgres | undefined;
-  if (process.argv.includes('--postgres')) {
-    pg = await startThrowawayPostgres();
-    if (!pg) throw new Error('PostgreSQL 15 finnes ikke på denne maskinen (/usr/lib/postgresql/15/bin)');
-  }
+  const pg = process.argv.includes('--postgres') ? await requirePostgres() : undefined;
   const env: Record<string, string> = { APP_MODE: 'local', SEED_DEMO: 'true', POLL_CARD_UPDATE_MS: '1000', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...(pg ? { DATABASE_URL: pg.url } : {}) };
   const main = join(projectRoot, 'dist', 'src', 'main.js');
   let child: ChildProcess | undefined;

@@ -9,12 +9,11 @@ import { randomUUID } from 'node:crypto';
 import { startApp } from '../src/app/app.js';
 import { CountingConnector } from './votes-connector.js';
 import { preparePoll } from './votes.js';
-import { startThrowawayPostgres } from './votes-postgres.js';
+import { requirePostgres } from './votes-postgres.js';
 
 export async function countQueriesPerVote(voters = 200, onPostgres = process.argv.includes('--postgres')): Promise<string> {
   const dataDir = mkdtempSync(join(tmpdir(), 'samlingspunkt-queries-'));
-  const pg = onPostgres ? await startThrowawayPostgres() : undefined;
-  if (onPostgres && !pg) throw new Error('PostgreSQL 15 finnes ikke på denne maskinen (/usr/lib/postgresql/15/bin)');
+  const pg = onPostgres ? await requirePostgres() : undefined;
   const connector = await new CountingConnector().start();
   const app = await startApp({
     env: { APP_MODE: 'local', DATA_DIR: dataDir, PORT: '0', SEED_DEMO: 'true', POLL_CARD_UPDATE_MS: '60000', ...(pg ? { DATABASE_URL: pg.url } : {}) },

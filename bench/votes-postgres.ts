@@ -47,3 +47,10 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres | unde
     },
   };
 }
+
+/** For the scenarios asked to run on a server (`--postgres`): a clear stop when there is none. */
+export async function requirePostgres(): Promise<ThrowawayPostgres> {
+  const pg = await startThrowawayPostgres();
+  if (!pg) throw new Error(`PostgreSQL 15 finnes ikke på denne maskinen (${PG_BIN})`);
+  return pg;
+}

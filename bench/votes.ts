@@ -400,12 +400,11 @@ export async function votes(): Promise<void> {
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
-  const pg = wanted('postgres') || wanted('scale-out') ? await startThrowawayPostgres() : undefined;
-  if (!wanted('postgres') && !wanted('scale-out')) {
-    // Not asked for.
-  } else if (!pg) {
+  const onServer = wanted('postgres') || wanted('scale-out');
+  const pg = onServer ? await startThrowawayPostgres() : undefined;
+  if (onServer && !pg) {
     console.warn('\n!!! votes: PostgreSQL-binærene mangler (apt-get install -y postgresql): Postgres-radene hoppes over. !!!');
-  } else {
+  } else if (pg) {
     try {
       if (wanted('postgres')) rows.push(...(await runSamlingspunkt('Samlingspunkt, PostgreSQL 15', voters, { DATABASE_URL: pg.url }, arrivals, curveSeconds, 1, pg.pid())));
       if (wanted('scale-out') && !process.argv.includes('--no-scale-out')) {

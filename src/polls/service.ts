@@ -38,10 +38,10 @@ export interface PollServiceOptions {
   cardUpdateDelayMs: number;
 }
 
-/** The person answering, as far as a poll needs to know. */
 /** Polls whose card signatures are kept: more than are open at once in any deployment. */
 const SIGNED_POLLS_KEPT = 1_000;
 
+/** The person answering, as far as a poll needs to know. */
 export interface Voter {
   memberId: string;
   tenantId: string;

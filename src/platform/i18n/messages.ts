@@ -39,6 +39,7 @@ export interface Translate<K extends string> {
 }
 
 const namespaces = new Map<string, Record<Locale, object>>();
+const translators = new Map<string, Translate<string>['in']>();
 const pluralRules = Object.fromEntries(locales.map((l) => [l, new Intl.PluralRules(l)])) as Record<Locale, Intl.PluralRules>;
 
 const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
@@ -65,11 +66,11 @@ export function defineMessages<T extends object>(namespace: string, files: { nb:
   const flat = new Map(locales.map((l) => [l, flatten(files[l])]));
   const render = (locale: Locale, key: string, vars?: MessageVars): string => {
     // A count picks `key_one` or `key_other` by the language's plural rule, as i18next does with
-    // Intl.PluralRules; only a key without those forms goes on to i18next.
-    const { count } = vars ?? {};
-    const plain = flat.get(locale)!.get(typeof count === 'number' ? `${key}_${pluralRules[locale].select(count)}` : key);
-    if (plain !== undefined && (typeof count === 'number' || !vars || !('count' in vars))) {
-      return vars ? plain.replace(PLACEHOLDER, (whole, name: string) => (name in vars ? String(vars[name]) : whole)) : plain;
+    // Intl.PluralRules; a count that is no number, or a key without those forms, goes to i18next.
+    const count = vars?.count;
+    if (count === undefined || typeof count === 'number') {
+      const plain = flat.get(locale)!.get(count === undefined ? key : `${key}_${pluralRules[locale].select(count)}`);
+      if (plain !== undefined) return vars ? plain.replace(PLACEHOLDER, (whole, name: string) => (name in vars ? String(vars[name]) : whole)) : plain;
     }
     const text = fixed.get(locale)!(key, vars as Record<string, unknown>);
     // i18next answers an unknown key with the key itself; that must never reach a person.
@@ -81,8 +82,6 @@ export function defineMessages<T extends object>(namespace: string, files: { nb:
   translators.set(namespace, translate.in as Translate<string>['in']);
   return translate;
 }
-
-const translators = new Map<string, Translate<string>['in']>();
 
 /** For the catalogue test: a namespace's texts as the app renders them. */
 export function translatorOf(namespace: string): Translate<string>['in'] | undefined {
