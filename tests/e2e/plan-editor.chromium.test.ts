@@ -141,6 +141,45 @@ describe.skipIf(!chromiumSuiteEnabled('plan-editor.chromium'))('plan editor in C
     expect({ ...after, title: target.title }).toEqual(target);
   });
 
+  it('keeps the focus in a dialog opened while the plan after a save is still loading', async () => {
+    const target = (await items()).find((i) => Date.parse(i.startsAt) > Date.now())!;
+    const page = await open(ingrid);
+    // Hold the plan's reload after the save until the delete confirmation is open.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let reloads = 0;
+    await page.route(
+      (url) => url.pathname === `/api/networks/${networkId}/plan`,
+      async (route) => {
+        if (route.request().method() === 'GET') {
+          reloads += 1;
+          await held;
+        }
+        await route.continue();
+      },
+    );
+    await page.getByRole('button', { name: `Rediger «${target.title}»` }).click();
+    await dialog(page).getByLabel('Tittel').fill(`${target.title} (lastes)`);
+    await dialog(page).getByRole('button', { name: 'Gå videre' }).click();
+    await dialog(page).getByRole('button', { name: 'Lagre' }).click();
+    await dialog(page).waitFor({ state: 'detached' });
+    await until(() => reloads === 1);
+    await page.getByRole('button', { name: `Flere valg for «${target.title}»` }).click();
+    await page.getByRole('menuitem', { name: 'Slett' }).click();
+    const alert = page.getByRole('alertdialog');
+    await alert.getByTestId('plan-consequences').waitFor();
+    await alert.getByRole('button', { name: 'Avbryt' }).focus();
+    release();
+    await page.getByRole('button', { name: `Rediger «${target.title} (lastes)»` }).waitFor({ state: 'attached' });
+    await settled(page);
+    expect(await page.evaluate(() => document.activeElement?.closest('[role="alertdialog"]') != null)).toBe(true);
+    await alert.getByRole('button', { name: 'Avbryt' }).click();
+    await alert.waitFor({ state: 'detached' });
+    expect(await byTitle(`${target.title} (lastes)`)).toBeDefined();
+    // The title back, for the screenshots the tests after this one take.
+    expect((await api('PATCH', `/api/networks/${networkId}/plan/${target.id}`, { title: target.title })).status).toBe(200);
+  });
+
   it('opens the item a deep link names, and gives deltakere no edit buttons', async () => {
     const target = (await items())[2];
     const page = await open(ingrid, `&item=${target.id}`);

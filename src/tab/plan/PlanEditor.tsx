@@ -12,10 +12,18 @@ import type { PlanItem, PlanResponse } from '../api-types.js';
 
 type Open = { action: 'new' } | { action: ItemAction; item: PlanItem } | null;
 
+/**
+ * Whether the focus is in a dialog or a menu the user has opened since: a plan that finishes
+ * loading then must not pull the focus out from under them (and scroll the page behind it).
+ */
+export function focusIsInAnOverlay(): boolean {
+  return document.activeElement?.closest('[role="dialog"], [role="alertdialog"], [role="menu"]') != null;
+}
+
 /** Scrolls to the item and gives it the focus, once it is on the page (again each time the plan is loaded). */
 export function useFocusItem(itemId: string | null, loaded: unknown): void {
   useEffect(() => {
-    if (!itemId) return;
+    if (!itemId || focusIsInAnOverlay()) return;
     const el = document.getElementById(planItemAnchor(itemId));
     if (!el) return;
     el.scrollIntoView({ block: 'center' });

@@ -11,7 +11,7 @@ import { EmptyState, ErrorBar, Loading } from '../components/States.js';
 import { PlanStartActions } from '../plan/import/PlanStartActions.js';
 import { AddToCalendar } from '../calendar/AddToCalendar.js';
 import { useDeepLinkedItem } from '../plan/deep-link.js';
-import { useFocusItem, usePlanEditor } from '../plan/PlanEditor.js';
+import { focusIsInAnOverlay, useFocusItem, usePlanEditor } from '../plan/PlanEditor.js';
 import { useAsync, useMediaQuery, useQueryParam } from '../hooks.js';
 import type { Host } from '../teams.js';
 import type { NetworkSummary, PlanItem, PlanResponse } from '../api-types.js';
@@ -106,7 +106,9 @@ export function PlanView({ host }: { host: Host }) {
       </>
     );
   }
-  return <Plan data={shown} host={host} actions={actions} reload={retryPlan} focusId={focusId} onChanged={changed} />;
+  // The focus moves once the plan after the save is in, not on the old one kept on screen meanwhile:
+  // otherwise it would move twice, the second time away from whatever the user opened in between.
+  return <Plan data={shown} host={host} actions={actions} reload={retryPlan} focusId={plan.status === 'ready' ? focusId : null} onChanged={changed} />;
 }
 
 interface PlanProps {
@@ -124,7 +126,7 @@ function Plan({ data, host, actions, reload, focusId, onChanged }: PlanProps) {
   useFocusItem(focusId || null, data);
   // After a delete the item is gone: the focus goes to «Ny aktivitet».
   useEffect(() => {
-    if (focusId === '') document.querySelector<HTMLElement>('[data-plan-new]')?.focus();
+    if (focusId === '' && !focusIsInAnOverlay()) document.querySelector<HTMLElement>('[data-plan-new]')?.focus();
   }, [focusId, data]);
   const s = useStyles();
   const upcomingId = useId();
