@@ -322,6 +322,20 @@ describe.each(databaseKinds)('calendar feeds on %s', (kind) => {
       const res = await fetchFeed(path);
       expect(res.status, path).toBe(404);
       expect(res.text).not.toContain('VCALENDAR');
+      expect((await fetch(t.url + path, { method: 'HEAD' })).status, `HEAD ${path}`).toBe(404);
     }
+  });
+
+  it.skipIf(skipKind(kind))('answers HEAD as GET, without the body, as calendar clients check a feed before fetching it', async () => {
+    const path = await newFeed(planFeed, ingrid);
+    const get = await fetch(t.url + path);
+    const body = Buffer.from(await get.arrayBuffer());
+    const head = await fetch(t.url + path, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    expect(Number(head.headers.get('content-length'))).toBe(body.length);
+    expect((await head.arrayBuffer()).byteLength).toBe(0);
+    expect((await send('DELETE', planFeed, ingrid)).json).toEqual({ revoked: true });
+    expect((await fetch(t.url + path, { method: 'HEAD' })).status).toBe(404);
   });
 });

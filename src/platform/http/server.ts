@@ -257,17 +257,18 @@ export function createHttpServer(deps: HttpDeps): HttpServer {
     }),
   );
 
-  // Public routes: what the tab needs before sign-in (SSO settings; in local mode the demo people).
+  // Public routes: what the tab needs before sign-in (SSO settings; in local mode the demo people),
+  // and the calendar feeds. HEAD as well as GET: some calendar clients ask whether a feed is there
+  // (and how big) before they fetch it, and Node leaves the body out of a HEAD answer by itself.
   for (const route of deps.publicRoutes) {
     if (route.localOnly && deps.mode !== 'local') continue;
-    server.get(
-      route.path,
-      guarded(async (req, res) =>
-        !route.localOnly || isLoopback(req.socket.remoteAddress)
-          ? sendResult(res, await inLocale(localeOfRequest(req), () => route.handle({ params: (req.params ?? {}) as Record<string, string> })))
-          : sendError(res, 404, 'finnes-ikke', t.in(localeOfRequest(req), 'http.notFound')),
-      ),
+    const handler = guarded(async (req, res) =>
+      !route.localOnly || isLoopback(req.socket.remoteAddress)
+        ? sendResult(res, await inLocale(localeOfRequest(req), () => route.handle({ params: (req.params ?? {}) as Record<string, string> })))
+        : sendError(res, 404, 'finnes-ikke', t.in(localeOfRequest(req), 'http.notFound')),
     );
+    server.get(route.path, handler);
+    server.head(route.path, handler);
   }
 
   // Authenticate, load the caller's roles, then hand typed input to the route's handler.
