@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DataDirLockedError } from '../src/platform/db/lock.js';
 import { loadMigrations, migrate } from '../src/platform/db/migrate.js';
 import { openPglite } from '../src/platform/db/pglite.js';
@@ -172,6 +173,51 @@ describe('prepared statements on a Postgres server', () => {
       for (let i = 0; i < 12; i++) expect((await read()).rows).toEqual([{ id: 1, label: 'en', note: 'ny' }]);
     } finally {
       await other.close();
+      await db.close();
+    }
+  });
+});
+
+describe('transactions on a Postgres server', () => {
+  it.skipIf(skipKind('postgres'))('run the statements a caller starts together one after another on their connection', async () => {
+    const { db } = await openTestDatabase('postgres');
+    // Statements in flight per connection, counted at pg's own Client.query.
+    const inFlight = new WeakMap<object, number>();
+    let most = 0;
+    const query = pg.Client.prototype.query;
+    const spy = vi.spyOn(pg.Client.prototype, 'query').mockImplementation(function (this: pg.Client, ...args: unknown[]) {
+      const now = (inFlight.get(this) ?? 0) + 1;
+      inFlight.set(this, now);
+      most = Math.max(most, now);
+      const done = () => inFlight.set(this, (inFlight.get(this) ?? 1) - 1);
+      // The pool calls it with a callback, a transaction without (and gets a promise).
+      const callback = args.at(-1);
+      if (typeof callback === 'function') {
+        args[args.length - 1] = (...results: unknown[]) => {
+          done();
+          return (callback as (...r: unknown[]) => unknown)(...results);
+        };
+        return (query as (...a: unknown[]) => unknown).apply(this, args);
+      }
+      const result = (query as (...a: unknown[]) => unknown).apply(this, args) as Promise<unknown>;
+      result.then(done, done);
+      return result;
+    } as never);
+    try {
+      const values = await db.transaction((tx) =>
+        Promise.all([1, 2, 3, 4].map((n) => tx.query<{ n: number }>(`SELECT $1::int AS n, pg_sleep(0.01)`, [n]).then((r) => r.rows[0]!.n))),
+      );
+      expect(values).toEqual([1, 2, 3, 4]);
+      expect(spy).toHaveBeenCalled();
+      expect(most).toBe(1);
+      // A failed statement still rolls the whole transaction back, whatever was queued behind it.
+      await db.exec(`CREATE TABLE tx_probe (id int PRIMARY KEY)`);
+      await expect(
+        db.transaction((tx) => Promise.all([tx.query(`INSERT INTO tx_probe VALUES (1)`), tx.query(`INSERT INTO tx_probe VALUES (1)`), tx.query(`INSERT INTO tx_probe VALUES (2)`)])),
+      ).rejects.toThrow();
+      expect((await db.query(`SELECT * FROM tx_probe`)).rows).toEqual([]);
+    } finally {
+      spy.mockRestore();
       await db.close();
     }
   });

@@ -69,20 +69,21 @@ class PostgresDatabase implements Database {
 
   async transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
+    const run = oneAtATime();
     try {
-      await client.query('BEGIN');
+      await run(() => client.query('BEGIN'));
       const scoped: Transaction = {
         query: async <Row>(text: string, params: readonly unknown[] = []) =>
-          toResult<Row>(await client.query(text, params as unknown[])),
+          toResult<Row>(await run(() => client.query(text, params as unknown[]))),
         exec: async (script: string) => {
-          await client.query(script);
+          await run(() => client.query(script));
         },
       };
       const result = await fn(scoped);
-      await client.query('COMMIT');
+      await run(() => client.query('COMMIT'));
       return result;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      await run(() => client.query('ROLLBACK')).catch(() => undefined);
       throw error;
     } finally {
       client.release();
@@ -118,4 +119,18 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
   const db = new PostgresDatabase(pool);
   if (options.schema) await db.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(options.schema)}`);
   return db;
+}
+
+/**
+ * A transaction is one connection, and a connection runs one statement at a time. Statements a
+ * caller starts together (a `Promise.all` of reads inside a transaction) wait here for the one
+ * before: pg queues them itself today, but warns that pg 9 will not.
+ */
+function oneAtATime(): <R>(statement: () => Promise<R>) => Promise<R> {
+  let last: Promise<unknown> = Promise.resolve();
+  return (statement) => {
+    const next = last.then(statement);
+    last = next.catch(() => undefined);
+    return next;
+  };
 }
