@@ -186,20 +186,14 @@ describe('transactions on a Postgres server', () => {
     let most = 0;
     const query = pg.Client.prototype.query;
     const spy = vi.spyOn(pg.Client.prototype, 'query').mockImplementation(function (this: pg.Client, ...args: unknown[]) {
+      const run = () => (query as (...a: unknown[]) => unknown).apply(this, args);
+      // The pool's own one-statement calls (with a callback) cannot overlap; a transaction's can.
+      if (typeof args.at(-1) === 'function') return run();
       const now = (inFlight.get(this) ?? 0) + 1;
       inFlight.set(this, now);
       most = Math.max(most, now);
       const done = () => inFlight.set(this, (inFlight.get(this) ?? 1) - 1);
-      // The pool calls it with a callback, a transaction without (and gets a promise).
-      const callback = args.at(-1);
-      if (typeof callback === 'function') {
-        args[args.length - 1] = (...results: unknown[]) => {
-          done();
-          return (callback as (...r: unknown[]) => unknown)(...results);
-        };
-        return (query as (...a: unknown[]) => unknown).apply(this, args);
-      }
-      const result = (query as (...a: unknown[]) => unknown).apply(this, args) as Promise<unknown>;
+      const result = run() as Promise<unknown>;
       result.then(done, done);
       return result;
     } as never);

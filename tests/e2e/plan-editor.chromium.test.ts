@@ -102,6 +102,8 @@ describe.skipIf(!chromiumSuiteEnabled('plan-editor.chromium'))('plan editor in C
     await alert.getByRole('button', { name: 'Slett aktiviteten' }).click();
     await alert.waitFor({ state: 'detached' });
     await until(async () => (await byTitle('Webinar om velferdsteknologi')) === undefined);
+    // The item is gone: the focus goes to «Ny aktivitet».
+    await until(() => page.evaluate(() => document.activeElement?.hasAttribute('data-plan-new') === true));
   });
 
   it('shows a refusal at its field and saves nothing', async () => {

@@ -16,14 +16,21 @@ type Open = { action: 'new' } | { action: ItemAction; item: PlanItem } | null;
  * Whether the focus is in a dialog or a menu the user has opened since: a plan that finishes
  * loading then must not pull the focus out from under them (and scroll the page behind it).
  */
-export function focusIsInAnOverlay(): boolean {
+function focusIsInAnOverlay(): boolean {
   return document.activeElement?.closest('[role="dialog"], [role="alertdialog"], [role="menu"]') != null;
 }
 
-/** Scrolls to the item and gives it the focus, once it is on the page (again each time the plan is loaded). */
+/**
+ * Gives the focus to the item, scrolled into view, once it is on the page (again each time the
+ * plan is loaded); '' (after a delete, the item gone) gives it to «Ny aktivitet».
+ */
 export function useFocusItem(itemId: string | null, loaded: unknown): void {
   useEffect(() => {
-    if (!itemId || focusIsInAnOverlay()) return;
+    if (itemId === null || focusIsInAnOverlay()) return;
+    if (itemId === '') {
+      document.querySelector<HTMLElement>('[data-plan-new]')?.focus();
+      return;
+    }
     const el = document.getElementById(planItemAnchor(itemId));
     if (!el) return;
     el.scrollIntoView({ block: 'center' });

@@ -1,5 +1,5 @@
 import { Field, Select, Subtitle1, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api.js';
 import { LanguageSwitch } from '../components/LanguageSwitch.js';
@@ -11,7 +11,7 @@ import { EmptyState, ErrorBar, Loading } from '../components/States.js';
 import { PlanStartActions } from '../plan/import/PlanStartActions.js';
 import { AddToCalendar } from '../calendar/AddToCalendar.js';
 import { useDeepLinkedItem } from '../plan/deep-link.js';
-import { focusIsInAnOverlay, useFocusItem, usePlanEditor } from '../plan/PlanEditor.js';
+import { useFocusItem, usePlanEditor } from '../plan/PlanEditor.js';
 import { useAsync, useMediaQuery, useQueryParam } from '../hooks.js';
 import type { Host } from '../teams.js';
 import type { NetworkSummary, PlanItem, PlanResponse } from '../api-types.js';
@@ -123,11 +123,7 @@ interface PlanProps {
 function Plan({ data, host, actions, reload, focusId, onChanged }: PlanProps) {
   const { t } = useTranslation();
   const editor = usePlanEditor(data, onChanged);
-  useFocusItem(focusId || null, data);
-  // After a delete the item is gone: the focus goes to «Ny aktivitet».
-  useEffect(() => {
-    if (focusId === '' && !focusIsInAnOverlay()) document.querySelector<HTMLElement>('[data-plan-new]')?.focus();
-  }, [focusId, data]);
+  useFocusItem(focusId, data);
   const s = useStyles();
   const upcomingId = useId();
   const pastId = useId();
