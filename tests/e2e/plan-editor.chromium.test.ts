@@ -143,10 +143,14 @@ describe.skipIf(!chromiumSuiteEnabled('plan-editor.chromium'))('plan editor in C
     expect({ ...after, title: target.title }).toEqual(target);
   });
 
-  it('keeps the focus in a dialog opened while the plan after a save is still loading', async () => {
+  /**
+   * Renames the first coming item with `suffix` added and holds the plan's reload after the save
+   * until `release()`; `shown` waits (by the DOM: behind an open modal the page is aria-hidden, as it
+   * should be, so a role query would not see it) until the plan after the save is on the page.
+   */
+  async function saveWithTheReloadHeld(suffix: string) {
     const target = (await items()).find((i) => Date.parse(i.startsAt) > Date.now())!;
     const page = await open(ingrid);
-    // Hold the plan's reload after the save until the delete confirmation is open.
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
     let reloads = 0;
@@ -161,25 +165,50 @@ describe.skipIf(!chromiumSuiteEnabled('plan-editor.chromium'))('plan editor in C
       },
     );
     await page.getByRole('button', { name: `Rediger «${target.title}»` }).click();
-    await dialog(page).getByLabel('Tittel').fill(`${target.title} (lastes)`);
+    await dialog(page).getByLabel('Tittel').fill(`${target.title} ${suffix}`);
     await dialog(page).getByRole('button', { name: 'Gå videre' }).click();
     await dialog(page).getByRole('button', { name: 'Lagre' }).click();
     await dialog(page).waitFor({ state: 'detached' });
     await until(() => reloads === 1);
+    const shown = async () => {
+      await page.locator(`button[aria-label="Rediger «${target.title} ${suffix}»"]`).waitFor({ state: 'attached' });
+      await settled(page);
+    };
+    // The title back, for the screenshots the tests after this one take.
+    const restore = async () => expect((await api('PATCH', `/api/networks/${networkId}/plan/${target.id}`, { title: target.title })).status).toBe(200);
+    return { page, target, release, shown, restore };
+  }
+
+  it('keeps the focus in a dialog opened while the plan after a save is still loading', async () => {
+    const { page, target, release, shown, restore } = await saveWithTheReloadHeld('(lastes)');
     await page.getByRole('button', { name: `Flere valg for «${target.title}»` }).click();
     await page.getByRole('menuitem', { name: 'Slett' }).click();
     const alert = page.getByRole('alertdialog');
     await alert.getByTestId('plan-consequences').waitFor();
     await alert.getByRole('button', { name: 'Avbryt' }).focus();
     release();
-    await page.getByRole('button', { name: `Rediger «${target.title} (lastes)»` }).waitFor({ state: 'attached' });
-    await settled(page);
+    await shown();
     expect(await page.evaluate(() => document.activeElement?.closest('[role="alertdialog"]') != null)).toBe(true);
     await alert.getByRole('button', { name: 'Avbryt' }).click();
     await alert.waitFor({ state: 'detached' });
     expect(await byTitle(`${target.title} (lastes)`)).toBeDefined();
-    // The title back, for the screenshots the tests after this one take.
-    expect((await api('PATCH', `/api/networks/${networkId}/plan/${target.id}`, { title: target.title })).status).toBe(200);
+    await restore();
+  });
+
+  it('leaves the focus on a menu opened while the plan after a save is still loading', async () => {
+    const { page, target, release, shown, restore } = await saveWithTheReloadHeld('(meny)');
+    // The moment between a click on «Flere valg» and the focus reaching the menu: the menu is
+    // open, the focus still on its button. The plan coming in then must not take the focus.
+    const more = page.getByRole('button', { name: `Flere valg for «${target.title}»` });
+    await more.click();
+    await page.getByRole('menu').waitFor();
+    await more.focus();
+    release();
+    await shown();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(`Flere valg for «${target.title} (meny)»`);
+    expect(await page.getByRole('menu').isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await restore();
   });
 
   it('opens the item a deep link names, and gives deltakere no edit buttons', async () => {

@@ -12,12 +12,16 @@ import type { PlanItem, PlanResponse } from '../api-types.js';
 
 type Open = { action: 'new' } | { action: ItemAction; item: PlanItem } | null;
 
+const OVERLAY = '[role="dialog"], [role="alertdialog"], [role="menu"], [role="listbox"]';
+
 /**
- * Whether the focus is in a dialog or a menu the user has opened since: a plan that finishes
- * loading then must not pull the focus out from under them (and scroll the page behind it).
+ * Whether the user has opened a dialog, menu or list since the save: a plan that finishes loading
+ * then must not pull the focus out from under them (and scroll the page behind it). Open, not only
+ * focused: a menu is on screen a moment before the focus reaches it, and moving the focus then
+ * closes it under the pointer.
  */
-function focusIsInAnOverlay(): boolean {
-  return document.activeElement?.closest('[role="dialog"], [role="alertdialog"], [role="menu"]') != null;
+function anOverlayIsOpen(): boolean {
+  return document.querySelector(OVERLAY) != null;
 }
 
 /**
@@ -26,7 +30,7 @@ function focusIsInAnOverlay(): boolean {
  */
 export function useFocusItem(itemId: string | null, loaded: unknown): void {
   useEffect(() => {
-    if (itemId === null || focusIsInAnOverlay()) return;
+    if (itemId === null || anOverlayIsOpen()) return;
     if (itemId === '') {
       document.querySelector<HTMLElement>('[data-plan-new]')?.focus();
       return;
